@@ -1,0 +1,83 @@
+/** `sanctuary evaluate` and `sanctuary test`: the engine on one case, and on every rule case. */
+import { readFile } from 'node:fs/promises'
+import type { Command } from 'commander'
+import { createEngine, parseCaseFile, runCases, type RuleCase } from '../../../core/engine/index.ts'
+import { AppError } from '../../../core/errors/index.ts'
+import { formatDiagnostic } from '../../../core/registry/index.ts'
+import { defaultRegistryDir, loadRegistryOrThrow, packageVersion, readCaseFiles } from '../../fs/index.ts'
+import { guard, printJson } from '../output.ts'
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+/** Parses JSON text from a named source, with a one-line error naming it and the position. */
+export function parseJsonInput(text: string, name: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch (cause) {
+    throw new AppError('invalid-input', `${name}: not valid JSON (${(cause as Error).message})`, { file: name }, { cause })
+  }
+}
+
+/** Registers `evaluate` and `test`. */
+export function registerEngineCommands(program: Command): void {
+  program
+    .command('evaluate')
+    .description('answer hold / notify / interview for a case (JSON from --case FILE or stdin)')
+    .option('--case <file>', 'case JSON file (default: stdin)')
+    .option('--registry <dir>', 'registry folder', defaultRegistryDir())
+    .option('--json', 'print the answer as JSON')
+    .action(
+      guard(async (opts: { case?: string; registry?: string; json?: boolean }) => {
+        const text = opts.case
+          ? await readFile(opts.case, 'utf8').catch((cause: NodeJS.ErrnoException) => {
+              throw new AppError('invalid-input', `cannot read ${opts.case}: ${cause.code ?? cause.message}`, { file: opts.case }, { cause })
+            })
+          : await readStdin()
+        const input = parseJsonInput(text, opts.case ?? 'stdin')
+        const engine = createEngine(await loadRegistryOrThrow(opts.registry ?? defaultRegistryDir()), { version: packageVersion() })
+        const evaluation = engine.evaluate(input)
+        if (opts.json) printJson(evaluation)
+        else process.stdout.write(evaluation.explanation)
+      }),
+    )
+
+  program
+    .command('test')
+    .description('run the rule cases beside the registry files (*.cases.yaml)')
+    .option('--registry <dir>', 'registry folder', defaultRegistryDir())
+    .option('--filter <text>', 'only cases whose file or name contains this')
+    .option('--verbose', 'list passing cases too')
+    .action(
+      guard(async (opts: { registry?: string; filter?: string; verbose?: boolean }) => {
+        const root = opts.registry ?? defaultRegistryDir()
+        const engine = createEngine(await loadRegistryOrThrow(root), { version: packageVersion() })
+        const cases: RuleCase[] = []
+        let broken = 0
+        for (const file of await readCaseFiles(root)) {
+          const parsed = parseCaseFile(file.path, file.text)
+          for (const d of parsed.diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`)
+          broken += parsed.diagnostics.length
+          cases.push(...parsed.cases)
+        }
+        const selected = opts.filter ? cases.filter((c) => c.file.includes(opts.filter!) || c.name.includes(opts.filter!)) : cases
+        const results = runCases(engine, selected)
+        let failed = broken
+        for (const r of results) {
+          const where = `${r.ruleCase.file}${r.ruleCase.line ? `:${r.ruleCase.line}` : ''}`
+          if (r.passed) {
+            if (opts.verbose) process.stdout.write(`ok   ${where}: ${r.ruleCase.name}\n`)
+            continue
+          }
+          failed++
+          process.stdout.write(`FAIL ${where}: ${r.ruleCase.name}\n${r.failures.map((f) => `       ${f}\n`).join('')}`)
+        }
+        const passed = results.filter((r) => r.passed).length
+        process.stdout.write(`cases: ${passed} passed, ${failed} failed\n`)
+        if (failed > 0) process.exitCode = 1
+      }),
+    )
+}

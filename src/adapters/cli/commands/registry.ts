@@ -1,0 +1,118 @@
+/** `sanctuary check`, `list`, `show` and `schema`: reading and validating the registry. */
+import { mkdir, writeFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import type { Command } from 'commander'
+import { formatDay, parseDay, todayUtc } from '../../../core/dates/index.ts'
+import { AppError } from '../../../core/errors/index.ts'
+import {
+  ACTIONS,
+  countRegistry,
+  findJurisdictions,
+  formatDiagnostic,
+  JurisdictionFileSchema,
+  jurisdictionSummary,
+  jurisdictionView,
+  OffenseClassesFileSchema,
+  type Action,
+  type Registry,
+} from '../../../core/registry/index.ts'
+import { describeEnactment, describeJurisdiction, enactmentView, filterJurisdictions } from '../../../core/registry/index.ts'
+import { defaultRegistryDir, loadRegistry, loadRegistryOrThrow } from '../../fs/index.ts'
+import { badOption, guard, printJson } from '../output.ts'
+
+interface DirOption {
+  registry?: string
+}
+
+/** Registers the registry commands on the program. */
+export function registerRegistryCommands(program: Command): void {
+  program
+    .command('check')
+    .description('validate the whole registry: schema, dates, sources, references, OCD IDs, GEOIDs')
+    .option('--registry <dir>', 'registry folder', defaultRegistryDir())
+    .option('--quiet', 'print errors only, not warnings')
+    .action(
+      guard(async (opts: DirOption & { quiet?: boolean }) => {
+        const { registry, diagnostics } = await loadRegistry(opts.registry ?? defaultRegistryDir())
+        const errors = diagnostics.filter((d) => d.severity === 'error')
+        const warnings = diagnostics.filter((d) => d.severity === 'warning')
+        for (const d of opts.quiet ? errors : diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`)
+        if (registry) {
+          const c = countRegistry(registry)
+          process.stdout.write(
+            `registry ok (version ${registry.version}): ${c.jurisdictions} jurisdictions, ${c.enactments} enactments, ${c.provisions} provisions, ${c.sources} sources, ${c.offenseClasses} offense classes; ${warnings.length} warning(s)\n`,
+          )
+        } else {
+          process.stdout.write(`registry has ${errors.length} error(s) and ${warnings.length} warning(s)\n`)
+          process.exitCode = 1
+        }
+      }),
+    )
+
+  program
+    .command('list')
+    .description('list jurisdictions in the registry')
+    .option('--registry <dir>', 'registry folder', defaultRegistryDir())
+    .option('--state <code>', 'two-letter state code')
+    .option('--level <level>', 'state, district, county or place')
+    .option('--action <action>', `only those with a provision on this action in force (${ACTIONS.join(', ')})`)
+    .option('--as-of <date>', 'date for --action (YYYY-MM-DD; default today)')
+    .option('--json', 'print JSON')
+    .action(
+      guard(async (opts: DirOption & { state?: string; level?: string; action?: string; asOf?: string; json?: boolean }) => {
+        const registry = await loadRegistryOrThrow(opts.registry ?? defaultRegistryDir())
+        const asOf = opts.asOf === undefined ? todayUtc() : (parseDay(opts.asOf) ?? badOption('--as-of', `"${opts.asOf}" is not a date YYYY-MM-DD`))
+        if (opts.action && !(ACTIONS as readonly string[]).includes(opts.action)) badOption('--action', `unknown action "${opts.action}"; one of ${ACTIONS.join(', ')}`)
+        if (opts.level && !['country', 'state', 'district', 'county', 'place'].includes(opts.level)) badOption('--level', `unknown level "${opts.level}"`)
+        const found = filterJurisdictions(registry, { state: opts.state, level: opts.level, action: opts.action as Action | undefined, asOf })
+        if (opts.json) return printJson(found.map(jurisdictionSummary))
+        for (const j of found) {
+          const s = jurisdictionSummary(j)
+          process.stdout.write(`${s.id}\t${s.name}\t${s.level}\t${s.enactments} enactments, ${s.provisions} provisions\t${s.confidence} confidence\n`)
+        }
+        process.stderr.write(`${found.length} jurisdiction(s)${opts.action ? ` with ${opts.action} provisions in force on ${formatDay(asOf)}` : ''}\n`)
+      }),
+    )
+
+  program
+    .command('show')
+    .description('show one jurisdiction (by OCD ID, name or alias) or enactment (by id)')
+    .argument('<id-or-name>')
+    .option('--registry <dir>', 'registry folder', defaultRegistryDir())
+    .option('--json', 'print JSON')
+    .action(
+      guard(async (query: string, opts: DirOption & { json?: boolean }) => {
+        const registry = await loadRegistryOrThrow(opts.registry ?? defaultRegistryDir())
+        const enactment = registry.enactments.get(query)
+        if (enactment) return opts.json ? printJson(enactmentView(enactment)) : void process.stdout.write(`${describeEnactment(enactment)}\n`)
+        const j = resolveOne(registry, query)
+        if (opts.json) return printJson(jurisdictionView(j))
+        process.stdout.write(describeJurisdiction(j))
+      }),
+    )
+
+  program
+    .command('schema')
+    .description('write the registry JSON Schema')
+    .option('--out <file>', 'output file (default: stdout)')
+    .action(
+      guard(async (opts: { out?: string }) => {
+        const text = `${JSON.stringify(registryJsonSchema(), null, 2)}\n`
+        if (!opts.out) return void process.stdout.write(text)
+        await mkdir(dirname(opts.out), { recursive: true })
+        await writeFile(opts.out, text)
+      }),
+    )
+}
+
+/** The published JSON Schema: the jurisdiction file, with the offense-class file alongside. */
+export function registryJsonSchema(): unknown {
+  return { ...JSON.parse(JSON.stringify(JurisdictionFileSchema)), $defs: { OffenseClassesFile: JSON.parse(JSON.stringify(OffenseClassesFileSchema)) } }
+}
+
+/** The jurisdiction a query names: exact OCD ID, else the single best name/alias match. */
+export function resolveOne(registry: Registry, query: string) {
+  const found = findJurisdictions(registry, query)
+  if (found.length === 0) throw new AppError('not-found', `no jurisdiction matches "${query}" (try: npx sanctuary list)`, { field: 'id-or-name' })
+  return found[0]!
+}

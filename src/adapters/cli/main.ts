@@ -1,0 +1,20 @@
+/**
+ * The `sanctuary` command line: a thin shell over the core. Each command lives in `commands/`.
+ */
+import { Command } from 'commander'
+import { registerEngineCommands } from './commands/engine.ts'
+import { registerRegistryCommands } from './commands/registry.ts'
+
+const program = new Command()
+  .name('sanctuary')
+  .description('Sanctuary Atlas: a cited registry of U.S. laws on local cooperation with ICE, and a rules engine over it.')
+  .showHelpAfterError()
+  .configureOutput({ outputError: (text, write) => write(`sanctuary: ${text.replace(/^error: /, '').trim()}\n`) })
+  .exitOverride((err) => {
+    process.exit(err.exitCode === 0 ? 0 : 2)
+  })
+
+registerRegistryCommands(program)
+registerEngineCommands(program)
+
+await program.parseAsync(process.argv)

@@ -1,0 +1,70 @@
+/**
+ * Reading the registry from disk: the only place registry files are read.
+ *
+ * @example
+ * ```ts
+ * const { registry, diagnostics } = await loadRegistry(defaultRegistryDir())
+ * ```
+ */
+import { readdir, readFile } from 'node:fs/promises'
+import { dirname, join, relative, resolve, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { AppError } from '../../core/errors/index.ts'
+import { buildRegistry, formatDiagnostic, type BuildResult, type Registry, type RegistryFileText } from '../../core/registry/index.ts'
+
+/** The registry folder shipped with the project. */
+export function defaultRegistryDir(): string {
+  return resolve(dirname(fileURLToPath(import.meta.url)), '../../../registry')
+}
+
+/** True for rule-case files, which sit beside registry files but are not part of the registry. */
+export function isCaseFile(path: string): boolean {
+  return path.endsWith('.cases.yaml')
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch((cause: NodeJS.ErrnoException) => {
+    throw new AppError('not-found', `cannot read registry folder ${dir}: ${cause.code ?? cause.message}`, { file: dir }, { cause })
+  })
+  const files: string[] = []
+  for (const entry of entries) {
+    const full = join(dir, entry.name)
+    if (entry.isDirectory()) files.push(...(await walk(full)))
+    else if (entry.isFile() && entry.name.endsWith('.yaml')) files.push(full)
+  }
+  return files
+}
+
+/** Relative POSIX path of a file under the registry root. */
+export function registryRelative(root: string, file: string): string {
+  return relative(root, file).split(sep).join('/')
+}
+
+/** Reads every registry file (not the rule cases) under `root`. */
+export async function readRegistryFiles(root: string): Promise<RegistryFileText[]> {
+  const paths = (await walk(root)).filter((p) => !isCaseFile(p)).sort()
+  return Promise.all(paths.map(async (p) => ({ path: registryRelative(root, p), text: await readFile(p, 'utf8') })))
+}
+
+/** Reads every rule-case file under `root`. */
+export async function readCaseFiles(root: string): Promise<RegistryFileText[]> {
+  const paths = (await walk(root)).filter(isCaseFile).sort()
+  return Promise.all(paths.map(async (p) => ({ path: registryRelative(root, p), text: await readFile(p, 'utf8') })))
+}
+
+/** Reads and builds the registry, returning diagnostics as well. */
+export async function loadRegistry(root: string): Promise<BuildResult> {
+  return buildRegistry(await readRegistryFiles(root))
+}
+
+/**
+ * Reads and builds the registry, throwing a `registry-invalid` error that lists the first errors
+ * when it does not check. For servers and commands that need a usable registry.
+ */
+export async function loadRegistryOrThrow(root: string): Promise<Registry> {
+  const { registry, diagnostics } = await loadRegistry(root)
+  if (registry) return registry
+  const errors = diagnostics.filter((d) => d.severity === 'error')
+  throw new AppError('registry-invalid', `the registry has ${errors.length} error(s); first: ${errors.slice(0, 3).map(formatDiagnostic).join(' | ')} (run: npx sanctuary check)`)
+}
+export { packageVersion } from './version.ts'

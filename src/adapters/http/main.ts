@@ -1,0 +1,20 @@
+/**
+ * `npm start`: serves the API on 127.0.0.1:PORT (default 3000) with the registry shipped in the repo.
+ */
+import { createEngine } from '../../core/engine/index.ts'
+import { toAppError } from '../../core/errors/index.ts'
+import { defaultRegistryDir, loadRegistryOrThrow, packageVersion } from '../fs/index.ts'
+import { buildApp } from './app.ts'
+
+const port = Number(process.env.PORT ?? 3000)
+const host = process.env.HOST ?? '127.0.0.1'
+
+try {
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be an integer 0-65535, got "${process.env.PORT}"`)
+  const registry = await loadRegistryOrThrow(process.env.REGISTRY_DIR ?? defaultRegistryDir())
+  const app = await buildApp({ engine: createEngine(registry, { version: packageVersion() }), logger: { level: process.env.LOG_LEVEL ?? 'info' } })
+  await app.listen({ port, host })
+} catch (thrown) {
+  process.stderr.write(`sanctuary-atlas: ${toAppError(thrown).oneLine()}\n`)
+  process.exit(1)
+}

@@ -1,0 +1,302 @@
+/**
+ * The engine: answers hold / notify / interview for a case, on two paths that share one plan and
+ * one combination rule. `evaluate` explains (trace, citations, missing facts, receipt);
+ * `decide` is the batch path for the simulator: value codes only, memoised per plan interval.
+ */
+import { createHash } from 'node:crypto'
+import { labelFromOcdId } from '../ocd/index.ts'
+import type { Registry } from '../registry/index.ts'
+import { parseCase, type ParsedCase } from './case.ts'
+import { NO, UNKNOWN, YES, type TriCode } from './conditions.ts'
+import { resolve, type Outcome, type StateMask, type Value } from './combine.ts'
+import { buildPlan, CUSTODY_BITS, QUESTION_NAMES, segmentFor, type Candidate, type Layer, type Plan, type Question, type Segment, type SegmentItem } from './plan.ts'
+import { explainEvaluation } from './explain.ts'
+
+/** A citation: the enactment and provision that decided, with where to read it. */
+export interface Citation {
+  readonly provision: string
+  readonly enactment: string
+  readonly title: string
+  readonly citation: string | null
+  readonly jurisdiction: string
+  readonly layer: string
+  readonly url: string
+  readonly quote: string
+}
+
+/** The answer to one question. */
+export interface Answer {
+  readonly value: Value
+  /** For hold: the longest hold allowed, in hours; null when not held or not stated. */
+  readonly maxHours?: number | null
+  readonly basis: 'registry' | 'default'
+  readonly missing: readonly string[]
+  readonly citations: readonly Citation[]
+  readonly conflict: { readonly between: readonly string[] } | null
+}
+
+/** One provision considered for one question, and what became of it. */
+export interface TraceEntry {
+  readonly question: Question
+  readonly provision: string
+  readonly enactment: string
+  readonly jurisdiction: string
+  readonly layer: string
+  readonly effect: string
+  readonly inForce: 'yes' | 'no' | 'unknown'
+  readonly notInForceReason?: string
+  readonly applies: 'yes' | 'no' | 'unknown'
+  readonly role: 'decided' | 'overrode' | 'overridden' | 'narrowed' | 'limited-hours' | 'conflict' | 'concurred' | 'not-applicable' | 'undecided'
+  readonly missing: readonly string[]
+  readonly summary: string
+}
+
+export interface Receipt {
+  readonly engineVersion: string
+  readonly registryVersion: string
+  readonly asOf: string
+  readonly inputHash: string
+}
+
+export interface Evaluation {
+  readonly kind: 'evaluation'
+  readonly jurisdiction: string
+  readonly jurisdictionName: string
+  readonly date: string
+  readonly custody: string | null
+  readonly answers: Readonly<Record<Question, Answer>>
+  readonly layers: readonly { readonly layer: string; readonly id: string; readonly name: string | null; readonly inRegistry: boolean; readonly note: string | null }[]
+  readonly trace: readonly TraceEntry[]
+  readonly explanation: string
+  readonly receipt: Receipt
+}
+
+/** Value codes of the batch path. */
+export const VALUE_CODES = { permitted: 0, required: 1, prohibited: 2, undetermined: 3 } as const
+export const VALUE_BY_CODE: readonly Value[] = ['permitted', 'required', 'prohibited', 'undetermined']
+
+/** Per-case state of one item, with the facts it lacked. */
+function itemMask(item: SegmentItem, c: ParsedCase, missing?: Set<string>): StateMask {
+  const cand = item.candidate
+  let applies: TriCode = item.inForceUnknown ? UNKNOWN : YES
+  if (item.inForceUnknown && missing) for (const d of item.missingDates) missing.add(d)
+  if (cand.custodyMask !== 7) {
+    if (c.custody === undefined) {
+      missing?.add('custody')
+      applies = applies === YES ? UNKNOWN : applies
+    } else if (!(cand.custodyMask & CUSTODY_BITS[c.custody])) return 1
+  }
+  let cond: TriCode = YES
+  if (cand.when) cond = cand.when(c, missing)
+  if (cond !== NO && cand.unless) {
+    const u = cand.unless(c, missing)
+    cond = u === YES ? NO : u === UNKNOWN ? UNKNOWN : cond
+  }
+  if (cand.provision.effect === 'limit') {
+    const verdicts = cond === YES ? 2 : cond === NO ? 4 : 6
+    return applies === YES ? verdicts : verdicts | 1
+  }
+  if (cond === NO) return 1
+  if (applies === YES && cond === YES) return 2
+  return 3
+}
+
+/** The engine over one registry. Plans are cached per jurisdiction. */
+export interface Engine {
+  readonly registry: Registry
+  readonly version: string
+  /** Validates and answers a case with trace, citations and receipt. Throws invalid-input on bad input. */
+  evaluate(input: unknown): Evaluation
+  /** Answers a validated case on the batch path: one value code per question. */
+  decide(c: ParsedCase): Readonly<Record<Question, number>>
+  /** The cached plan for a jurisdiction. */
+  planFor(jurisdictionId: string): Plan
+}
+
+/**
+ * Creates an engine over a registry.
+ *
+ * @example
+ * ```ts
+ * const engine = createEngine(registry, { version: '0.1.0' })
+ * engine.evaluate({ jurisdiction: 'ocd-division/country:us/state:ca/county:fresno', date: '2018-06-01', custody: 'county-jail' }).answers.hold.value
+ * ```
+ */
+export function createEngine(registry: Registry, options: { version: string }): Engine {
+  const plans = new Map<string, Plan>()
+  const memos = new WeakMap<Segment, Record<Question, Map<number, number>>>()
+  const planFor = (id: string): Plan => {
+    let plan = plans.get(id)
+    if (!plan) {
+      plan = buildPlan(registry, id)
+      plans.set(id, plan)
+    }
+    return plan
+  }
+
+  const decide = (c: ParsedCase): Record<Question, number> => {
+    const segment = segmentFor(planFor(c.jurisdiction), c.day)
+    let memo = memos.get(segment)
+    if (!memo) {
+      memo = { hold: new Map(), notify: new Map(), interview: new Map() }
+      memos.set(segment, memo)
+    }
+    const out = { hold: 0, notify: 0, interview: 0 }
+    for (const q of QUESTION_NAMES) {
+      const items = segment.items[q]
+      let key = 0
+      const masks: StateMask[] = new Array(items.length)
+      for (let i = 0; i < items.length; i++) {
+        const m = itemMask(items[i]!, c)
+        masks[i] = m
+        key = key * 8 + m
+      }
+      const table = memo[q]
+      let code = table.get(key)
+      if (code === undefined) {
+        code = VALUE_CODES[resolve(items.map((it) => it.candidate), masks).value]
+        table.set(key, code)
+      }
+      out[q] = code
+    }
+    return out
+  }
+
+  const evaluate = (input: unknown): Evaluation => {
+    const c = parseCase(input)
+    const plan = planFor(c.jurisdiction)
+    const segment = segmentFor(plan, c.day)
+    const answers = {} as Record<Question, Answer>
+    const trace: TraceEntry[] = []
+    for (const q of QUESTION_NAMES) {
+      const { answer, entries } = answerQuestion(q, segment, plan, c)
+      answers[q] = answer
+      trace.push(...entries)
+    }
+    const evaluation: Omit<Evaluation, 'explanation'> = {
+      kind: 'evaluation',
+      jurisdiction: c.jurisdiction,
+      jurisdictionName: registry.jurisdictions.get(c.jurisdiction)?.name ?? labelFromOcdId(c.jurisdiction),
+      date: c.date,
+      custody: c.custody ?? null,
+      answers,
+      layers: plan.layers.map(layerView),
+      trace,
+      receipt: { engineVersion: options.version, registryVersion: registry.version, asOf: c.date, inputHash: hashInput(input) },
+    }
+    return Object.freeze({ ...evaluation, explanation: explainEvaluation(evaluation) })
+  }
+
+  return Object.freeze({ registry, version: options.version, evaluate, decide, planFor })
+}
+
+function layerView(l: Layer) {
+  return { layer: l.layer, id: l.id, name: l.jurisdiction?.name ?? (l.id ? labelFromOcdId(l.id) : null), inRegistry: Boolean(l.jurisdiction), note: l.note ?? null }
+}
+
+function answerQuestion(q: Question, segment: Segment, plan: Plan, c: ParsedCase): { answer: Answer; entries: TraceEntry[] } {
+  const items = segment.items[q]
+  const perItemMissing = items.map(() => new Set<string>())
+  const masks = items.map((it, i) => itemMask(it, c, perItemMissing[i]))
+  const candidates = items.map((it) => it.candidate)
+  const resolution = resolve(candidates, masks)
+  const outcome = resolution.outcome
+  const missing = new Set<string>()
+  if (resolution.value === 'undetermined' && !resolution.conflict) for (const i of resolution.decisive) for (const m of perItemMissing[i]!) missing.add(m)
+  const determinedOutcome = resolution.value !== 'undetermined' || resolution.conflict
+  const cited = determinedOutcome ? [...outcome.decidedBy, ...outcome.limitedBy.filter((x) => !outcome.decidedBy.includes(x))] : resolution.decisive.map((i) => candidates[i]!)
+  const answer: Answer = {
+    value: resolution.value,
+    ...(q === 'hold' ? { maxHours: resolution.value === 'prohibited' || resolution.value === 'undetermined' ? null : (resolution.maxHours ?? null) } : {}),
+    basis: determinedOutcome ? outcome.basis : 'registry',
+    missing: [...missing].sort(),
+    citations: uniqueCandidates(cited).map(citationOf),
+    conflict: resolution.conflict && outcome.conflict ? { between: [...outcome.conflict.a, ...outcome.conflict.b].map((x) => x.provision.id) } : null,
+  }
+  const entries: TraceEntry[] = items.map((it, i) => traceEntry(q, it, masks[i]!, perItemMissing[i]!, outcome, resolution.decisive.includes(i), determinedOutcome))
+  // Provisions of the chain on this question that are not in force on the date, for completeness.
+  const inSegment = new Set(items.map((it) => it.candidate.provision.id))
+  for (const other of allCandidates(plan, q)) {
+    if (inSegment.has(other.provision.id)) continue
+    entries.push({
+      question: q,
+      provision: other.provision.id,
+      enactment: other.enactment.id,
+      jurisdiction: other.provision.jurisdictionId,
+      layer: other.layer,
+      effect: other.provision.effect,
+      inForce: 'no',
+      notInForceReason: notInForceReason(other, segment),
+      applies: 'no',
+      role: 'not-applicable',
+      missing: [],
+      summary: other.provision.summary,
+    })
+  }
+  return { answer, entries }
+}
+
+function allCandidates(plan: Plan, q: Question): Candidate[] {
+  const seen = new Map<string, Candidate>()
+  for (const s of plan.segments) for (const it of s.items[q]) seen.set(it.candidate.provision.id, it.candidate)
+  return [...seen.values()]
+}
+
+function notInForceReason(c: Candidate, segment: Segment): string {
+  const e = c.enactment
+  const start = e.effective.kind === 'exact' ? e.effective.day : e.effective.kind === 'partial' ? e.effective.earliest : undefined
+  if (start !== undefined && segment.to <= start) return `not yet in force (from ${e.effective.kind === 'unknown' ? 'unknown' : e.effective.text})`
+  return `not in force on this date (${e.id}: in force from ${e.effective.kind === 'unknown' ? 'an unknown date' : e.effective.text}${e.ends ? ` until ${e.ends.kind === 'unknown' ? 'an unknown date' : e.ends.text}` : ''}${e.status.length ? `; status: ${e.status.map((s) => s.status).join(', ')}` : ''})`
+}
+
+function traceEntry(q: Question, it: SegmentItem, mask: StateMask, missing: Set<string>, outcome: Outcome, decisive: boolean, determined: boolean): TraceEntry {
+  const c = it.candidate
+  const applies = mask === 1 ? 'no' : mask & 1 ? 'unknown' : 'yes'
+  let role: TraceEntry['role'] = applies === 'no' ? 'not-applicable' : 'concurred'
+  if (!determined && decisive) role = 'undecided'
+  else if (outcome.conflict && (outcome.conflict.a.includes(c) || outcome.conflict.b.includes(c))) role = 'conflict'
+  else if (outcome.overridden.some((o) => o.lower.includes(c))) role = 'overridden'
+  else if (outcome.overridden.some((o) => o.by.includes(c))) role = 'overrode'
+  else if (outcome.decidedBy.includes(c)) role = 'decided'
+  else if (outcome.narrowed.includes(c)) role = 'narrowed'
+  else if (outcome.limitedBy.includes(c)) role = 'limited-hours'
+  else if (applies === 'unknown') role = 'undecided'
+  return {
+    question: q,
+    provision: c.provision.id,
+    enactment: c.enactment.id,
+    jurisdiction: c.provision.jurisdictionId,
+    layer: c.layer,
+    effect: c.provision.effect,
+    inForce: it.inForceUnknown ? 'unknown' : 'yes',
+    applies,
+    role,
+    missing: [...missing].sort(),
+    summary: c.provision.summary,
+  }
+}
+
+function uniqueCandidates(list: readonly Candidate[]): Candidate[] {
+  return [...new Map(list.map((c) => [c.provision.id, c])).values()]
+}
+
+function citationOf(c: Candidate): Citation {
+  const source = c.provision.sources[0]!
+  return {
+    provision: c.provision.id,
+    enactment: c.enactment.id,
+    title: c.enactment.title,
+    citation: c.enactment.citation.kind === 'known' ? c.enactment.citation.value : null,
+    jurisdiction: c.provision.jurisdictionId,
+    layer: c.layer,
+    url: source.url,
+    quote: source.quote,
+  }
+}
+
+/** A stable hash of the input: keys sorted, so the same case always hashes the same. */
+export function hashInput(input: unknown): string {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])])) : v
+  return `sha256:${createHash('sha256').update(JSON.stringify(canonical(input))).digest('hex')}`
+}

@@ -1,0 +1,401 @@
+/**
+ * Builds the registry from file texts: parse YAML, check the schema, normalise into the model,
+ * then check what a schema cannot (dates, references, uniqueness, parent chains, GEOIDs).
+ * Pure: the caller reads the files.
+ */
+import { createHash } from 'node:crypto'
+import { Compile } from 'typebox/compile'
+import { LineCounter, parseDocument } from 'yaml'
+import { parseSourceDate, type SourceDate } from '../dates/index.ts'
+import { parseOcdId, registryPathFor } from '../ocd/index.ts'
+import { fieldPathText, YamlLocator, type Diagnostic } from './diagnostics.ts'
+import type {
+  Condition,
+  Custody,
+  Enactment,
+  FieldPath,
+  Jurisdiction,
+  Known,
+  OffenseClass,
+  Provision,
+  Registry,
+  StatusPeriod,
+} from './model.ts'
+import {
+  JurisdictionFile,
+  OffenseClassesFile,
+  type ConditionInput,
+  type EnactmentInput,
+  type JurisdictionFileInput,
+  type OffenseClassInput,
+  type ProvisionInput,
+} from './schema.ts'
+import { checkRegistry } from './check.ts'
+
+/** A registry file as read from disk: its path relative to the registry root, and its text. */
+export interface RegistryFileText {
+  readonly path: string
+  readonly text: string
+}
+
+/** What {@link buildRegistry} returns: the registry when there are no errors, and every diagnostic. */
+export interface BuildResult {
+  readonly registry?: Registry
+  readonly diagnostics: readonly Diagnostic[]
+}
+
+const checkJurisdictionFile = Compile(JurisdictionFile)
+const checkOffenseClassesFile = Compile(OffenseClassesFile)
+
+/** True for paths that hold offense classes rather than a jurisdiction. */
+export function isOffenseClassFile(path: string): boolean {
+  return path.startsWith('offense-classes/')
+}
+
+/**
+ * Builds and checks the registry. Errors make `registry` undefined; warnings do not.
+ *
+ * @example
+ * ```ts
+ * const { registry, diagnostics } = buildRegistry([{ path: 'us.yaml', text: '...' }])
+ * ```
+ */
+export function buildRegistry(files: readonly RegistryFileText[]): BuildResult {
+  const diagnostics: Diagnostic[] = []
+  const locators = new Map<string, YamlLocator>()
+  const jurisdictions: Jurisdiction[] = []
+  const offenseClasses: OffenseClass[] = []
+  const hash = createHash('sha256')
+
+  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    hash.update(file.path).update('\0').update(file.text).update('\0')
+    const parsed = parseYaml(file, diagnostics)
+    if (!parsed) continue
+    locators.set(file.path, parsed.locator)
+    const report = (path: FieldPath, message: string, severity: 'error' | 'warning' = 'error') =>
+      diagnostics.push(located(file.path, parsed.locator, path, message, severity))
+    if (isOffenseClassFile(file.path)) {
+      if (!schemaCheck(checkOffenseClassesFile, parsed.value, report)) continue
+      const input = parsed.value as { classes: OffenseClassInput[] }
+      input.classes.forEach((c, i) => offenseClasses.push(normalizeOffenseClass(c, { file: file.path, path: ['classes', i] })))
+    } else {
+      if (!schemaCheck(checkJurisdictionFile, parsed.value, report)) continue
+      const normalized = normalizeJurisdiction(parsed.value as JurisdictionFileInput, file.path, report)
+      if (normalized) jurisdictions.push(normalized)
+    }
+  }
+
+  const locate = (file: string, path: FieldPath, message: string, severity: 'error' | 'warning' = 'error') =>
+    diagnostics.push(located(file, locators.get(file), path, message, severity))
+  const registry = indexRegistry(jurisdictions, offenseClasses, hash.digest('hex').slice(0, 16), locate)
+  checkRegistry(registry, locate)
+  const failed = diagnostics.some((d) => d.severity === 'error')
+  return { registry: failed ? undefined : registry, diagnostics: sortDiagnostics(diagnostics) }
+}
+
+function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
+}
+
+function located(file: string, locator: YamlLocator | undefined, path: FieldPath, message: string, severity: 'error' | 'warning'): Diagnostic {
+  const pos = locator?.locate(path)
+  return Object.freeze({ kind: 'diagnostic', severity, file, line: pos?.line, column: pos?.column, field: path.length ? fieldPathText(path) : undefined, message })
+}
+
+function parseYaml(file: RegistryFileText, diagnostics: Diagnostic[]): { value: unknown; locator: YamlLocator } | undefined {
+  const lines = new LineCounter()
+  const doc = parseDocument(file.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const pos = lines.linePos(error.pos[0])
+      diagnostics.push({ kind: 'diagnostic', severity: 'error', file: file.path, line: pos.line, column: pos.col, message: `malformed YAML: ${firstLine(error.message)}` })
+    }
+    return undefined
+  }
+  return { value: doc.toJS(), locator: new YamlLocator(doc, lines) }
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? text
+}
+
+type Report = (path: FieldPath, message: string, severity?: 'error' | 'warning') => void
+
+/** Reports schema errors, at most one per field path, choosing the most specific message. */
+function schemaCheck(validator: { Check(v: unknown): boolean; Errors(v: unknown): Iterable<SchemaError> }, value: unknown, report: Report): boolean {
+  if (validator.Check(value)) return true
+  for (const error of pickSchemaErrors([...validator.Errors(value)])) {
+    report(pointerToPath(error.instancePath), describeSchemaError(error))
+  }
+  return false
+}
+
+interface SchemaError {
+  keyword: string
+  instancePath: string
+  message: string
+  params: Record<string, unknown>
+}
+
+/**
+ * A union that fails reports an error for every branch; people need the one that explains it.
+ * Keep the deepest errors, drop the noise of `anyOf`/boolean-schema errors when a more specific
+ * one exists, one message per path.
+ */
+function pickSchemaErrors(errors: SchemaError[]): SchemaError[] {
+  const useful = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'boolean')
+  const pool = useful.length ? useful : errors
+  const byPath = new Map<string, SchemaError>()
+  for (const error of pool) {
+    const current = byPath.get(error.instancePath)
+    if (!current || rank(error) > rank(current)) byPath.set(error.instancePath, error)
+  }
+  // Drop an error on a parent when a child of it also failed: the child is the cause.
+  const paths = [...byPath.keys()]
+  return [...byPath.values()].filter((e) => !paths.some((p) => p !== e.instancePath && p.startsWith(`${e.instancePath}/`))).slice(0, 20)
+}
+
+function rank(error: SchemaError): number {
+  return ['additionalProperties', 'required', 'pattern', 'type', 'const', 'enum', 'minItems', 'minLength'].indexOf(error.keyword) >= 0 ? 2 : 1
+}
+
+function describeSchemaError(error: SchemaError): string {
+  const params = error.params
+  if (error.keyword === 'additionalProperties') {
+    const names = (params.additionalProperties as string[] | undefined) ?? []
+    return `unknown field${names.length > 1 ? 's' : ''} ${names.map((n) => `"${n}"`).join(', ')}`
+  }
+  if (error.keyword === 'required') {
+    const names = (params.requiredProperties as string[] | undefined) ?? []
+    return `missing required field${names.length > 1 ? 's' : ''} ${names.map((n) => `"${n}"`).join(', ')}`
+  }
+  if (error.keyword === 'const') return `must be ${JSON.stringify(params.allowedValue ?? params.const)}`
+  if (error.keyword === 'pattern' && String(params.pattern).startsWith('^\\d{4}')) return 'must be a date YYYY-MM-DD (or YYYY-MM / YYYY when the source gives no more)'
+  return error.message
+}
+
+function pointerToPath(pointer: string): FieldPath {
+  if (!pointer) return []
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Normalisation: input shapes → model values.
+
+function date(text: string | { unknown: string } | undefined, path: FieldPath, report: Report): SourceDate | undefined {
+  if (text === undefined) return undefined
+  if (typeof text !== 'string') return Object.freeze({ kind: 'unknown', reason: text.unknown })
+  const parsed = parseSourceDate(text)
+  if (!parsed) report(path, `"${text}" is not a real calendar date`)
+  return parsed
+}
+
+function known<T>(value: T | { unknown: string }): Known<T> {
+  if (value && typeof value === 'object' && 'unknown' in (value as object) && Object.keys(value as object).length === 1) {
+    return Object.freeze({ kind: 'unknown', reason: (value as { unknown: string }).unknown })
+  }
+  return Object.freeze({ kind: 'known', value: value as T })
+}
+
+function defaultCustody(level: Jurisdiction['level'], consolidated: boolean): Custody[] {
+  if (level === 'county') return consolidated ? ['county-jail', 'city-jail'] : ['county-jail']
+  if (level === 'place') return ['city-jail']
+  return ['county-jail', 'city-jail', 'state-prison']
+}
+
+function normalizeJurisdiction(input: JurisdictionFileInput, file: string, report: Report): Jurisdiction | undefined {
+  const ocd = parseOcdId(input.id)
+  if (!ocd) {
+    report(['id'], `"${input.id}" is not a well-formed OCD division ID`)
+    return undefined
+  }
+  const consolidated = input.consolidated ?? false
+  const custodyDefault = defaultCustody(input.level, consolidated)
+  const enactments = input.enactments.map((e, i) => normalizeEnactment(e, input.id, custodyDefault, { file, path: ['enactments', i] }, report))
+  return deepFreeze({
+    kind: 'jurisdiction',
+    id: input.id,
+    name: input.name,
+    level: input.level,
+    state: ocd.state,
+    consolidated,
+    jailCounty: input.jailCounty === undefined ? undefined : known(input.jailCounty),
+    geoid: known(input.geoid as { code: string; vintage: number; sources: Source[] } | { unknown: string }),
+    aliases: input.aliases ?? [],
+    confidence: input.confidence,
+    confidenceNote: input.confidenceNote,
+    enactments,
+    detainerForms: (input.detainerForms ?? []).map((f, i) => ({
+      form: f.form,
+      title: f.title,
+      from: date(f.from, ['detainerForms', i, 'from'], report)!,
+      to: date(f.to, ['detainerForms', i, 'to'], report),
+      requests: f.requests,
+      summary: f.summary,
+      sources: f.sources,
+    })),
+    disagreements: input.disagreements ?? [],
+    unknowns: input.unknowns ?? [],
+    notes: input.notes ?? [],
+    origin: { file, path: [] },
+  } satisfies Jurisdiction)
+}
+
+type Source = import('./model.ts').Source
+
+function normalizeEnactment(input: EnactmentInput, jurisdictionId: string, custodyDefault: Custody[], origin: { file: string; path: FieldPath }, report: Report): Enactment {
+  const at = (...rest: (string | number)[]) => [...origin.path, ...rest]
+  const status: StatusPeriod[] = (input.status ?? []).map((s, i) => ({
+    status: s.status,
+    from: date(s.from, at('status', i, 'from'), report)!,
+    to: date(s.to, at('status', i, 'to'), report),
+    by: s.by,
+    provisions: s.provisions,
+    sources: s.sources,
+  }))
+  return {
+    kind: 'enactment',
+    id: input.id,
+    jurisdictionId,
+    title: input.title,
+    enactmentKind: input.kind,
+    citation: known(input.citation),
+    enacted: date(input.enacted, at('enacted'), report)!,
+    effective: date(input.effective, at('effective'), report)!,
+    ends: date(input.ends, at('ends'), report),
+    inForceBy: input.inForceBy ? { date: date(input.inForceBy.date, at('inForceBy', 'date'), report)!, sources: input.inForceBy.sources } : undefined,
+    status,
+    amends: input.amends ?? [],
+    supersedes: input.supersedes ?? [],
+    repeals: input.repeals ?? [],
+    confidence: input.confidence,
+    sources: input.sources,
+    provisions: (input.provisions ?? []).map((p, i) => normalizeProvision(p, input.id, jurisdictionId, custodyDefault, { file: origin.file, path: at('provisions', i) }, report)),
+    disagreements: input.disagreements ?? [],
+    unknowns: input.unknowns ?? [],
+    notes: input.notes ?? [],
+    origin,
+  }
+}
+
+function normalizeProvision(input: ProvisionInput, enactmentId: string, jurisdictionId: string, custodyDefault: Custody[], origin: { file: string; path: FieldPath }, report: Report): Provision {
+  const at = (...rest: (string | number)[]) => [...origin.path, ...rest]
+  return {
+    kind: 'provision',
+    id: input.id,
+    enactmentId,
+    jurisdictionId,
+    action: input.action,
+    effect: input.effect,
+    summary: input.summary,
+    from: date(input.from, at('from'), report),
+    to: date(input.to, at('to'), report),
+    custody: input.custody ?? custodyDefault,
+    when: input.when ? normalizeCondition(input.when as ConditionInput) : undefined,
+    unless: input.unless ? normalizeCondition(input.unless as ConditionInput) : undefined,
+    limits: input.limits ?? {},
+    overridesLocal: input.overridesLocal ?? false,
+    penalties: input.penalties ?? [],
+    interpretation: input.interpretation,
+    confidence: input.confidence,
+    sources: input.sources,
+    disagreements: input.disagreements ?? [],
+    unknowns: input.unknowns ?? [],
+    origin,
+  }
+}
+
+/**
+ * Turns a condition as written in YAML into the model's tagged form.
+ *
+ * @example
+ * ```ts
+ * normalizeCondition({ fact: 'detainer.judicialWarrant', equals: true })
+ * // { kind: 'fact', path: 'detainer.judicialWarrant', tests: [{ kind: 'equals', value: true }] }
+ * ```
+ */
+export function normalizeCondition(input: ConditionInput): Condition {
+  if ('all' in input) return { kind: 'all', parts: input.all.map(normalizeCondition) }
+  if ('any' in input) return { kind: 'any', parts: input.any.map(normalizeCondition) }
+  if ('not' in input) return { kind: 'not', part: normalizeCondition(input.not) }
+  if ('conviction' in input || 'pendingCharge' in input) {
+    const list = 'conviction' in input ? 'convictions' : 'pendingCharges'
+    const m = 'conviction' in input ? input.conviction : input.pendingCharge
+    return {
+      kind: 'offense',
+      list,
+      match: { categories: m.categories, levels: m.levels, class: m.class, withinYears: m.within?.years },
+    }
+  }
+  const tests: Condition & { kind: 'fact' } = { kind: 'fact', path: input.fact, tests: [] }
+  const list = tests.tests as import('./model.ts').FactTest[]
+  if (input.equals !== undefined) list.push({ kind: 'equals', value: input.equals })
+  if (input.in !== undefined) list.push({ kind: 'in', values: input.in })
+  if (input.atLeast !== undefined) list.push({ kind: 'at-least', value: input.atLeast })
+  if (input.below !== undefined) list.push({ kind: 'below', value: input.below })
+  return tests
+}
+
+function normalizeOffenseClass(input: OffenseClassInput, origin: { file: string; path: FieldPath }): OffenseClass {
+  return deepFreeze({
+    kind: 'offense-class',
+    id: input.id,
+    name: input.name,
+    jurisdictionId: input.jurisdiction,
+    definedBy: input.definedBy,
+    categories: input.categories,
+    levels: input.levels,
+    statutes: input.statutes ?? [],
+    approximate: input.approximate,
+    note: input.note,
+    sources: input.sources,
+    origin,
+  })
+}
+
+type Locate = (file: string, path: FieldPath, message: string, severity?: 'error' | 'warning') => void
+
+function indexRegistry(jurisdictions: Jurisdiction[], classes: OffenseClass[], version: string, locate: Locate): Registry {
+  const byId = new Map<string, Jurisdiction>()
+  const enactments = new Map<string, Enactment>()
+  const provisions = new Map<string, Provision>()
+  const offenseClasses = new Map<string, OffenseClass>()
+  const seen = new Map<string, string>()
+  const claim = (id: string, what: string, origin: { file: string; path: FieldPath }) => {
+    const previous = seen.get(id)
+    if (previous) locate(origin.file, [...origin.path, 'id'], `duplicate id "${id}" (${what}); first used in ${previous}`)
+    else seen.set(id, `${origin.file} (${fieldPathText(origin.path) || 'top'})`)
+  }
+  for (const j of jurisdictions) {
+    if (byId.has(j.id)) locate(j.origin.file, ['id'], `duplicate jurisdiction "${j.id}"; also in ${byId.get(j.id)!.origin.file}`)
+    byId.set(j.id, j)
+    const expected = registryPathFor(j.id)
+    if (expected !== j.origin.file) locate(j.origin.file, ['id'], `file path must mirror the OCD ID: expected ${expected}`)
+    for (const e of j.enactments) {
+      claim(e.id, 'enactment', e.origin)
+      enactments.set(e.id, e)
+      for (const p of e.provisions) {
+        claim(p.id, 'provision', p.origin)
+        provisions.set(p.id, p)
+      }
+    }
+  }
+  for (const c of classes) {
+    if (offenseClasses.has(c.id)) locate(c.origin.file, [...c.origin.path, 'id'], `duplicate offense class "${c.id}"`)
+    offenseClasses.set(c.id, c)
+  }
+  return deepFreeze({ kind: 'registry', version, jurisdictions: byId, enactments, provisions, offenseClasses })
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    if (value instanceof Map) for (const v of value.values()) deepFreeze(v)
+    else for (const v of Object.values(value)) deepFreeze(v)
+  }
+  return value
+}

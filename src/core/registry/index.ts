@@ -1,0 +1,26 @@
+/**
+ * The registry model: the YAML schema, the immutable model and the pure build/check pipeline.
+ *
+ * @example
+ * ```ts
+ * import { buildRegistry, formatDiagnostic } from './core/registry/index.ts'
+ * const { registry, diagnostics } = buildRegistry(files)
+ * diagnostics.forEach((d) => console.log(formatDiagnostic(d)))
+ * ```
+ */
+export { buildRegistry, isOffenseClassFile, normalizeCondition, type BuildResult, type RegistryFileText } from './build.ts'
+export { formatDiagnostic, fieldPathText, YamlLocator, type Diagnostic } from './diagnostics.ts'
+export { countRegistry, findJurisdictions, jurisdictionsInState, sourceCount } from './query.ts'
+export * from './model.ts'
+export {
+  ACTIONS,
+  ENACTMENT_KINDS,
+  FACT_PATHS,
+  OFFENSE_CATEGORIES,
+  JurisdictionFile as JurisdictionFileSchema,
+  OffenseClassesFile as OffenseClassesFileSchema,
+} from './schema.ts'
+export { andTri, boundaryDays, enactmentInForce, provisionInForce, type Tri } from './time.ts'
+export { enactmentView, jurisdictionSummary, jurisdictionView, provisionView } from './view.ts'
+export { filterJurisdictions, governsOn, type JurisdictionFilter } from './filter.ts'
+export { describeEnactment, describeJurisdiction, describeProvision } from './describe.ts'
