@@ -22,7 +22,7 @@ function roleLines(entries: readonly TraceEntry[]): string[] {
   const lines: string[] = []
   for (const e of entries) {
     if (e.role === 'overridden') lines.push(`    - ${e.provision} (${e.layer}) is overridden by a higher layer: ${e.summary}`)
-    if (e.role === 'narrowed') lines.push(`    - ${e.provision} (${e.layer}) permits it, but a lower layer narrows that: ${e.summary}`)
+    if (e.role === 'narrowed') lines.push(`    - ${e.provision} (${e.layer}) permits it; a more specific rule below governs instead: ${e.summary}`)
     if (e.role === 'not-applicable' && e.inForce === 'yes') lines.push(`    - ${e.provision} (${e.layer}) is in force but its conditions do not apply to these facts.`)
     if (e.role === 'not-applicable' && e.inForce === 'no') lines.push(`    - ${e.provision} (${e.layer}) ${e.notInForceReason ?? 'is not in force on this date'}.`)
   }
@@ -50,7 +50,8 @@ export function explainEvaluation(ev: Omit<Evaluation, 'explanation'>): string {
     if (a.conflict) out.push(`  The registry records provisions that contradict each other here and does not say which prevails: ${a.conflict.between.join(', ')}.`)
     else if (a.value === 'undetermined') out.push(`  The answer depends on facts or dates not given: ${a.missing.join(', ') || 'see trace'}.`)
     else if (a.basis === 'default') out.push('  No provision in the registry addresses this for these facts; nothing found restricts or requires it.')
-    if (a.citations.length) out.push(a.value === 'undetermined' && !a.conflict ? '  Provisions that turn on the missing facts:' : '  Decided by:', ...citeLine(a))
+    const citeHead = a.conflict ? '  Provisions in conflict:' : a.value === 'undetermined' ? '  Provisions that turn on the missing facts:' : '  Decided by:'
+    if (a.citations.length) out.push(citeHead, ...citeLine(a))
     const roles = roleLines(ev.trace.filter((t) => t.question === q))
     if (roles.length) out.push('  Also considered:', ...roles)
   }

@@ -190,8 +190,10 @@ function date(text: string | { unknown: string } | undefined, path: FieldPath, r
   if (text === undefined) return undefined
   if (typeof text !== 'string') return Object.freeze({ kind: 'unknown', reason: text.unknown })
   const parsed = parseSourceDate(text)
-  if (!parsed) report(path, `"${text}" is not a real calendar date`)
-  return parsed
+  if (parsed) return parsed
+  report(path, `"${text}" is not a real calendar date`)
+  // Keep the model whole so later checks can run; the error already blocks the registry.
+  return Object.freeze({ kind: 'unknown', reason: `invalid date "${text}"` })
 }
 
 function known<T>(value: T | { unknown: string }): Known<T> {

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest'
+import { fixtureFiles } from '../../testing/fixture-registry.ts'
+import { buildRegistry, countRegistry, findJurisdictions, formatDiagnostic } from './index.ts'
+
+/** Builds the fixture registry with one file's text transformed, and returns the error lines. */
+function errorsWith(path: string, edit: (text: string) => string, extra: { path: string; text: string }[] = []): string[] {
+  const files = fixtureFiles().map((f) => (f.path === path ? { ...f, text: edit(f.text) } : f))
+  const { registry, diagnostics } = buildRegistry([...files, ...extra])
+  const errors = diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)
+  if (errors.length) expect(registry).toBeUndefined()
+  return errors
+}
+
+describe('registry checks', () => {
+  it('accepts the fixture registry and counts it', () => {
+    const { registry, diagnostics } = buildRegistry(fixtureFiles())
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+    expect(countRegistry(registry!)).toEqual({ jurisdictions: 6, enactments: 8, provisions: 11, sources: 25, offenseClasses: 1 })
+  })
+
+  it('reports malformed YAML with its line and column', () => {
+    expect(errorsWith('us/state-zz.yaml', (t) => t.replace('level: state', 'level: [state'))).toEqual([
+      expect.stringMatching(/^us\/state-zz\.yaml:\d+:\d+: error: malformed YAML/),
+    ])
+  })
+
+  it('names an unknown field and where it is', () => {
+    const errors = errorsWith('us/state-zz.yaml', (t) => t.replace('    citation: Z Code 1', '    citation: Z Code 1\n    signedBy: Governor'))
+    expect(errors).toEqual(['us/state-zz.yaml:8:5: error: enactments[0]: unknown field "signedBy"'])
+  })
+
+  it('rejects a date that is not a calendar day', () => {
+    const errors = errorsWith('us/state-zz.yaml', (t) => t.replace('effective: 2014-01-01', 'effective: 2014-02-30'))
+    expect(errors).toEqual(['us/state-zz.yaml:13:16: error: enactments[0].effective: "2014-02-30" is not a real calendar date'])
+  })
+
+  it('rejects a date in the wrong format', () => {
+    const errors = errorsWith('us/state-zz.yaml', (t) => t.replace('effective: 2014-01-01', 'effective: Jan 1 2014'))
+    expect(errors[0]).toMatch(/^us\/state-zz\.yaml:13:16: error: enactments\[0\]\.effective: must be a date YYYY-MM-DD/)
+  })
+
+  it('rejects an end before the start', () => {
+    const errors = errorsWith('us/state-zz.yaml', (t) => t.replace('ends: 2018-01-01', 'ends: 2013-01-01'))
+    expect(errors).toEqual(['us/state-zz.yaml:14:11: error: enactments[0].ends: ends 2013-01-01 is not after effective 2014-01-01 (intervals are [effective, ends))'])
+  })
+
+  it('reports a dangling reference', () => {
+    const errors = errorsWith('us/state-zz.yaml', (t) => t.replace('supersedes: [zz-limit-2014]', 'supersedes: [zz-nothing]'))
+    expect(errors).toEqual([expect.stringMatching(/^us\/state-zz\.yaml:\d+:\d+: error: enactments\[1\]\.supersedes\[0\]: no enactment with id "zz-nothing"$/)])
+  })
+
+  it('reports an unknown offense class', () => {
+    const errors = errorsWith('us/state-zz.yaml', (t) => t.replace('class: zz-serious', 'class: zz-grave'))
+    expect(errors[0]).toMatch(/when\.conviction\.class: no offense class "zz-grave"/)
+  })
+
+  it('requires a source with a quote for every fact', () => {
+    const errors = errorsWith('us/state-zz/county-alpha.yaml', (t) => t.replace("sources: [{ url: https://example.org/alpha, quote: the jail will not honor detainers }]\n    provisions", 'sources: []\n    provisions'))
+    expect(errors).toEqual([expect.stringMatching(/^us\/state-zz\/county-alpha\.yaml:\d+:\d+: error: enactments\[0\]\.sources: must not have fewer than 1 items?/)])
+    const noQuote = errorsWith('us/state-yy.yaml', (t) => t.replace('{ url: https://example.org/y4, quote: shall provide release dates }', '{ url: https://example.org/y4 }'))
+    expect(noQuote[0]).toMatch(/provisions\[1\]\.sources\[0\]: missing required field "quote"/)
+  })
+
+  it('rejects duplicate ids across files', () => {
+    const errors = errorsWith('us/state-yy.yaml', (t) => t.replace('id: yy-injunction', 'id: zz-limit-2014').replace('by: yy-injunction', 'by: zz-limit-2014'))
+    expect(errors).toEqual(['us/state-zz.yaml:8:9: error: enactments[0].id: duplicate id "zz-limit-2014" (enactment); first used in us/state-yy.yaml (enactments[1])'])
+  })
+
+  it('requires the file path to mirror the OCD ID', () => {
+    const errors = errorsWith('us/state-zz/county-alpha.yaml', (t) => t.replace('county:alpha', 'county:alfa'))
+    expect(errors).toEqual(['us/state-zz/county-alpha.yaml:1:5: error: id: file path must mirror the OCD ID: expected us/state-zz/county-alfa.yaml'])
+  })
+
+  it('rejects a malformed OCD ID and a level that does not match it', () => {
+    expect(errorsWith('us/state-zz.yaml', (t) => t.replace('id: ocd-division/country:us/state:zz', 'id: ocd-division/country:us/state:zzz'))[0]).toMatch(/^us\/state-zz\.yaml:1:5: error: id: must match pattern/)
+    expect(errorsWith('us/state-zz/county-alpha.yaml', (t) => t.replace('level: county', 'level: place'))).toContain(
+      'us/state-zz/county-alpha.yaml:3:8: error: level: level "place" does not match the OCD ID, which is a county',
+    )
+  })
+
+  it('checks GEOIDs: digits for the level and the state prefix', () => {
+    expect(errorsWith('us/state-zz/county-alpha.yaml', (t) => t.replace("code: '97001'", "code: '9700'"))[0]).toMatch(/geoid\.code: must match pattern/)
+    expect(errorsWith('us/state-zz/county-alpha.yaml', (t) => t.replace("code: '97001'", "code: '12001'"))).toEqual([
+      "us/state-zz/county-alpha.yaml:5:16: error: geoid.code: GEOID 12001 does not start with the state's GEOID 97",
+    ])
+    expect(errorsWith('us/state-zz/county-alpha.yaml', (t) => t.replace("code: '97001'", "code: '97'"))[0]).toMatch(/geoid\.code: a county GEOID has 5 digits, not 2/)
+  })
+
+  it('rejects a jail county outside the place’s state', () => {
+    const errors = errorsWith('us/state-zz/place-delta.yaml', (t) => t.replace('jailCounty: ocd-division/country:us/state:zz/county:alpha', 'jailCounty: ocd-division/country:us/state:yy/county:beta'))
+    expect(errors[0]).toMatch(/jailCounty: ".*state:yy\/county:beta" must be a county in the same state/)
+  })
+
+  it('rejects periods that contradict each other with no recorded reason', () => {
+    const errors = errorsWith('us/state-yy/county-beta.yaml', (t) =>
+      t.replace(
+        'enactments:',
+        `enactments:
+  - id: beta-order
+    title: Beta order
+    kind: executive-order
+    citation: EO 1
+    enacted: 2017-03-01
+    effective: 2017-03-01
+    confidence: low
+    sources: [{ url: https://example.org/b2, quote: notices shall be given }]
+    provisions:
+      - id: beta-order-notify
+        action: release-notification
+        effect: require
+        summary: Release notices are required.
+        confidence: low
+        sources: [{ url: https://example.org/b2, quote: notices shall be given }]`,
+      ),
+    )
+    expect(errors).toEqual([expect.stringMatching(/county-beta\.yaml:\d+:\d+: error: enactments\[1\]\.provisions\[1\]: contradicts beta-order-notify/)])
+  })
+
+  it('finds jurisdictions by name and alias', () => {
+    const { registry } = buildRegistry(fixtureFiles())
+    expect(findJurisdictions(registry!, 'Zedland')[0]?.id).toBe('ocd-division/country:us/state:zz')
+    expect(findJurisdictions(registry!, 'alpha county')[0]?.id).toBe('ocd-division/country:us/state:zz/county:alpha')
+    expect(findJurisdictions(registry!, 'Alpha, ZZ')[0]?.id).toBe('ocd-division/country:us/state:zz/county:alpha')
+    expect(findJurisdictions(registry!, 'nowhere at all')).toEqual([])
+  })
+})
