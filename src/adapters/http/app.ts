@@ -28,7 +28,7 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { engine } = options
   const registry = engine.registry
-  const app = Fastify({ logger: options.logger ?? false, routerOptions: { maxParamLength: 300 } }).withTypeProvider<TypeBoxTypeProvider>()
+  const app = Fastify({ logger: options.logger ?? false, routerOptions: { maxParamLength: 300 }, ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } } }).withTypeProvider<TypeBoxTypeProvider>()
 
   await app.register(swagger, {
     openapi: {
