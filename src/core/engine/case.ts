@@ -14,7 +14,7 @@ const DateText = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: '
 
 export const OffenseSchema = Type.Object(
   {
-    category: Type.Union(OFFENSE_CATEGORIES.map((c) => Type.Literal(c)), { description: `One of: ${OFFENSE_CATEGORIES.join(', ')}` }),
+    category: Type.Enum(OFFENSE_CATEGORIES, { description: `One of: ${OFFENSE_CATEGORIES.join(', ')}` }),
     level: Type.Optional(Type.Union([Type.Literal('felony'), Type.Literal('misdemeanor'), Type.Literal('infraction')])),
     date: Type.Optional(DateText),
     statute: Type.Optional(Type.String({ minLength: 1, description: 'Pins the offense to a statute, e.g. "Cal. Penal Code 187".' })),

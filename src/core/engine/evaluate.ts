@@ -109,6 +109,8 @@ export interface Engine {
   evaluate(input: unknown): Evaluation
   /** Answers a validated case on the batch path: one value code per question. */
   decide(c: ParsedCase): Readonly<Record<Question, number>>
+  /** One question on the batch path: a value code (see {@link VALUE_CODES}). */
+  decideQuestion(c: ParsedCase, q: Question): number
   /** The cached plan for a jurisdiction. */
   planFor(jurisdictionId: string): Plan
 }
@@ -124,7 +126,6 @@ export interface Engine {
  */
 export function createEngine(registry: Registry, options: { version: string }): Engine {
   const plans = new Map<string, Plan>()
-  const memos = new WeakMap<Segment, Record<Question, Map<number, number>>>()
   const planFor = (id: string): Plan => {
     let plan = plans.get(id)
     if (!plan) {
@@ -134,32 +135,26 @@ export function createEngine(registry: Registry, options: { version: string }): 
     return plan
   }
 
+  // Hot path: the key is the items' state masks in base 8; the combination runs once per key.
+  const decideIn = (segment: Segment, q: Question, c: ParsedCase): number => {
+    const items = segment.items[q]
+    let key = 0
+    for (let i = 0; i < items.length; i++) key = key * 8 + itemMask(items[i]!, c)
+    const table = segment.memo[q]
+    let code = table.get(key)
+    if (code === undefined) {
+      const masks = items.map((it) => itemMask(it, c))
+      code = VALUE_CODES[resolve(items.map((it) => it.candidate), masks).value]
+      table.set(key, code)
+    }
+    return code
+  }
+
+  const decideQuestion = (c: ParsedCase, q: Question): number => decideIn(segmentFor(planFor(c.jurisdiction), c.day), q, c)
+
   const decide = (c: ParsedCase): Record<Question, number> => {
     const segment = segmentFor(planFor(c.jurisdiction), c.day)
-    let memo = memos.get(segment)
-    if (!memo) {
-      memo = { hold: new Map(), notify: new Map(), interview: new Map() }
-      memos.set(segment, memo)
-    }
-    const out = { hold: 0, notify: 0, interview: 0 }
-    for (const q of QUESTION_NAMES) {
-      const items = segment.items[q]
-      let key = 0
-      const masks: StateMask[] = new Array(items.length)
-      for (let i = 0; i < items.length; i++) {
-        const m = itemMask(items[i]!, c)
-        masks[i] = m
-        key = key * 8 + m
-      }
-      const table = memo[q]
-      let code = table.get(key)
-      if (code === undefined) {
-        code = VALUE_CODES[resolve(items.map((it) => it.candidate), masks).value]
-        table.set(key, code)
-      }
-      out[q] = code
-    }
-    return out
+    return { hold: decideIn(segment, 'hold', c), notify: decideIn(segment, 'notify', c), interview: decideIn(segment, 'interview', c) }
   }
 
   const evaluate = (input: unknown): Evaluation => {
@@ -187,7 +182,7 @@ export function createEngine(registry: Registry, options: { version: string }): 
     return Object.freeze({ ...evaluation, explanation: explainEvaluation(evaluation) })
   }
 
-  return Object.freeze({ registry, version: options.version, evaluate, decide, planFor })
+  return Object.freeze({ registry, version: options.version, evaluate, decide, decideQuestion, planFor })
 }
 
 function layerView(l: Layer) {

@@ -51,6 +51,8 @@ export interface Segment {
   readonly from: Day
   readonly to: Day
   readonly items: Readonly<Record<Question, readonly SegmentItem[]>>
+  /** The batch path's memo: state-mask key → value code, per question. Filled lazily. */
+  readonly memo: Readonly<Record<Question, Map<number, number>>>
 }
 
 export interface Plan {
@@ -152,7 +154,7 @@ export function buildPlan(registry: Registry, jurisdictionId: string): Plan {
         items[q].push(Object.freeze({ candidate: c, inForceUnknown: status.kind === 'unknown', missingDates: status.kind === 'unknown' ? status.missing : [] }))
       }
     }
-    return Object.freeze({ from, to, items })
+    return Object.freeze({ from, to, items, memo: { hold: new Map(), notify: new Map(), interview: new Map() } })
   })
   return Object.freeze({ kind: 'plan', jurisdictionId, layers, starts: Int32Array.from(starts), segments })
 }

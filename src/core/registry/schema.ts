@@ -86,7 +86,7 @@ export const OFFENSE_CATEGORIES = [
   'immigration',
   'other',
 ] as const
-export const OffenseCategory = Type.Union(OFFENSE_CATEGORIES.map((c) => Type.Literal(c)))
+export const OffenseCategory = Type.Enum(OFFENSE_CATEGORIES)
 
 const Duration = Type.Object(
   { years: Type.Number({ minimum: 0, description: 'Whole or fractional years before the case date.' }) },
@@ -116,7 +116,7 @@ export const FACT_PATHS = [
   'person.lawfulStatusProof',
   'person.gangDatabase',
 ] as const
-export const FactPath = Type.Union(FACT_PATHS.map((p) => Type.Literal(p)))
+export const FactPath = Type.Enum(FACT_PATHS)
 const Scalar = Type.Union([Type.String(), Type.Number(), Type.Boolean()])
 
 /**
@@ -161,7 +161,7 @@ export const ACTIONS = [
   'preemption',
   'legal-representation',
 ] as const
-export const Action = Type.Union(ACTIONS.map((a) => Type.Literal(a)))
+export const Action = Type.Enum(ACTIONS)
 
 /**
  * prohibit / require / permit apply their effect when the condition holds;
@@ -220,13 +220,13 @@ export const ENACTMENT_KINDS = [
   'ballot-measure',
   'agreement',
 ] as const
-export const EnactmentKind = Type.Union(ENACTMENT_KINDS.map((k) => Type.Literal(k)))
+export const EnactmentKind = Type.Enum(ENACTMENT_KINDS)
 
 export const STATUS_KINDS = ['in-force', 'enjoined', 'stayed', 'struck-down', 'repealed', 'expired', 'superseded', 'failed'] as const
 
 export const StatusPeriod = Type.Object(
   {
-    status: Type.Union(STATUS_KINDS.map((s) => Type.Literal(s))),
+    status: Type.Enum(STATUS_KINDS),
     from: DateOrUnknown,
     to: Type.Optional(DateOrUnknown),
     by: Type.Optional(Type.String({ description: 'Id of the enactment (often a court decision) that caused this status.' })),

@@ -124,6 +124,8 @@ export class Linker {
   private readonly siteByName = new Map<string, Map<string, Located[]>>()
   /** state → sorted normalized facility names, for prefix search */
   private readonly siteNamesSorted = new Map<string, string[]>()
+  /** state → "CITY|FIRST TWO WORDS" → located (HIFLD jails), for names that changed over time */
+  private readonly siteByCityPrefix = new Map<string, Map<string, Located[]>>()
   private readonly agencyByName = new Map<string, Map<string, Located[]>>()
   private readonly aorStates = new Map<string, Set<string>>()
   private readonly aorCodeByName = new Map<string, string>()
@@ -151,22 +153,28 @@ export class Linker {
     }
     for (const row of tables.aorCodes) this.aorCodeByName.set(normalizeName(row.name), row.code.toUpperCase())
 
+    // HIFLD jails and prisons first: their county FIPS comes from geocoding, so they also correct
+    // ICE lists that give only a mailing city.
+    for (const s of tables.jails) {
+      const located = this.locateSite(s, siteTypeCustody(s.type))
+      if (!located) continue
+      const state = s.state.toLowerCase()
+      pushRow(this.siteByName, state, siteKey(s.name), located)
+      pushRow(this.siteByCityPrefix, state, cityPrefixKey(s.city, s.name), located)
+    }
     for (const f of tables.facilities) {
       const code = f.code.trim().toUpperCase()
       if (code === '' || this.facilityByCode.has(code)) continue
       const state = f.state?.trim().toLowerCase() ?? ''
       if (!/^[a-z]{2}$/.test(state)) continue
-      const county = (f.countyName ? this.resolveCountyName(normalizeName(f.countyName), [state]) : undefined) ?? this.placeOf(f.city, [state])?.countyGeoid
-      if (!county) continue
-      const place = this.placeInCounty(f.city, state, county)
       const custody = facilityTypeCustody(f.type) ?? null
-      const located = { county, place, custody, name: f.name || null, state }
+      const countyFromName = f.countyName ? this.resolveCountyName(normalizeName(f.countyName.replace(/\s+(county|parish|borough)\s*$/i, '')), [state]) : undefined
+      const near = countyFromName ? undefined : this.siteNear(f.name, f.city, state)
+      const county = countyFromName ?? near?.county ?? this.placeOf(f.city, [state])?.countyGeoid
+      if (!county) continue
+      const located = { county, place: this.placeInCounty(f.city, state, county), custody: custody ?? near?.custody ?? null, name: f.name || null, state }
       this.facilityByCode.set(code, located)
-      if (f.name) pushRow(this.siteByName, state, normalizeName(f.name), located)
-    }
-    for (const s of tables.jails) {
-      const located = this.locateSite(s, siteTypeCustody(s.type))
-      if (located) pushRow(this.siteByName, s.state.toLowerCase(), normalizeName(s.name), located)
+      if (f.name) pushRow(this.siteByName, state, siteKey(f.name), located)
     }
     for (const [state, names] of this.siteByName) this.siteNamesSorted.set(state, [...names.keys()].sort())
     for (const a of tables.agencies) {
@@ -236,7 +244,7 @@ export class Linker {
     }
 
     // 3. known facility by name
-    const normalized = normalizeName(stripOfficePrefix(nameText))
+    const normalized = siteKey(stripOfficePrefix(nameText))
     if (normalized !== '' && candidates.length > 0) {
       const site = this.siteMatch(normalized, candidates)
       if (site) return done('landmark', site)
@@ -249,6 +257,10 @@ export class Linker {
     }
 
     // 3b. the facility's city, then a place named at the start of a custody landmark
+    if (hint.city && hint.facilityName && candidates.length === 1) {
+      const near = this.siteNear(nameText, hint.city, candidates[0] as string)
+      if (near) return done('landmark', near)
+    }
     if (hint.city && candidates.length > 0) {
       const place = this.placeOf(hint.city, candidates)
       if (place) return done('landmark', { county: place.countyGeoid, place: place.geoid, custody: null, name: null })
@@ -258,6 +270,10 @@ export class Linker {
       for (let k = Math.min(4, tokens.length - 1); k >= 1; k--) {
         const place = this.placeOf(tokens.slice(0, k).join(' '), candidates)
         if (place) return done('landmark', { county: place.countyGeoid, place: place.geoid, custody: null, name: null })
+      }
+      for (let k = Math.min(3, tokens.length - 1); k >= 1; k--) {
+        const county = this.resolveCountyName(tokens.slice(0, k).join(' '), candidates)
+        if (county) return done('county-name', { county, place: null, custody: null, name: null })
       }
     }
 
@@ -310,6 +326,12 @@ export class Linker {
     return place.countyGeoid === county || this.placeCounties.get(p)?.has(county) ? p : null
   }
 
+  /** A HIFLD jail in the same city whose name starts with the same two words. */
+  private siteNear(name: string | null | undefined, city: string | null | undefined, state: string): Located | undefined {
+    const key = cityPrefixKey(city, name)
+    return key === '' ? undefined : uniqueCounty(this.siteByCityPrefix.get(state)?.get(key) ?? [])
+  }
+
   /** A site's county: its FIPS when current, else its city's place. */
   private locateSite(site: SiteRow, custody: NamedCustody | null): Located | undefined {
     const state = site.state.trim().toLowerCase()
@@ -336,6 +358,19 @@ export class Linker {
     }
     return uniqueCounty(hits)
   }
+}
+
+/** A facility name for comparison: normalized, without parenthesized parts ("(MAIN)", "(SQ)"). */
+function siteKey(name: string | null | undefined): string {
+  return normalizeName((name ?? '').replace(/\([^)]*\)/g, ' '))
+}
+
+/** "CITY|FIRST TWO WORDS" of a facility, or '' when either is missing. */
+function cityPrefixKey(city: string | null | undefined, name: string | null | undefined): string {
+  const c = normalizeName(city)
+  const words = siteKey(stripOfficePrefix(name ?? '')).split(' ').filter((w) => w !== '')
+  if (c === '' || words.length < 2) return ''
+  return `${c}|${words.slice(0, 2).join(' ')}`
 }
 
 function uniqueCounty(rows: readonly Located[]): Located | undefined {

@@ -81,7 +81,7 @@ export function extractStateHint(text: string): StateHint {
   let changed = true
   while (changed) {
     changed = false
-    rest = rest.replace(/[\s.,;:)(-]+$/, '')
+    rest = rest.replace(/[\s.,;:-]+$/, '')
     // ORI-like code at the end: "- TX1080000"
     const ori = /(?:^|[\s,-])([A-Z]{2})\d{5}[0-9A-Z]{0,2}$/.exec(rest)
     if (ori && STATE_CODE_SET.has((ori[1] as string).toLowerCase())) {
