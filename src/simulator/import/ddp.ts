@@ -23,7 +23,7 @@ import { openTable } from '../io/index.ts'
 import { classifyOffense } from './offense-codes.ts'
 import { liftReasonOutcome } from './outcomes.ts'
 import type { ChargeStatus, ConvictionStatus, ImportItem, OffenseLevel, ReadOptions, SourceRecord, UnmappedValue } from './record.ts'
-import { parseDetainerForm, parseSourceDate, stateCode } from './values.ts'
+import { fileStem, parseDetainerForm, parseSourceDate, stateCode } from './values.ts'
 
 /**
  * The columns of the DDP detainers table (2023–2025 release), in file order, as listed in DDP's
@@ -105,7 +105,7 @@ export function crimeClassLevel(text: string): OffenseLevel | null {
  * parseDdpRow(row, 12) // { kind: 'record', record: { source: 'ddp', detainer_form: 'I-247A', … } }
  * ```
  */
-export function parseDdpRow(values: ReadonlyMap<string, string>, line: number): ImportItem {
+export function parseDdpRow(values: ReadonlyMap<string, string>, line: number, stem = 'ddp'): ImportItem {
   const get = (field: DdpField): string => {
     for (const column of DDP_FIELDS[field]) {
       const v = values.get(column)?.trim()
@@ -140,7 +140,7 @@ export function parseDdpRow(values: ReadonlyMap<string, string>, line: number): 
   const record: SourceRecord = {
     source: 'ddp',
     source_line: line,
-    record_id: `ddp:${line}`,
+    record_id: `${stem}:${line}`,
     event_date: date,
     facility_code: facilityCode,
     facility_name: facilityName,
@@ -168,19 +168,21 @@ export function parseDdpRow(values: ReadonlyMap<string, string>, line: number): 
  * ```
  */
 export async function* readDdp(path: string, options: ReadOptions = {}): AsyncGenerator<ImportItem> {
-  const { header, rows } = await openTable(path)
+  const table = await openTable(path)
+  const { header, rows } = table
   const missing = REQUIRED.filter((f) => !DDP_FIELDS[f].some((c) => header.columns.includes(c))).map((f) => DDP_FIELDS[f][0])
   if (missing.length > 0) {
-    await rows.return(undefined)
+    table.close()
     throw new AppError('invalid-input', `DDP detainers file lacks column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}`, { file: path, line: header.line })
   }
+  const stem = fileStem(path)
   let read = 0
   for await (const row of rows) {
     if (options.maxRows !== undefined && read >= options.maxRows) break
     read++
     if (read % 10_000 === 0) options.onRows?.(read)
-    yield row.kind === 'error' ? { kind: 'unparseable', line: row.line, reason: row.reason } : parseDdpRow(row.values, row.line)
+    yield row.kind === 'error' ? { kind: 'unparseable', line: row.line, reason: row.reason } : parseDdpRow(row.values, row.line, stem)
   }
-  await rows.return(undefined)
+  table.close()
   options.onRows?.(read)
 }

@@ -10,7 +10,7 @@ import { AppError } from '../../core/errors/index.ts'
 import { openTable } from '../io/index.ts'
 import { liftReasonOutcome } from './outcomes.ts'
 import type { ImportItem, ReadOptions, SourceRecord, UnmappedValue } from './record.ts'
-import { parseDetainerForm, parseSourceDate, stateCode } from './values.ts'
+import { fileStem, parseDetainerForm, parseSourceDate, stateCode } from './values.ts'
 
 /** The columns the PA file must have. */
 export const PA_COLUMNS = ['date', 'lift_reason', 'det_facility', 'city', 'state', 'detainer_type'] as const
@@ -21,10 +21,10 @@ export const PA_COLUMNS = ['date', 'lift_reason', 'det_facility', 'city', 'state
  * @example
  * ```ts
  * parsePaRow(new Map([['date', '2014-05-02 00:00:00'], ['lift_reason', 'Detainer Declined by LEA'], ['det_facility', 'BUCKS CNTY JAIL, PA'], ['city', 'DOYLESTOWN'], ['state', 'PENNSYLVANIA'], ['detainer_type', '']]), 9)
- * // { kind: 'record', record: { practice_outcome: 'declined-by-lea', … } }
+ * // { kind: 'record', record: { record_id: 'pa_detainers:9', practice_outcome: 'declined-by-lea', … } }
  * ```
  */
-export function parsePaRow(values: ReadonlyMap<string, string>, line: number): ImportItem {
+export function parsePaRow(values: ReadonlyMap<string, string>, line: number, stem = 'pa_detainers'): ImportItem {
   const get = (c: string) => (values.get(c) ?? '').trim()
   const date = parseSourceDate(get('date'))
   if (date === undefined) return { kind: 'unparseable', line, reason: 'date is not a date (YYYY-MM-DD)' }
@@ -39,7 +39,7 @@ export function parsePaRow(values: ReadonlyMap<string, string>, line: number): I
   const record: SourceRecord = {
     source: 'pa',
     source_line: line,
-    record_id: `pa:${line}`,
+    record_id: `${stem}:${line}`,
     event_date: date,
     facility_code: null,
     facility_name: facility,
@@ -66,18 +66,20 @@ export function parsePaRow(values: ReadonlyMap<string, string>, line: number): I
  * ```
  */
 export async function* readPa(path: string, options: ReadOptions = {}): AsyncGenerator<ImportItem> {
-  const { header, rows } = await openTable(path)
+  const table = await openTable(path)
+  const { header, rows } = table
   const missing = PA_COLUMNS.filter((c) => !header.columns.includes(c))
   if (missing.length > 0) {
     throw new AppError('invalid-input', `PA detainers file lacks column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}`, { file: path, line: header.line })
   }
+  const stem = fileStem(path)
   let read = 0
   for await (const row of rows) {
     if (options.maxRows !== undefined && read >= options.maxRows) break
     read++
     if (read % 10_000 === 0) options.onRows?.(read)
-    yield row.kind === 'error' ? { kind: 'unparseable', line: row.line, reason: row.reason } : parsePaRow(row.values, row.line)
+    yield row.kind === 'error' ? { kind: 'unparseable', line: row.line, reason: row.reason } : parsePaRow(row.values, row.line, stem)
   }
-  await rows.return(undefined)
+  table.close()
   options.onRows?.(read)
 }

@@ -6,6 +6,8 @@
  *
  * One record per booking (rows grouped by the hashed `booking_id`; memory grows with the number
  * of bookings, not rows):
+ * - `record_id`: `pierce:` and the first 16 characters of the source's hashed booking id, so a
+ *   booking found in two files (the comparison files repeat `allholds` bookings) is imported once;
  * - `event_date`: the booking date (the hold's own date is not given; approximate);
  * - place: Pierce County (53053), the county jail, by provenance (`county-name`);
  * - pending charges: the booking charges other than holds (seriousness > 0 in UWCHR's RCW
@@ -112,7 +114,7 @@ export function pierceRecord(booking: PierceBooking): { record: SourceRecord; un
   const record: SourceRecord = {
     source: 'pierce',
     source_line: booking.firstLine,
-    record_id: `pierce:${booking.firstLine}`,
+    record_id: `pierce:${booking.bookingId.slice(0, 16)}`,
     event_date: booking.date,
     facility_code: null,
     facility_name: PIERCE_COUNTY.facility,
@@ -140,7 +142,8 @@ export function pierceRecord(booking: PierceBooking): { record: SourceRecord; un
  * ```
  */
 export async function* readPierce(path: string, options: ReadOptions = {}): AsyncGenerator<ImportItem> {
-  const { header, rows } = await openTable(path)
+  const table = await openTable(path)
+  const { header, rows } = table
   const missing = PIERCE_COLUMNS.filter((c) => !header.columns.includes(c))
   if (missing.length > 0) {
     throw new AppError('invalid-input', `Pierce charges file lacks column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}`, { file: path, line: header.line })
@@ -172,7 +175,7 @@ export async function* readPierce(path: string, options: ReadOptions = {}): Asyn
       if (booking.disposition === '') booking.disposition = parsed.disposition
     }
   }
-  await rows.return(undefined)
+  table.close()
   options.onRows?.(read)
   const ordered = [...bookings.entries()].sort((a, b) => a[1].firstLine - b[1].firstLine)
   for (const [bookingId, b] of ordered) {

@@ -23,6 +23,8 @@ export interface TableHeader {
 export interface TableReader {
   readonly header: TableHeader
   readonly rows: AsyncGenerator<TableRow>
+  /** Releases the file (safe to call more than once, and after the rows are read). */
+  close(): void
 }
 
 /**
@@ -79,7 +81,8 @@ async function openDelimited(path: string): Promise<TableReader> {
       yield { kind: 'row', line: row.line, values }
     }
   }
-  return { header, rows: rows() }
+  const generator = rows()
+  return { header, rows: generator, close: () => void generator.return(undefined) }
 }
 
 async function openParquet(path: string): Promise<TableReader> {
@@ -102,6 +105,13 @@ async function openParquet(path: string): Promise<TableReader> {
     if (/No files found|does not exist/i.test(message ?? '')) throw new AppError('not-found', 'no such file', { file: path })
     throw new AppError('invalid-input', `not a readable Parquet file: ${message}`, { file: path })
   }
+  let open = true
+  const close = () => {
+    if (!open) return
+    open = false
+    connection.closeSync()
+    instance.closeSync()
+  }
   const selectList = columns.map((c) => `CAST("${c.replace(/"/g, '""')}" AS VARCHAR)`).join(', ')
   async function* rows(): AsyncGenerator<TableRow> {
     try {
@@ -119,9 +129,8 @@ async function openParquet(path: string): Promise<TableReader> {
         }
       }
     } finally {
-      connection.closeSync()
-      instance.closeSync()
+      close()
     }
   }
-  return { header: { columns, line: 0 }, rows: rows() }
+  return { header: { columns, line: 0 }, rows: rows(), close }
 }

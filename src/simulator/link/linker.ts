@@ -15,7 +15,8 @@
  *    facility just outside a city's county is placed in the city's county: approximate); or the
  *    landmark names a place of custody whose first 1–4 words are a place name ("DELANO CCF").
  *    A city spanning counties gives its primary county (approximate).
- * 6. `unlinked`: none of these, or more than one county fits.
+ * 6. `unlinked`: none of these, or more than one county fits (a landmark naming a county that
+ *    exists in two candidate states stays unlinked; weaker methods are not tried).
  *
  * Candidate states are, in order: the state the record gives; a state written in the landmark;
  * the states of the ICE area of responsibility (UWCHR county → AOR crosswalk). A county name is
@@ -208,6 +209,7 @@ export class Linker {
     const nameText = stateHint?.rest ?? ''
     const candidates = recordState ? [recordState] : stateHint?.state ? [stateHint.state] : this.statesOfAor(hint.aor)
     const knownState = recordState ?? stateHint?.state
+    const unlinked: LinkResult = { method: 'unlinked', state: knownState ?? null, countyGeoid: null, placeGeoid: null, facilityName: null, custody: null }
     const done = (method: LinkMethod, located: Located): LinkResult => ({
       method,
       state: this.countyState.get(located.county) ?? knownState ?? null,
@@ -239,7 +241,9 @@ export class Linker {
           const county = found[0] as string
           return done('county-name', { county, place: this.placeInCounty(hint.city, this.countyState.get(county) ?? '', county), custody: null, name: null })
         }
-        if (found.length > 1) break
+        // the landmark names a county that exists in more than one candidate state: do not
+        // let a weaker method pick one
+        if (found.length > 1) return unlinked
       }
     }
 
@@ -271,13 +275,20 @@ export class Linker {
         const place = this.placeOf(tokens.slice(0, k).join(' '), candidates)
         if (place) return done('landmark', { county: place.countyGeoid, place: place.geoid, custody: null, name: null })
       }
+      // the last ", CITY" or " - CITY" segment: "FEDERAL CORRECTIONAL INSTITUTE - ALICEVILLE"
+      const segments = nameText.split(/\s*,\s*|\s+-\s+/).filter((x) => x.trim() !== '')
+      const last = segments.length > 1 ? normalizeName(segments[segments.length - 1]) : ''
+      if (last !== '' && last.split(' ').length <= 3) {
+        const place = this.placeOf(last, candidates)
+        if (place) return done('landmark', { county: place.countyGeoid, place: place.geoid, custody: null, name: null })
+      }
       for (let k = Math.min(3, tokens.length - 1); k >= 1; k--) {
         const county = this.resolveCountyName(tokens.slice(0, k).join(' '), candidates)
         if (county) return done('county-name', { county, place: null, custody: null, name: null })
       }
     }
 
-    return { method: 'unlinked', state: knownState ?? null, countyGeoid: null, placeGeoid: null, facilityName: null, custody: null }
+    return unlinked
   }
 
   /** The state codes of an AOR given by name ("Denver Area of Responsibility", "Denver") or code ("DEN"). */

@@ -176,7 +176,7 @@ export function stripOfficePrefix(text: string): string {
 }
 
 const CUSTODY_WORDS =
-  /\b(JAIL|JAILS|DETENTION|CORRECTIONAL|CORRECTIONS|CORRECTION|PRISON|PENITENTIARY|PEN|POLICE|SHERIFFS|JUSTICE CENTER|BOOKING|HOLDING|LOCKUP|CCF|FCI|USP|FDC|MDC|SCI|INSTITUTION|STOCKADE|ADC|MAGISTRATE|REGIONAL JAIL)\b/
+  /\b(JAIL|JAILS|DETENTION|CORRECTIONAL|CORRECTIONS|CORRECTION|PRISON|PENITENTIARY|PEN|POLICE|SHERIFFS|JUSTICE CENTER|BOOKING|HOLDING|LOCKUP|CCF|FCI|USP|FDC|MDC|SCI|INSTITUTION|INSTITUTE|STOCKADE|ADC|MAGISTRATE|REGIONAL JAIL|BOP|USBOP|MARSHAL|MARSHALS)\b/
 
 /**
  * Whether a (normalized) landmark names a place of custody rather than an office or an area.
@@ -219,6 +219,6 @@ export function classifyCustody(name: string | null | undefined): NamedCustody |
     return 'state-prison'
   if (/\b(COUNTY|PARISH|BOROUGH|SHERIFFS|REGIONAL JAIL)\b/.test(n) && CUSTODY_WORDS.test(n)) return 'county-jail'
   if (/\b(CITY JAIL|MUNICIPAL JAIL|POLICE|CITY DETENTION|CITY CORRECTIONAL)\b/.test(n)) return 'city-jail'
-  if (/\b(COUNTY|PARISH) (JAIL|PRISON|DETENTION|CORRECTIONAL)\b/.test(n)) return 'county-jail'
+  if (/\b(COUNTY|CO|PARISH) (JAIL|PRISON|DETENTION|CORRECTIONAL)\b/.test(n)) return 'county-jail'
   return null
 }
