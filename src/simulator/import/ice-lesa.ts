@@ -117,7 +117,7 @@ export async function* readIceLesa(path: string, options: ReadOptions = {}): Asy
       layout = found.layout
       continue
     }
-    if (options.maxRows !== undefined && rows >= options.maxRows) return
+    if (options.maxRows !== undefined && rows >= options.maxRows) break
     rows++
     if (rows % 10_000 === 0) options.onRows?.(rows)
     if (row.kind === 'error') {

@@ -121,7 +121,8 @@ export function parseMapping(text: string, file: string): Mapping {
   }
   const value: unknown = doc.toJS()
   if (!checkMapping.Check(value)) {
-    const error = [...checkMapping.Errors(value)].find((e) => e.keyword !== 'anyOf') ?? [...checkMapping.Errors(value)][0]
+    const errors = [...checkMapping.Errors(value)]
+    const error = errors.find((e) => e.keyword === 'additionalProperties' || e.keyword === 'required') ?? errors.find((e) => e.keyword !== 'anyOf' && e.keyword !== 'boolean') ?? errors[0]
     const path = error ? error.instancePath.split('/').filter(Boolean) : []
     const node = path.length ? doc.getIn(path, true) : undefined
     const range = (node as { range?: [number, number, number] } | undefined)?.range

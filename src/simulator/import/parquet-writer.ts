@@ -1,11 +1,12 @@
 /**
  * Writing normalized records to one Parquet file with the DuckDB appender: rows go into an
- * in-memory table (DuckDB spills to its temp folder when large), then `COPY … TO` writes the
+ * in-memory table (DuckDB spills to a folder under the OS temp dir when memory runs short), then `COPY … TO` writes the
  * file once, to a temporary name renamed into place, so a failed import never leaves half a file.
  */
 import { existsSync, statSync } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
-import { dirname, resolve } from 'node:path'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
 import { DuckDBInstance, DuckDBDateValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api'
 import { AppError } from '../../core/errors/index.ts'
 import { RECORD_COLUMNS, type DetainerRecord } from './record.ts'
@@ -52,7 +53,8 @@ export class ParquetWriter {
     const dir = dirname(full)
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new AppError('not-found', 'output folder does not exist', { file: path })
     if (existsSync(full) && statSync(full).isDirectory()) throw new AppError('invalid-input', 'output is a folder, not a file', { file: path })
-    const instance = await DuckDBInstance.create(':memory:')
+    // an explicit spill folder, so a large import never writes DuckDB temp files into the cwd
+    const instance = await DuckDBInstance.create(':memory:', { temp_directory: join(tmpdir(), `sanctuary-duckdb-${process.pid}`) })
     const connection = await instance.connect()
     const columns = RECORD_COLUMNS.map((c) => `"${c.name}" ${c.type}`).join(', ')
     await connection.run(`CREATE TABLE ${TABLE} (${columns})`)

@@ -145,7 +145,14 @@ export async function* readDelimited(path: string, delimiter: string): AsyncGene
   yield* flush(true)
 }
 
-/** Turns a file-system error into an {@link AppError} naming the file. */
+/**
+ * Turns a file-system or gzip error into an {@link AppError} naming the file.
+ *
+ * @example
+ * ```ts
+ * fileError('a.csv', Object.assign(new Error('x'), { code: 'ENOENT' })).oneLine() // 'a.csv: no such file'
+ * ```
+ */
 export function fileError(path: string, thrown: unknown): AppError {
   if (thrown instanceof AppError) return thrown
   const code = (thrown as { code?: string } | undefined)?.code

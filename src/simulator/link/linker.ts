@@ -234,12 +234,16 @@ export class Linker {
       const county = this.resolveCountyName(normalizeName(hint.countyName.replace(/\s+(county|parish|borough)$/i, '')), candidates)
       if (county) return done('county-name', { county, place: this.placeInCounty(hint.city, this.countyState.get(county) ?? '', county), custody: null, name: null })
     }
+    // the last ", CITY" or " - CITY" segment of a landmark: "HARRIS COUNTY JAIL, HOUSTON"
+    const segments = nameText.split(/\s*,\s*|\s+-\s+/).filter((x) => x.trim() !== '')
+    const lastSegment = segments.length > 1 ? normalizeName(segments[segments.length - 1]) : ''
     if (nameText !== '' && candidates.length > 0) {
       for (const name of countyNameCandidates(nameText)) {
         const found = this.countyByNameIn(name, candidates)
         if (found.length === 1) {
           const county = found[0] as string
-          return done('county-name', { county, place: this.placeInCounty(hint.city, this.countyState.get(county) ?? '', county), custody: null, name: null })
+          const place = this.placeInCounty(hint.city || lastSegment, this.countyState.get(county) ?? '', county)
+          return done('county-name', { county, place, custody: null, name: null })
         }
         // the landmark names a county that exists in more than one candidate state: do not
         // let a weaker method pick one
@@ -275,11 +279,9 @@ export class Linker {
         const place = this.placeOf(tokens.slice(0, k).join(' '), candidates)
         if (place) return done('landmark', { county: place.countyGeoid, place: place.geoid, custody: null, name: null })
       }
-      // the last ", CITY" or " - CITY" segment: "FEDERAL CORRECTIONAL INSTITUTE - ALICEVILLE"
-      const segments = nameText.split(/\s*,\s*|\s+-\s+/).filter((x) => x.trim() !== '')
-      const last = segments.length > 1 ? normalizeName(segments[segments.length - 1]) : ''
-      if (last !== '' && last.split(' ').length <= 3) {
-        const place = this.placeOf(last, candidates)
+      // the last segment as a place: "FEDERAL CORRECTIONAL INSTITUTE - ALICEVILLE"
+      if (lastSegment !== '' && lastSegment.split(' ').length <= 3) {
+        const place = this.placeOf(lastSegment, candidates)
         if (place) return done('landmark', { county: place.countyGeoid, place: place.geoid, custody: null, name: null })
       }
       for (let k = Math.min(3, tokens.length - 1); k >= 1; k--) {
