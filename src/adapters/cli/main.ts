@@ -3,7 +3,10 @@
  */
 import { Command } from 'commander'
 import { registerEngineCommands } from './commands/engine.ts'
+import { registerImportCommand } from './commands/import.ts'
 import { registerRegistryCommands } from './commands/registry.ts'
+import { registerReportCommand } from './commands/report.ts'
+import { registerSynthCommand } from './commands/synth.ts'
 
 const program = new Command()
   .name('sanctuary')
@@ -16,5 +19,8 @@ const program = new Command()
 
 registerRegistryCommands(program)
 registerEngineCommands(program)
+registerImportCommand(program)
+registerSynthCommand(program)
+registerReportCommand(program)
 
 await program.parseAsync(process.argv)

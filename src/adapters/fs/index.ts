@@ -68,3 +68,4 @@ export async function loadRegistryOrThrow(root: string): Promise<Registry> {
   throw new AppError('registry-invalid', `the registry has ${errors.length} error(s); first: ${errors.slice(0, 3).map(formatDiagnostic).join(' | ')} (run: npx sanctuary check)`)
 }
 export { packageVersion } from './version.ts'
+export { loadUsAtlas, sharedUsAtlas, usAtlasCountiesPath, type UsAtlas } from './atlas.ts'

@@ -1,19 +1,73 @@
 /**
  * The HTTP API: a thin Fastify shell over the registry and the engine. Everything is under
- * `/api/v1`, described by the OpenAPI 3.1 document at `/openapi.json`.
+ * `/api/v1`, described by the OpenAPI 3.1 document at `/openapi.json`. Every response carries the
+ * security headers (CSP among them); GET reads carry an ETag and answer If-None-Match with 304;
+ * POST routes are rate limited per client IP.
  */
+import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import { type TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify'
 import { Type } from 'typebox'
 import { parseDay, todayUtc } from '../../core/dates/index.ts'
-import { CaseSchema, type Engine } from '../../core/engine/index.ts'
+import { CaseSchema, type Engine, type Evaluation } from '../../core/engine/index.ts'
 import { AppError, toAppError } from '../../core/errors/index.ts'
-import { ACTIONS, countRegistry, enactmentView, filterJurisdictions, findJurisdictions, jurisdictionSummary, jurisdictionView, type Action } from '../../core/registry/index.ts'
+import { ACTIONS, countRegistry, enactmentView, filterJurisdictions, findJurisdictions, jurisdictionSummary, type Action } from '../../core/registry/index.ts'
+import { ErrorSchema, jurisdictionDetail, LayerRefSchema, UnlistedJurisdictionSchema, ValueSchema } from '../../core/answers/index.ts'
+import { sharedUsAtlas } from '../fs/index.ts'
+import { createAnswersService, type AtlasSource } from './answers-service.ts'
+import { addResponseHeaders, SECURITY_HEADERS } from './headers.ts'
+import { registerAnswersRoutes } from './routes-answers.ts'
+import { registerAtlasRoutes } from './routes-atlas.ts'
+
+// Documentation-only schemas (bodies are not serialised through them; see setSerializerCompiler).
+const AnswerDoc = Type.Object(
+  {
+    value: ValueSchema,
+    maxHours: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
+    basis: Type.Enum(['registry', 'default'] as const),
+    missing: Type.Array(Type.String(), { description: 'Facts or dates whose absence leaves the answer undetermined' }),
+    citations: Type.Array(Type.Object({ provision: Type.String(), enactment: Type.String(), title: Type.String(), citation: Type.Union([Type.String(), Type.Null()]), jurisdiction: Type.String(), layer: Type.String(), url: Type.String(), quote: Type.String() })),
+    conflict: Type.Union([Type.Object({ between: Type.Array(Type.String()) }), Type.Null()]),
+  },
+  { additionalProperties: true },
+)
+const EvaluationDoc = Type.Unsafe<Evaluation>(
+  Type.Object(
+    {
+      kind: Type.Literal('evaluation'),
+      jurisdiction: Type.String(),
+      jurisdictionName: Type.String(),
+      date: Type.String(),
+      custody: Type.Union([Type.String(), Type.Null()]),
+      answers: Type.Object({ hold: AnswerDoc, notify: AnswerDoc, interview: AnswerDoc }),
+      layers: Type.Array(Type.Object({}, { additionalProperties: true })),
+      trace: Type.Array(Type.Object({}, { additionalProperties: true }), { description: 'Every provision considered, with its role' }),
+      explanation: Type.String(),
+      receipt: Type.Object({ engineVersion: Type.String(), registryVersion: Type.String(), asOf: Type.String(), inputHash: Type.String() }),
+    },
+    { additionalProperties: true, description: 'The answers with citations, the trace, a readable explanation and a receipt' },
+  ),
+)
+const JurisdictionDetailDoc = Type.Unsafe<ReturnType<typeof jurisdictionDetail>>(
+  Type.Union([
+    Type.Object(
+      { id: Type.String(), name: Type.String(), level: Type.String(), inRegistry: Type.Literal(true), enactments: Type.Array(Type.Object({}, { additionalProperties: true })), layers: Type.Array(LayerRefSchema) },
+      { additionalProperties: true, description: 'A jurisdiction with a registry file: everything in it, and its chain of layers' },
+    ),
+    UnlistedJurisdictionSchema,
+  ]),
+)
 
 export interface AppOptions {
   readonly engine: Engine
   readonly logger?: boolean | object
+  /** States and counties (and their geometry) for the map; default us-atlas from node_modules, read once per process. */
+  readonly atlas?: AtlasSource
+  /** POST requests allowed per client IP per window; default 60 per minute. */
+  readonly rateLimit?: { readonly max: number; readonly timeWindow?: number | string }
+  /** Bytes of serialised answers and downloads kept in memory; default 64 MB. */
+  readonly cacheBytes?: number
 }
 
 /**
@@ -28,7 +82,30 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { engine } = options
   const registry = engine.registry
-  const app = Fastify({ logger: options.logger ?? false, routerOptions: { maxParamLength: 300 }, ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } } }).withTypeProvider<TypeBoxTypeProvider>()
+  // The answers, search and downloads; also what the pages plugin renders from.
+  const answers = createAnswersService(engine, options.atlas ?? (await sharedUsAtlas()), { cacheBytes: options.cacheBytes })
+  const app = Fastify({
+    logger: options.logger ?? false,
+    routerOptions: { maxParamLength: 300 },
+    // Malformed URLs and the like: the same JSON error shape and headers (these replies skip onSend hooks).
+    frameworkErrors: (error, _request, reply) => {
+      void (reply as FastifyReply).headers(SECURITY_HEADERS).status(400).send(new AppError('invalid-input', error.message, { field: 'url' }).toJSON())
+    },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  // Response schemas document the API (OpenAPI); bodies are written with JSON.stringify so that a
+  // schema can never drop or coerce a field. Tests check real bodies against the schemas.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data))
+  addResponseHeaders(app)
+  // Every POST route, whoever registers it, gets the limit unless it sets its own.
+  const postLimit = { max: options.rateLimit?.max ?? 60, timeWindow: options.rateLimit?.timeWindow ?? '1 minute' }
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method]
+    const config = (route.config ?? {}) as Record<string, unknown>
+    if (methods.includes('POST') && config.rateLimit === undefined) route.config = { ...config, rateLimit: postLimit } as typeof route.config
+  })
+  await app.register(rateLimit, { global: false })
 
   await app.register(swagger, {
     openapi: {
@@ -101,12 +178,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get(
     '/api/v1/jurisdictions/*',
-    { schema: { summary: 'One jurisdiction with its enactments, provisions and sources, by OCD division ID (slashes as-is or URL-encoded)' } },
+    {
+      schema: {
+        summary: 'One jurisdiction with its enactments, provisions and sources, by OCD division ID (slashes as-is or URL-encoded)',
+        description:
+          'A jurisdiction with a registry file: its full view, `inRegistry: true`, and `layers` (its chain: federal, state, county, place). ' +
+          'A valid state, county or place with no file: `inRegistry: false`, a note, and the layers whose law reaches it. Anything else: 404.',
+        response: { 200: JurisdictionDetailDoc, 404: ErrorSchema },
+      },
+    },
     async (request) => {
-      const id = decodeURIComponent((request.params as { '*': string })['*'])
-      const j = registry.jurisdictions.get(id)
-      if (!j) throw new AppError('not-found', `no jurisdiction with OCD ID "${id}" in the registry`, { field: 'id' })
-      return jurisdictionView(j)
+      const raw = (request.params as { '*': string })['*']
+      let id: string
+      try {
+        id = decodeURIComponent(raw)
+      } catch (cause) {
+        throw new AppError('not-found', `"${raw}" is not a valid URL-encoded OCD ID`, { field: 'id' }, { cause })
+      }
+      return jurisdictionDetail(registry, answers.gazetteer, id)
     },
   )
 
@@ -128,10 +217,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       schema: {
         summary: 'Answer hold / notify / interview for a case, with trace, citations and receipt',
         body: CaseSchema,
+        response: { 200: EvaluationDoc, 400: ErrorSchema, 429: ErrorSchema },
       },
     },
     async (request) => engine.evaluate(request.body),
   )
+
+  registerAnswersRoutes(app, answers)
+  registerAtlasRoutes(app, answers)
+  await app.register((await import('./pages.ts')).pagesPlugin, { service: answers })
 
   return app
 }

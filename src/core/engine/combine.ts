@@ -9,9 +9,13 @@ import type { Candidate } from './plan.ts'
 export type Verdict = 'required' | 'permitted' | 'prohibited'
 export type Value = Verdict | 'undetermined'
 
-/** A candidate's concrete state: 0 does not apply, 1 applies with its effect, 2 applies as "prohibited" (a limit whose condition fails). */
-export type ItemState = 0 | 1 | 2
-/** Bitmask of the states an item may be in: bit 1 = state 0, bit 2 = state 1, bit 4 = state 2. */
+/**
+ * A candidate's concrete state: 0 does not apply, 1 applies with its effect, 2 applies as
+ * "prohibited" (a limit whose condition fails), 3 applies as "required" (only the stand-in for an
+ * unidentified layer, which may give any verdict).
+ */
+export type ItemState = 0 | 1 | 2 | 3
+/** Bitmask of the states an item may be in: bit 1 = state 0, bit 2 = state 1, bit 4 = state 2, bit 8 = state 3. */
 export type StateMask = number
 
 export interface Override {
@@ -33,6 +37,7 @@ export interface Outcome {
 
 function verdictOf(c: Candidate, state: ItemState): Verdict {
   if (state === 2) return 'prohibited'
+  if (state === 3) return 'required'
   const effect = c.provision.effect
   return effect === 'require' ? 'required' : effect === 'prohibit' ? 'prohibited' : 'permitted'
 }
@@ -124,6 +129,7 @@ function statesOf(mask: StateMask): ItemState[] {
   if (mask & 1) out.push(0)
   if (mask & 2) out.push(1)
   if (mask & 4) out.push(2)
+  if (mask & 8) out.push(3)
   return out
 }
 
@@ -146,8 +152,10 @@ export function resolve(items: readonly Candidate[], masks: readonly StateMask[]
   }
   const results = new Map<string, { states: ItemState[]; outcome: Outcome }>()
   const key = (s: readonly ItemState[]) => s.join('')
-  // Start from the assignment where uncertain items apply, so a determined answer cites them.
-  const states = options.map((o) => o[o.length - 1]!)
+  // Start from the assignment where uncertain items apply, so a determined answer cites them; an
+  // unidentified layer starts as having no rule, so the answer explained is the one the known law gives.
+  const representative = options.map((o, i) => (items[i]!.unknownLayer ? o[0]! : o[o.length - 1]!))
+  const states = [...representative]
   const values = new Set<string>()
   const hours = new Set<number | undefined>()
   const visit = (k: number) => {
@@ -163,10 +171,10 @@ export function resolve(items: readonly Candidate[], masks: readonly StateMask[]
       states[i] = s
       visit(k + 1)
     }
-    states[i] = options[i]![options[i]!.length - 1]!
+    states[i] = representative[i]!
   }
   visit(0)
-  const first = results.get(key(options.map((o) => o[o.length - 1]!)))!
+  const first = results.get(key(representative))!
   if (values.size === 1) {
     const only = [...values][0]!
     return {

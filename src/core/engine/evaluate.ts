@@ -10,6 +10,7 @@ import { parseCase, type ParsedCase } from './case.ts'
 import { NO, UNKNOWN, YES, type TriCode } from './conditions.ts'
 import { resolve, type Outcome, type StateMask, type Value } from './combine.ts'
 import { buildPlan, CUSTODY_BITS, QUESTION_NAMES, segmentFor, type Candidate, type Layer, type Plan, type Question, type Segment, type SegmentItem } from './plan.ts'
+import { compileBatch, compileRouter, type BatchFunction } from './compile.ts'
 import { explainEvaluation } from './explain.ts'
 
 /** A citation: the enactment and provision that decided, with where to read it. */
@@ -71,30 +72,67 @@ export interface Evaluation {
   readonly receipt: Receipt
 }
 
+/** A jurisdiction's batch functions: one per question, and one for all three (packed). */
+interface JurisdictionBatch {
+  readonly hold: BatchFunction
+  readonly notify: BatchFunction
+  readonly interview: BatchFunction
+  readonly all: BatchFunction
+}
+
+/**
+ * Splits a packed code from `decideAll` into the three value codes.
+ *
+ * @example
+ * ```ts
+ * unpackCodes(engine.decideAll(c)) // { hold: 2, notify: 0, interview: 0 }
+ * ```
+ */
+export function unpackCodes(packed: number): Record<Question, number> {
+  return { hold: packed & 3, notify: (packed >> 2) & 3, interview: (packed >> 4) & 3 }
+}
+
 /** Value codes of the batch path. */
 export const VALUE_CODES = { permitted: 0, required: 1, prohibited: 2, undetermined: 3 } as const
 export const VALUE_BY_CODE: readonly Value[] = ['permitted', 'required', 'prohibited', 'undetermined']
 
-/** Per-case state of one item, with the facts it lacked. */
-function itemMask(item: SegmentItem, c: ParsedCase, missing?: Set<string>): StateMask {
+/**
+ * Per-case state mask of one item, with the facts it lacked. The batch path's generated code
+ * (compile.ts) computes the same masks; the property tests hold the two to agreement.
+ *
+ * `unless` is an exception to the provision as a whole, for every effect: when it holds the
+ * provision does not take effect (state 0). For a `limit` that means neither its permission nor its
+ * prohibition applies; when it does not hold, the limit permits if `when` holds, else prohibits.
+ */
+export function itemMask(item: SegmentItem, c: ParsedCase, missing?: Set<string>): StateMask {
   const cand = item.candidate
   let applies: TriCode = item.inForceUnknown ? UNKNOWN : YES
   if (item.inForceUnknown && missing) for (const d of item.missingDates) missing.add(d)
   if (cand.custodyMask !== 7) {
     if (c.custody === undefined) {
       missing?.add('custody')
-      applies = applies === YES ? UNKNOWN : applies
+      applies = UNKNOWN
     } else if (!(cand.custodyMask & CUSTODY_BITS[c.custody])) return 1
+  }
+  if (cand.unknownLayer) {
+    missing?.add(cand.unknownLayer)
+    return 15
+  }
+  if (cand.provision.effect === 'limit') {
+    let u: TriCode = NO
+    if (cand.unless) {
+      u = cand.unless(c, missing)
+      if (u === YES) return 1
+    }
+    const w = cand.when ? cand.when(c, missing) : YES
+    const verdicts = w === YES ? 2 : w === NO ? 4 : 6
+    return applies === YES && u === NO ? verdicts : verdicts | 1
   }
   let cond: TriCode = YES
   if (cand.when) cond = cand.when(c, missing)
   if (cond !== NO && cand.unless) {
     const u = cand.unless(c, missing)
     cond = u === YES ? NO : u === UNKNOWN ? UNKNOWN : cond
-  }
-  if (cand.provision.effect === 'limit') {
-    const verdicts = cond === YES ? 2 : cond === NO ? 4 : 6
-    return applies === YES ? verdicts : verdicts | 1
   }
   if (cond === NO) return 1
   if (applies === YES && cond === YES) return 2
@@ -111,6 +149,11 @@ export interface Engine {
   decide(c: ParsedCase): Readonly<Record<Question, number>>
   /** One question on the batch path: a value code (see {@link VALUE_CODES}). */
   decideQuestion(c: ParsedCase, q: Question): number
+  /**
+   * All three questions on the batch path without allocating: `hold | notify << 2 | interview << 4`
+   * (decode with {@link unpackCodes}).
+   */
+  decideAll(c: ParsedCase): number
   /** The cached plan for a jurisdiction. */
   planFor(jurisdictionId: string): Plan
 }
@@ -135,27 +178,52 @@ export function createEngine(registry: Registry, options: { version: string }): 
     return plan
   }
 
-  // Hot path: the key is the items' state masks in base 8; the combination runs once per key.
-  const decideIn = (segment: Segment, q: Question, c: ParsedCase): number => {
-    const items = segment.items[q]
-    let key = 0
-    for (let i = 0; i < items.length; i++) key = key * 8 + itemMask(items[i]!, c)
-    const table = segment.memo[q]
-    let code = table.get(key)
-    if (code === undefined) {
-      const masks = items.map((it) => itemMask(it, c))
-      code = VALUE_CODES[resolve(items.map((it) => it.candidate), masks).value]
-      table.set(key, code)
+  // The batch path: per jurisdiction, one router per question (and one for all three) over the
+  // plan's intervals, adjacent intervals with the same provisions merged; each interval's code is
+  // generated once and shared by every jurisdiction and interval with the same items.
+  const batch = new Map<string, JurisdictionBatch>()
+  const generated = new Map<string, BatchFunction>()
+  const signature = (items: readonly SegmentItem[]) => items.map((it) => `${it.candidate.provision.id}@${it.candidate.layerIndex}${it.inForceUnknown ? '?' : ''}`).join('|')
+  const batchFunction = (items: readonly SegmentItem[]): BatchFunction => {
+    const key = signature(items)
+    let fn = generated.get(key)
+    if (!fn) {
+      const candidates = items.map((it) => it.candidate)
+      fn = compileBatch(registry, items, (masks) => VALUE_CODES[resolve(candidates, masks).value])
+      generated.set(key, fn)
     }
-    return code
+    return fn
+  }
+  const router = (plan: Plan, questions: readonly Question[]): BatchFunction => {
+    const starts: number[] = []
+    const leaves: BatchFunction[][] = []
+    let previous: string | undefined
+    for (const segment of plan.segments) {
+      const key = questions.map((q) => signature(segment.items[q])).join('#')
+      if (key === previous) continue
+      previous = key
+      starts.push(segment.from)
+      leaves.push(questions.map((q) => batchFunction(segment.items[q])))
+    }
+    return compileRouter(starts, leaves)
+  }
+  const batchFor = (id: string): JurisdictionBatch => {
+    let b = batch.get(id)
+    if (b) return b
+    const plan = planFor(id)
+    b = Object.freeze({ hold: router(plan, ['hold']), notify: router(plan, ['notify']), interview: router(plan, ['interview']), all: router(plan, QUESTION_NAMES) })
+    batch.set(id, b)
+    return b
   }
 
-  const decideQuestion = (c: ParsedCase, q: Question): number => decideIn(segmentFor(planFor(c.jurisdiction), c.day), q, c)
-
-  const decide = (c: ParsedCase): Record<Question, number> => {
-    const segment = segmentFor(planFor(c.jurisdiction), c.day)
-    return { hold: decideIn(segment, 'hold', c), notify: decideIn(segment, 'notify', c), interview: decideIn(segment, 'interview', c) }
+  const decideQuestion = (c: ParsedCase, q: Question): number => {
+    const b = batchFor(c.jurisdiction)
+    return (q === 'hold' ? b.hold : q === 'notify' ? b.notify : b.interview)(c)
   }
+
+  const decideAll = (c: ParsedCase): number => batchFor(c.jurisdiction).all(c)
+
+  const decide = (c: ParsedCase): Record<Question, number> => unpackCodes(batchFor(c.jurisdiction).all(c))
 
   const evaluate = (input: unknown): Evaluation => {
     const c = parseCase(input)
@@ -182,7 +250,7 @@ export function createEngine(registry: Registry, options: { version: string }): 
     return Object.freeze({ ...evaluation, explanation: explainEvaluation(evaluation) })
   }
 
-  return Object.freeze({ registry, version: options.version, evaluate, decide, decideQuestion, planFor })
+  return Object.freeze({ registry, version: options.version, evaluate, decide, decideQuestion, decideAll, planFor })
 }
 
 function layerView(l: Layer) {
@@ -199,7 +267,7 @@ function answerQuestion(q: Question, segment: Segment, plan: Plan, c: ParsedCase
   const missing = new Set<string>()
   if (resolution.value === 'undetermined' && !resolution.conflict) for (const i of resolution.decisive) for (const m of perItemMissing[i]!) missing.add(m)
   const determinedOutcome = resolution.value !== 'undetermined' || resolution.conflict
-  const cited = determinedOutcome ? [...outcome.decidedBy, ...outcome.limitedBy.filter((x) => !outcome.decidedBy.includes(x))] : resolution.decisive.map((i) => candidates[i]!)
+  const cited = (determinedOutcome ? [...outcome.decidedBy, ...outcome.limitedBy.filter((x) => !outcome.decidedBy.includes(x))] : resolution.decisive.map((i) => candidates[i]!)).filter((x) => !x.unknownLayer)
   const answer: Answer = {
     value: resolution.value,
     ...(q === 'hold' ? { maxHours: resolution.value === 'prohibited' || resolution.value === 'undetermined' ? null : (resolution.maxHours ?? null) } : {}),
@@ -208,7 +276,10 @@ function answerQuestion(q: Question, segment: Segment, plan: Plan, c: ParsedCase
     citations: uniqueCandidates(cited).map(citationOf),
     conflict: resolution.conflict && outcome.conflict ? { between: [...outcome.conflict.a, ...outcome.conflict.b].map((x) => x.provision.id) } : null,
   }
-  const entries: TraceEntry[] = items.map((it, i) => traceEntry(q, it, masks[i]!, perItemMissing[i]!, outcome, resolution.decisive.includes(i), determinedOutcome))
+  const entries: TraceEntry[] = []
+  items.forEach((it, i) => {
+    if (!it.candidate.unknownLayer) entries.push(traceEntry(q, it, masks[i]!, perItemMissing[i]!, outcome, resolution.decisive.includes(i), determinedOutcome))
+  })
   // Provisions of the chain on this question that are not in force on the date, for completeness.
   const inSegment = new Set(items.map((it) => it.candidate.provision.id))
   for (const other of allCandidates(plan, q)) {
@@ -233,7 +304,7 @@ function answerQuestion(q: Question, segment: Segment, plan: Plan, c: ParsedCase
 
 function allCandidates(plan: Plan, q: Question): Candidate[] {
   const seen = new Map<string, Candidate>()
-  for (const s of plan.segments) for (const it of s.items[q]) seen.set(it.candidate.provision.id, it.candidate)
+  for (const s of plan.segments) for (const it of s.items[q]) if (!it.candidate.unknownLayer) seen.set(it.candidate.provision.id, it.candidate)
   return [...seen.values()]
 }
 

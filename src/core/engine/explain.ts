@@ -58,7 +58,12 @@ export function explainEvaluation(ev: Omit<Evaluation, 'explanation'>): string {
   const absent = ev.layers.filter((l) => !l.inRegistry)
   if (absent.length) {
     out.push('', 'Coverage:')
-    for (const l of absent) out.push(`  - ${l.layer}: ${l.name ?? 'unidentified'} — ${l.note}; its own law, if any, is not considered.`)
+    for (const l of absent)
+      out.push(
+        l.id
+          ? `  - ${l.layer}: ${l.name ?? l.id} — ${l.note}; its own law, if any, is not considered.`
+          : `  - ${l.layer}: unidentified — ${l.note}; where its law could change an answer (${l.layer === 'county' ? 'county-jail custody' : 'this layer'}), that answer is undetermined.`,
+      )
   }
   return `${out.join('\n')}\n`
 }

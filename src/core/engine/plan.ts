@@ -3,8 +3,8 @@
  * for each interval between boundary days, which provisions could apply to each question. Plans
  * are built once per jurisdiction and cached by the engine; a case then only evaluates conditions.
  */
-import type { Day } from '../dates/index.ts'
-import { COUNTRY_ID, parseOcdId } from '../ocd/index.ts'
+import { earliestDay, type Day } from '../dates/index.ts'
+import { COUNTRY_ID, labelFromOcdId, parseOcdId } from '../ocd/index.ts'
 import { boundaryDays, provisionInForce, type Action, type Enactment, type Jurisdiction, type Provision, type Registry } from '../registry/index.ts'
 import { compileCondition, type CompiledCondition } from './conditions.ts'
 
@@ -37,6 +37,13 @@ export interface Candidate {
   readonly unless?: CompiledCondition
   /** Bitmask of custody types bound: 1 county-jail, 2 city-jail, 4 state-prison. */
   readonly custodyMask: number
+  /**
+   * Set on the stand-in for a layer the engine cannot identify (a place whose jail county is
+   * unknown): the missing fact it names, e.g. `jailCounty of ocd-division/country:us/state:il/place:chicago`.
+   * Such a candidate may give any verdict (no rule, permitted, prohibited, required); it has no
+   * provision of its own and is never cited or traced.
+   */
+  readonly unknownLayer?: string
 }
 
 /** A candidate within one interval: its in-force status there is fixed. */
@@ -51,8 +58,6 @@ export interface Segment {
   readonly from: Day
   readonly to: Day
   readonly items: Readonly<Record<Question, readonly SegmentItem[]>>
-  /** The batch path's memo: state-mask key → value code, per question. Filled lazily. */
-  readonly memo: Readonly<Record<Question, Map<number, number>>>
 }
 
 export interface Plan {
@@ -141,6 +146,11 @@ export function buildPlan(registry: Registry, jurisdictionId: string): Plan {
       }
     }
   })
+  layers.forEach((l, layerIndex) => {
+    if (l.layer !== 'county' || l.id !== '') return
+    const label = `jailCounty of ${jurisdictionId}`
+    for (const q of QUESTION_NAMES) candidates[q].push(unknownLayerCandidate(jurisdictionId, label, QUESTIONS[q], layerIndex))
+  })
   const days = boundaryDays(enactments)
   const starts = [-1_000_000, ...days]
   const segments: Segment[] = starts.map((from, i) => {
@@ -149,14 +159,56 @@ export function buildPlan(registry: Registry, jurisdictionId: string): Plan {
     for (const q of QUESTION_NAMES) {
       items[q] = []
       for (const c of candidates[q]) {
-        const status = provisionInForce(c.provision, c.enactment, from)
+        const status = c.unknownLayer ? ({ kind: 'yes' } as const) : provisionInForce(c.provision, boundedByEnactment(c.enactment), from)
         if (status.kind === 'no') continue
         items[q].push(Object.freeze({ candidate: c, inForceUnknown: status.kind === 'unknown', missingDates: status.kind === 'unknown' ? status.missing : [] }))
       }
     }
-    return Object.freeze({ from, to, items, memo: { hold: new Map(), notify: new Map(), interview: new Map() } })
+    return Object.freeze({ from, to, items })
   })
   return Object.freeze({ kind: 'plan', jurisdictionId, layers, starts: Int32Array.from(starts), segments })
+}
+
+const bounded = new WeakMap<Enactment, Enactment>()
+
+/**
+ * The enactment as the in-force test should see it: a partial effective date (`2018-01`) whose
+ * window contains a known enactment date cannot fall before that date, so the window starts there.
+ * (An unknown effective date is already bounded by `enacted` in the registry's time rules.)
+ */
+export function boundedByEnactment(e: Enactment): Enactment {
+  if (e.effective.kind !== 'partial') return e
+  let out = bounded.get(e)
+  if (out) return out
+  const low = earliestDay(e.enacted)
+  const eff = e.effective
+  out = low !== undefined && low > eff.earliest && low < eff.latest ? Object.freeze({ ...e, effective: Object.freeze({ ...eff, earliest: low }) }) : e
+  bounded.set(e, out)
+  return out
+}
+
+/** The stand-in candidate for an unidentified county layer (see {@link Candidate.unknownLayer}). */
+function unknownLayerCandidate(jurisdictionId: string, label: string, action: Action, layerIndex: number): Candidate {
+  const provision = Object.freeze({
+    kind: 'provision',
+    id: `(${label})`,
+    enactmentId: '',
+    jurisdictionId: '',
+    action,
+    effect: 'permit',
+    summary: `The law of the county whose jail serves ${labelFromOcdId(jurisdictionId)}, which the registry does not identify.`,
+    custody: ['county-jail'],
+    limits: {},
+    overridesLocal: false,
+    penalties: [],
+    confidence: 'low',
+    sources: [],
+    disagreements: [],
+    unknowns: [],
+    origin: { file: '', path: [] },
+  }) as Provision
+  const enactment = Object.freeze({ kind: 'enactment', id: '', jurisdictionId: '', title: '', provisions: [provision] }) as unknown as Enactment
+  return Object.freeze({ kind: 'candidate', provision, enactment, layer: 'county', layerIndex, custodyMask: CUSTODY_BITS['county-jail'], unknownLayer: label })
 }
 
 /** The segment covering `day`. */

@@ -1,0 +1,188 @@
+/**
+ * Simulator benchmark: synthesize N records (10 million by default) following the real files'
+ * marginals, then, on that same file and in the same run, measure
+ *  (a) the baseline: DuckDB reading the file and grouping it by jurisdiction and month;
+ *  (b) the simulator under the law as enacted, and under the law plus one counterfactual.
+ * Each measurement runs in its own child process, so its peak memory (RSS high-water mark,
+ * `process.resourceUsage().maxRSS`) is its own; times exclude the child's start-up (module loading)
+ * and include opening DuckDB. Figures are reported as ratios to the baseline because these
+ * machines are noisy.
+ *
+ * Run alone: `npm run bench -- simulator` (`BENCH_SIM_ROWS=200000` for a quick run,
+ * `BENCH_SIM_FILE=path.parquet` to reuse a synthesized file).
+ */
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** What one child measured. */
+export interface ChildMeasure {
+  readonly kind: 'child-measure'
+  readonly task: ChildTask['task']
+  readonly records: number
+  readonly groups: number
+  readonly elapsedMs: number
+  /** Peak resident set size of the child, in bytes. */
+  readonly maxRssBytes: number
+  readonly note?: string
+}
+
+/** A task for a child process. */
+export type ChildTask =
+  | { readonly task: 'synthesize'; readonly rows: number; readonly seed: number; readonly out: string }
+  | { readonly task: 'duckdb-group'; readonly file: string }
+  | { readonly task: 'simulate'; readonly file: string; readonly counterfactual: boolean }
+
+export interface SimulatorBenchOptions {
+  readonly rows: number
+  /** Reuse this Parquet file instead of synthesizing one. */
+  readonly file?: string
+  /** Rounds of the DuckDB baseline (best is kept). */
+  readonly baselineRounds?: number
+  readonly seed?: number
+}
+
+export interface SimulatorBenchResult {
+  readonly rows: number
+  readonly synth: { readonly seconds: number; readonly rowsPerSecond: number; readonly bytes: number; readonly maxRssBytes: number } | null
+  readonly duckdb: ChildMeasure
+  readonly law: ChildMeasure | null
+  readonly lawAndCounterfactual: ChildMeasure | null
+  /** Why the simulator was not measured, when it was not. */
+  readonly skipped?: string
+}
+
+const SELF = fileURLToPath(import.meta.url)
+const SIMULATE_INDEX = fileURLToPath(new URL('../src/simulator/simulate/index.ts', import.meta.url))
+
+/** The counterfactual the benchmark applies: California's law on 2018-01-01 (SB 54 in force), to every record. */
+export const BENCH_COUNTERFACTUAL = { jurisdiction: 'ocd-division/country:us/state:ca', date: '2018-01-01' } as const
+
+/** The baseline query: read every row, group by jurisdiction (state, county, place) and month. */
+export function baselineSql(file: string): string {
+  return `SELECT state, county_geoid, place_geoid, strftime(event_date, '%Y-%m') AS month, count(*) AS n
+    FROM read_parquet('${file.replace(/'/g, "''")}') GROUP BY ALL`
+}
+
+function runChild(task: ChildTask): Promise<ChildMeasure> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', SELF, '--child', JSON.stringify(task)], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    let err = ''
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()))
+    child.on('error', reject)
+    child.on('close', (code) => {
+      const line = out.trim().split('\n').pop() ?? ''
+      if (code !== 0) return reject(new Error(`child ${task.task} exited with ${code}: ${err.trim().split('\n')[0] ?? ''}`))
+      try {
+        resolve(JSON.parse(line) as ChildMeasure)
+      } catch {
+        reject(new Error(`child ${task.task} printed no result: ${line}`))
+      }
+    })
+  })
+}
+
+/** Runs the simulator benchmark (see the file comment). */
+export async function runSimulatorBench(options: SimulatorBenchOptions): Promise<SimulatorBenchResult> {
+  const dir = options.file ? null : mkdtempSync(join(tmpdir(), 'sanctuary-simbench-'))
+  try {
+    let file = options.file
+    let synth: SimulatorBenchResult['synth'] = null
+    if (!file) {
+      file = join(dir as string, `synth-${options.rows}.parquet`)
+      synth = await synthesizeInChild(options.rows, options.seed ?? 1, file)
+    }
+    // best time of the rounds; the peak is the highest any round reached
+    const rounds: ChildMeasure[] = []
+    for (let r = 0; r < Math.max(1, options.baselineRounds ?? 2); r++) rounds.push(await runChild({ task: 'duckdb-group', file }))
+    const best = rounds.reduce((a, b) => (b.elapsedMs < a.elapsedMs ? b : a))
+    const duckdb: ChildMeasure = { ...best, maxRssBytes: Math.max(...rounds.map((m) => m.maxRssBytes)) }
+    const base = { rows: duckdb.records, synth, duckdb }
+    if (!existsSync(SIMULATE_INDEX)) return { ...base, law: null, lawAndCounterfactual: null, skipped: 'src/simulator/simulate/index.ts is missing' }
+    try {
+      const law = await runChild({ task: 'simulate', file, counterfactual: false })
+      const both = await runChild({ task: 'simulate', file, counterfactual: true })
+      return { ...base, law, lawAndCounterfactual: both }
+    } catch (thrown) {
+      return { ...base, law: null, lawAndCounterfactual: null, skipped: (thrown as Error).message }
+    }
+  } finally {
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+async function synthesizeInChild(rows: number, seed: number, out: string): Promise<NonNullable<SimulatorBenchResult['synth']>> {
+  const m = await runChild({ task: 'synthesize', rows, seed, out })
+  return { seconds: m.elapsedMs / 1000, rowsPerSecond: m.records / (m.elapsedMs / 1000), bytes: Number(m.note ?? 0), maxRssBytes: m.maxRssBytes }
+}
+
+/** The result as the lines `npm run bench` prints. */
+export function formatSimulatorBench(r: SimulatorBenchResult): string {
+  const fmt = (n: number) => Math.round(n).toLocaleString('en-US')
+  const mb = (b: number) => `${fmt(b / 2 ** 20)} MB`
+  const rate = (m: ChildMeasure) => m.records / (m.elapsedMs / 1000)
+  const lines = [`simulator (${fmt(r.rows)} synthetic records following the real files' marginals):`]
+  if (r.synth) lines.push(`  synth --rows ${fmt(r.rows)}:            ${fmt(r.synth.rowsPerSecond)} rows/s (${r.synth.seconds.toFixed(1)} s, ${(r.synth.bytes / 1e6).toFixed(0)} MB Parquet), peak ${mb(r.synth.maxRssBytes)}`)
+  const base = rate(r.duckdb)
+  lines.push(`  DuckDB read + group by jurisdiction, month: ${fmt(base)} records/s (${(r.duckdb.elapsedMs / 1000).toFixed(2)} s, ${fmt(r.duckdb.groups)} groups), peak ${mb(r.duckdb.maxRssBytes)}`)
+  const sim = (label: string, m: ChildMeasure | null) => {
+    if (!m) return
+    lines.push(`  ${label} ${fmt(rate(m))} records/s (${(m.elapsedMs / 1000).toFixed(2)} s, ${fmt(m.groups)} cells), peak ${mb(m.maxRssBytes)}`)
+    lines.push(`    ratio to DuckDB: ${(rate(m) / base).toFixed(3)}  (goal >= 0.3), peak ${m.maxRssBytes < 2 * 2 ** 30 ? '<' : '>='} 2 GB${m.note ? `; ${m.note}` : ''}`)
+  }
+  sim('simulate, law as enacted:          ', r.law)
+  sim('simulate, law + counterfactual:    ', r.lawAndCounterfactual)
+  if (r.skipped) lines.push(`  simulator not measured: ${r.skipped}`)
+  return `${lines.join('\n')}\n`
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child side: `tsx bench/simulator-bench.ts --child '<task json>'` prints one JSON line.
+
+async function child(task: ChildTask): Promise<ChildMeasure> {
+  const peak = () => process.resourceUsage().maxRSS * 1024
+  if (task.task === 'synthesize') {
+    const { loadMarginals, synthesize } = await import('../src/simulator/synth/index.ts')
+    const marginals = await loadMarginals()
+    const r = await synthesize({ rows: task.rows, seed: task.seed, out: task.out, marginals })
+    return { kind: 'child-measure', task: task.task, records: r.rows, groups: 0, elapsedMs: r.elapsedMs, maxRssBytes: peak(), note: String(r.bytes) }
+  }
+  if (task.task === 'duckdb-group') {
+    const { DuckDBInstance } = await import('@duckdb/node-api')
+    const t0 = performance.now()
+    const db = await DuckDBInstance.create(':memory:')
+    const c = await db.connect()
+    const rows = (await c.runAndReadAll(baselineSql(task.file))).getRowObjects()
+    const records = rows.reduce((a, r) => a + Number(r.n), 0)
+    const elapsedMs = performance.now() - t0
+    c.closeSync()
+    db.closeSync()
+    return { kind: 'child-measure', task: task.task, records, groups: rows.length, elapsedMs, maxRssBytes: peak() }
+  }
+  return simulateChild(task, peak)
+}
+
+async function simulateChild(task: Extract<ChildTask, { task: 'simulate' }>, peak: () => number): Promise<ChildMeasure> {
+  const { simulate } = (await import(SIMULATE_INDEX)) as { simulate?: (options: unknown) => Promise<{ totals: { records: number | null }; cells: readonly unknown[] }> }
+  if (typeof simulate !== 'function') throw new Error('src/simulator/simulate/index.ts exports no simulate function yet')
+  const t0 = performance.now()
+  const report = await simulate({
+    inputs: [task.file],
+    ...(task.counterfactual ? { counterfactual: { kind: 'jurisdiction', ...BENCH_COUNTERFACTUAL } } : {}),
+  })
+  const elapsedMs = performance.now() - t0
+  return { kind: 'child-measure', task: task.task, records: report.totals.records ?? 0, groups: report.cells.length, elapsedMs, maxRssBytes: peak() }
+}
+
+if (process.argv[2] === '--child') {
+  child(JSON.parse(process.argv[3] ?? '{}'))
+    .then((m) => process.stdout.write(`${JSON.stringify(m)}\n`))
+    .catch((e: unknown) => {
+      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`)
+      process.exit(1)
+    })
+}

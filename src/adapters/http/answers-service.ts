@@ -1,0 +1,177 @@
+/**
+ * The answers and downloads behind the HTTP API, computed on demand and kept in memory: each
+ * body once serialised, once gzipped and once hashed, in an LRU bounded by bytes. The registry
+ * and engine are fixed for the server's life, so a cached body never goes stale.
+ */
+import { promisify } from 'node:util'
+import { gzip as gzipCallback } from 'node:zlib'
+import {
+  answersCsv,
+  answersFor,
+  answersGeoJson,
+  buildGazetteer,
+  buildSearchIndex,
+  registryCsv,
+  registryGeoJson,
+  registryJson,
+  type Answers,
+  type AtlasGeometry,
+  type Gazetteer,
+  type GazetteerInput,
+  type SearchIndex,
+} from '../../core/answers/index.ts'
+import type { Engine } from '../../core/engine/index.ts'
+import { etagOf } from './headers.ts'
+
+const gzip = promisify(gzipCallback)
+
+/** Where the gazetteer and geometry come from: us-atlas (see `loadUsAtlas`) or a test fixture. */
+export interface AtlasSource {
+  readonly input: GazetteerInput
+  geometry(): AtlasGeometry
+}
+
+export type DownloadFormat = 'json' | 'csv' | 'geojson'
+
+export const CONTENT_TYPES: Readonly<Record<DownloadFormat, string>> = {
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  geojson: 'application/geo+json; charset=utf-8',
+}
+
+/** A serialised body in both encodings, with their ETags. */
+export interface CachedBody {
+  readonly kind: 'cached-body'
+  readonly contentType: string
+  readonly text: string
+  readonly gzipped: Buffer
+  readonly etag: string
+  readonly gzippedEtag: string
+  readonly bytes: number
+}
+
+/**
+ * Serialises, gzips and hashes a body.
+ *
+ * @example
+ * ```ts
+ * const body = await cacheBody('{}', 'application/json')
+ * ```
+ */
+export async function cacheBody(text: string, contentType: string): Promise<CachedBody> {
+  const gzipped = await gzip(text)
+  const etag = etagOf(text)
+  return Object.freeze({ kind: 'cached-body', contentType, text, gzipped, etag, gzippedEtag: `${etag.slice(0, -1)}-gz"`, bytes: Buffer.byteLength(text) + gzipped.length })
+}
+
+/** A least-recently-used map bounded by the total of its values' `bytes`. */
+class ByteLru<V extends { readonly bytes: number }> {
+  private readonly map = new Map<string, V>()
+  private total = 0
+  constructor(private readonly budget: number) {}
+  get(key: string): V | undefined {
+    const v = this.map.get(key)
+    if (v) {
+      this.map.delete(key)
+      this.map.set(key, v)
+    }
+    return v
+  }
+  set(key: string, value: V): void {
+    const old = this.map.get(key)
+    if (old) {
+      this.total -= old.bytes
+      this.map.delete(key)
+    }
+    this.map.set(key, value)
+    this.total += value.bytes
+    for (const [k, v] of this.map) {
+      if (this.total <= this.budget || this.map.size === 1) break
+      this.map.delete(k)
+      this.total -= v.bytes
+    }
+  }
+}
+
+/** The answers, search and downloads of one engine over one atlas. */
+export interface AnswersService {
+  readonly kind: 'answers-service'
+  readonly engine: Engine
+  readonly gazetteer: Gazetteer
+  readonly searchIndex: SearchIndex
+  /** The answers as a value (for server-side rendering); cached. Throws invalid-input on bad input. */
+  answers(date: string, action: string, template: string): Answers
+  /** The answers serialised in a format; cached. */
+  answersBody(format: DownloadFormat, date: string, action: string, template: string): Promise<CachedBody>
+  /** The whole registry serialised in a format; cached. */
+  registryBody(format: DownloadFormat): Promise<CachedBody>
+  /** us-atlas geometry, converted on first use. */
+  geometry(): AtlasGeometry
+}
+
+/**
+ * Creates the service. `cacheBytes` bounds the serialised bodies kept (default 64 MB).
+ *
+ * @example
+ * ```ts
+ * const service = createAnswersService(engine, await loadUsAtlas())
+ * const body = await service.answersBody('json', '2019-01-01', 'hold', 'no-record')
+ * body.etag // '"…"'
+ * ```
+ */
+export function createAnswersService(engine: Engine, atlas: AtlasSource, options: { readonly cacheBytes?: number } = {}): AnswersService {
+  const gazetteer = buildGazetteer(engine.registry, atlas.input)
+  const searchIndex = buildSearchIndex(engine.registry, gazetteer)
+  const bodies = new ByteLru<CachedBody>(options.cacheBytes ?? 64 * 1024 * 1024)
+  // Each answer set counts as 1: the 16 most recent are kept as values.
+  const values = new ByteLru<{ bytes: number; answers: Answers }>(16)
+  const pending = new Map<string, Promise<CachedBody>>()
+
+  const answers = (date: string, action: string, template: string): Answers => {
+    const key = `${date}|${action}|${template}`
+    const hit = values.get(key)
+    if (hit) return hit.answers
+    const a = answersFor({ engine, gazetteer, date, action, template })
+    values.set(key, { bytes: 1, answers: a })
+    return a
+  }
+
+  // Concurrent misses for the same key share one computation.
+  const memo = (key: string, make: () => Promise<CachedBody>): Promise<CachedBody> => {
+    const hit = bodies.get(key)
+    if (hit) return Promise.resolve(hit)
+    let p = pending.get(key)
+    if (!p) {
+      p = make().then(
+        (body) => {
+          bodies.set(key, body)
+          pending.delete(key)
+          return body
+        },
+        (error: unknown) => {
+          pending.delete(key)
+          throw error
+        },
+      )
+      pending.set(key, p)
+    }
+    return p
+  }
+
+  const answersBody = (format: DownloadFormat, date: string, action: string, template: string): Promise<CachedBody> => {
+    const a = answers(date, action, template)
+    return memo(`answers|${format}|${date}|${action}|${template}`, () =>
+      cacheBody(format === 'json' ? JSON.stringify(a) : format === 'csv' ? answersCsv(a) : JSON.stringify(answersGeoJson(a, atlas.geometry())), CONTENT_TYPES[format]),
+    )
+  }
+
+  const registryBody = (format: DownloadFormat): Promise<CachedBody> =>
+    memo(`registry|${format}`, () =>
+      cacheBody(
+        format === 'json' ? JSON.stringify(registryJson(engine.registry)) : format === 'csv' ? registryCsv(engine.registry) : JSON.stringify(registryGeoJson(engine.registry, gazetteer, atlas.geometry())),
+        CONTENT_TYPES[format],
+      ),
+    )
+
+  return Object.freeze({ kind: 'answers-service', engine, gazetteer, searchIndex, answers, answersBody, registryBody, geometry: () => atlas.geometry() })
+}

@@ -1,0 +1,143 @@
+/**
+ * Routes for the map and the downloads: `/api/v1/answers`, `/api/v1/templates` and
+ * `/api/v1/export/registry`. Bodies come pre-serialised from the answers service, gzipped when
+ * the client accepts it.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { Type } from 'typebox'
+import { AnswersSchema, CASE_TEMPLATES, ErrorSchema, QUESTION_IDS, QuestionSchema, TEMPLATE_IDS, TemplateIdSchema } from '../../core/answers/index.ts'
+import { formatDay, todayUtc } from '../../core/dates/index.ts'
+import { QUESTIONS } from '../../core/engine/index.ts'
+import type { AnswersService, CachedBody, DownloadFormat } from './answers-service.ts'
+
+/** YYYY-MM-DD; the calendar check (no 2019-02-30) is the core's. */
+export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$'
+
+const FormatSchema = Type.Enum(['json', 'csv', 'geojson'] as const, { description: 'json (default), csv (one row per county) or geojson (county polygons)' })
+
+/**
+ * True when an Accept-Encoding header allows gzip.
+ *
+ * @example
+ * ```ts
+ * acceptsGzip('gzip, deflate, br') // true
+ * acceptsGzip('gzip;q=0') // false
+ * ```
+ */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  const text = Array.isArray(header) ? header.join(',') : (header ?? '')
+  return text.split(',').some((part) => {
+    const [name, ...params] = part.trim().toLowerCase().split(';')
+    if (name !== 'gzip' && name !== '*') return false
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
+    return q === undefined || Number(q.slice(2)) > 0
+  })
+}
+
+/**
+ * Sends a cached body, gzipped when accepted, with its ETag and, for downloads, a
+ * Content-Disposition naming the file.
+ *
+ * @example
+ * ```ts
+ * return sendCached(request, reply, body, 'answers.csv')
+ * ```
+ */
+export function sendCached(request: FastifyRequest, reply: FastifyReply, body: CachedBody, filename?: string): FastifyReply {
+  reply.header('content-type', body.contentType).header('vary', 'accept-encoding')
+  if (filename) reply.header('content-disposition', `attachment; filename="${filename}"`)
+  if (acceptsGzip(request.headers['accept-encoding'])) return reply.header('content-encoding', 'gzip').header('etag', body.gzippedEtag).send(body.gzipped)
+  return reply.header('etag', body.etag).send(body.text)
+}
+
+const EXTENSION: Readonly<Record<DownloadFormat, string>> = { json: 'json', csv: 'csv', geojson: 'geojson' }
+
+const downloadResponse = (description: string, json: object) => ({
+  description,
+  content: {
+    'application/json': { schema: json },
+    'text/csv': { schema: Type.String({ description: 'CSV, header row first, CRLF line ends' }) },
+    'application/geo+json': { schema: Type.Object({ type: Type.Literal('FeatureCollection'), features: Type.Array(Type.Object({}, { additionalProperties: true })) }, { additionalProperties: true }) },
+  },
+})
+
+/**
+ * Registers the answers, templates and registry-export routes.
+ *
+ * @example
+ * ```ts
+ * registerAnswersRoutes(app, service)
+ * ```
+ */
+export function registerAnswersRoutes(app: FastifyInstance, service: AnswersService): void {
+  app.get(
+    '/api/v1/templates',
+    {
+      schema: {
+        summary: 'The case templates and questions the map can show',
+        response: {
+          200: Type.Object({
+            templates: Type.Array(Type.Object({ id: TemplateIdSchema, label: Type.String() })),
+            actions: Type.Array(Type.Object({ id: QuestionSchema, registryAction: Type.String() })),
+          }),
+        },
+      },
+    },
+    async () => ({ templates: CASE_TEMPLATES.map((t) => ({ id: t.id, label: t.label })), actions: QUESTION_IDS.map((id) => ({ id, registryAction: QUESTIONS[id] })) }),
+  )
+
+  app.get(
+    '/api/v1/answers',
+    {
+      schema: {
+        summary: "The engine's answer for every state and county: one question, one case template, one date",
+        description:
+          'Counties without a registry file are answered by the law that reaches them (state, federal); `layer` names the most local layer whose provision decided. ' +
+          'format=csv gives one row per county (geoid,name,state,jurisdiction,value,layer,decided_by,max_hours); format=geojson county polygons with those properties. ' +
+          'CSV and GeoJSON are sent as attachments; JSON too with download=true. Gzipped when the client accepts it.',
+        querystring: Type.Object(
+          {
+            date: Type.Optional(Type.String({ pattern: DATE_PATTERN, description: 'YYYY-MM-DD; default today (UTC)' })),
+            action: Type.Optional(Type.Enum(QUESTION_IDS, { description: 'hold (default), notify or interview' })),
+            template: Type.Optional(Type.Enum(TEMPLATE_IDS, { description: 'no-record (default), misdemeanor, violent-felony or judicial-warrant' })),
+            format: Type.Optional(FormatSchema),
+            download: Type.Optional(Type.Boolean({ description: 'Send JSON as an attachment too' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: downloadResponse('The answers', AnswersSchema), 400: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query as { date?: string; action?: string; template?: string; format?: DownloadFormat; download?: boolean }
+      const date = q.date ?? formatDay(todayUtc())
+      const action = q.action ?? 'hold'
+      const template = q.template ?? 'no-record'
+      const format = q.format ?? 'json'
+      const body = await service.answersBody(format, date, action, template)
+      const attach = format !== 'json' || q.download === true
+      return sendCached(request, reply, body, attach ? `sanctuary-atlas-answers-${date}-${action}-${template}.${EXTENSION[format]}` : undefined)
+    },
+  )
+
+  app.get(
+    '/api/v1/export/registry',
+    {
+      schema: {
+        summary: 'The whole registry as a download',
+        description:
+          'format=json: every jurisdiction with its enactments, provisions and sources, and the offense classes. ' +
+          'format=csv: one row per provision with its jurisdiction, enactment, dates, status periods, action, effect and first source. ' +
+          'format=geojson: one feature per jurisdiction, with us-atlas geometry for the country, states and counties and a null geometry for places.',
+        querystring: Type.Object({ format: Type.Optional(FormatSchema) }, { additionalProperties: false }),
+        response: { 200: downloadResponse('The registry', Type.Object({ kind: Type.Literal('registry'), version: Type.String() }, { additionalProperties: true })), 400: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const format = (request.query as { format?: DownloadFormat }).format ?? 'json'
+      const body = await service.registryBody(format)
+      const version = service.engine.registry.version.replace(/^sha256:/, '').slice(0, 12)
+      return sendCached(request, reply, body, `sanctuary-atlas-registry-${version}.${EXTENSION[format]}`)
+    },
+  )
+}

@@ -1,0 +1,138 @@
+/**
+ * The map's data: the engine's answer to one question, for one case template, as of one date, for
+ * every state and county of the gazetteer. Counties without a file of their own share their state's
+ * chain of law, so the engine runs once per distinct chain of registry files and the result is
+ * reused (about 75 evaluations for the ~3,200 counties).
+ */
+import { parseDay } from '../dates/index.ts'
+import { QUESTION_NAMES, resolveLayers, type Engine, type Evaluation, type Question } from '../engine/index.ts'
+import { AppError } from '../errors/index.ts'
+import type { Registry } from '../registry/index.ts'
+import type { Gazetteer } from './gazetteer.ts'
+import type { Answers, CountyAnswer, DecidingLayer, StateAnswer } from './schemas.ts'
+import { templateById, templateFacts } from './templates.ts'
+
+const LAYER_RANK: Readonly<Record<string, number>> = { federal: 0, state: 1, county: 2, place: 3 }
+
+/** The decided part of a row: value, deciding layer and its jurisdiction, and the hold's hours. */
+export interface Decision {
+  readonly value: Answers['counties'][number]['value']
+  readonly layer: DecidingLayer
+  readonly decidedBy: string | null
+  readonly maxHours: number | null
+}
+
+/**
+ * The value of one question in an evaluation, with the most local layer whose provision decided
+ * it: for a determined answer the provisions that set the value (trace roles `decided` and
+ * `overrode`, not those that only set the hours); for an undetermined one the provisions it
+ * cites (the two sides of a conflict, or those whose unknown facts matter). `default` when none.
+ *
+ * @example
+ * ```ts
+ * decisionOf(engine.evaluate(c), 'hold') // { value: 'prohibited', layer: 'state', decidedBy: 'ocd-division/country:us/state:ca', maxHours: null }
+ * ```
+ */
+export function decisionOf(ev: Evaluation, q: Question): Decision {
+  const answer = ev.answers[q]
+  const deciders: { layer: string; jurisdiction: string }[] =
+    answer.value === 'undetermined' ? [...answer.citations] : ev.trace.filter((t) => t.question === q && (t.role === 'decided' || t.role === 'overrode'))
+  let best: { layer: string; jurisdiction: string } | undefined
+  for (const d of deciders) if (LAYER_RANK[d.layer] !== undefined && (!best || LAYER_RANK[d.layer]! > LAYER_RANK[best.layer]!)) best = d
+  return {
+    value: answer.value,
+    layer: best ? (best.layer as DecidingLayer) : 'default',
+    decidedBy: best ? best.jurisdiction : null,
+    maxHours: answer.maxHours ?? null,
+  }
+}
+
+/**
+ * The registry files that form a jurisdiction's chain, as a key: two jurisdictions with the same
+ * key get the same answer to the same case.
+ *
+ * @example
+ * ```ts
+ * chainKey(registry, 'ocd-division/country:us/state:ca/county:fresno') // 'ocd-division/country:us|ocd-division/country:us/state:ca'
+ * ```
+ */
+export function chainKey(registry: Registry, jurisdiction: string): string {
+  return resolveLayers(registry, jurisdiction)
+    .filter((l) => l.jurisdiction)
+    .map((l) => l.id)
+    .join('|')
+}
+
+// Chain keys depend only on the registry and the ID, not the date: computed once per gazetteer.
+const chainKeyMemo = new WeakMap<Registry, WeakMap<Gazetteer, Map<string, string>>>()
+
+function memoChainKey(registry: Registry, gazetteer: Gazetteer, jurisdiction: string): string {
+  let byGazetteer = chainKeyMemo.get(registry)
+  if (!byGazetteer) chainKeyMemo.set(registry, (byGazetteer = new WeakMap()))
+  let keys = byGazetteer.get(gazetteer)
+  if (!keys) byGazetteer.set(gazetteer, (keys = new Map()))
+  let key = keys.get(jurisdiction)
+  if (key === undefined) keys.set(jurisdiction, (key = chainKey(registry, jurisdiction)))
+  return key
+}
+
+/** What {@link answersFor} needs. `action` and `template` are checked here, so raw input is fine. */
+export interface AnswersRequest {
+  readonly engine: Engine
+  readonly gazetteer: Gazetteer
+  /** YYYY-MM-DD */
+  readonly date: string
+  readonly action: string
+  readonly template: string
+}
+
+/**
+ * Answers one question for one template on one date, for every state and county. Throws
+ * `invalid-input` naming `date`, `action` or `template`.
+ *
+ * @example
+ * ```ts
+ * const a = answersFor({ engine, gazetteer, date: '2019-01-01', action: 'hold', template: 'no-record' })
+ * a.counties.find((c) => c.geoid === '06019') // Fresno: { value: 'prohibited', layer: 'state', ... }
+ * ```
+ */
+export function answersFor(request: AnswersRequest): Answers {
+  const { engine, gazetteer, date } = request
+  if (parseDay(date) === undefined) throw new AppError('invalid-input', `"${date}" is not a real calendar date (YYYY-MM-DD)`, { field: 'date' })
+  if (!(QUESTION_NAMES as readonly string[]).includes(request.action)) throw new AppError('invalid-input', `"${request.action}" is not an action (one of: ${QUESTION_NAMES.join(', ')})`, { field: 'action' })
+  const action = request.action as Question
+  const template = templateById(request.template)
+  const facts = templateFacts(template.id, date)
+  const registry = engine.registry
+
+  const byChain = new Map<string, Decision>()
+  const decide = (jurisdiction: string): Decision => {
+    const key = memoChainKey(registry, gazetteer, jurisdiction)
+    let d = byChain.get(key)
+    if (!d) {
+      d = decisionOf(engine.evaluate({ jurisdiction, date, ...facts }), action)
+      byChain.set(key, d)
+    }
+    return d
+  }
+
+  const states: StateAnswer[] = gazetteer.states.map((s) => ({ fips: s.fips, code: s.code, name: s.name, jurisdiction: s.jurisdiction, inRegistry: s.inRegistry, ...decide(s.jurisdiction) }))
+  const counts = { permitted: 0, required: 0, prohibited: 0, undetermined: 0 }
+  const counties: CountyAnswer[] = gazetteer.counties.map((c) => {
+    const d = decide(c.jurisdiction)
+    counts[d.value]++
+    return { geoid: c.geoid, name: c.name, state: c.state, jurisdiction: c.jurisdiction, inRegistry: c.inRegistry, ...d, places: c.places.map((p) => ({ ...p })) }
+  })
+  return {
+    kind: 'answers',
+    date,
+    action,
+    template: { id: template.id, label: template.label },
+    registryVersion: registry.version,
+    engineVersion: engine.version,
+    counts,
+    states,
+    counties,
+    placesWithoutCounty: gazetteer.placesWithoutCounty.map((p) => ({ ...p })),
+  }
+}

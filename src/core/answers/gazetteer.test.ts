@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest'
+import { defaultRegistryDir, loadRegistryOrThrow, loadUsAtlas } from '../../adapters/fs/index.ts'
+import { fixtureRegistry } from '../../testing/fixture-registry.ts'
+import { FIXTURE_ATLAS_INPUT } from '../../testing/fixture-atlas.ts'
+import { AppError } from '../errors/index.ts'
+import { parseOcdId } from '../ocd/index.ts'
+import { buildGazetteer, deriveCountyId, isKnownDivision, ocdSlug } from './index.ts'
+
+describe('OCD IDs for counties without a file', () => {
+  it('slugs names the OCD way', () => {
+    expect(ocdSlug("Prince George's")).toBe('prince_georges')
+    expect(ocdSlug('Doña Ana')).toBe('dona_ana')
+    expect(ocdSlug('St. Louis')).toBe('st._louis')
+    expect(ocdSlug('Miami-Dade')).toBe('miami-dade')
+    expect(ocdSlug('Lake and Peninsula')).toBe('lake_and_peninsula')
+  })
+  it('uses parish, borough, _city and the district where the Census does', () => {
+    expect(deriveCountyId('06019', 'Fresno', 'CA')).toBe('ocd-division/country:us/state:ca/county:fresno')
+    expect(deriveCountyId('22033', 'East Baton Rouge', 'LA')).toBe('ocd-division/country:us/state:la/parish:east_baton_rouge')
+    expect(deriveCountyId('02020', 'Anchorage', 'AK')).toBe('ocd-division/country:us/state:ak/borough:anchorage')
+    expect(deriveCountyId('51760', 'Richmond', 'VA')).toBe('ocd-division/country:us/state:va/county:richmond_city')
+    expect(deriveCountyId('51159', 'Richmond', 'VA')).toBe('ocd-division/country:us/state:va/county:richmond')
+    expect(deriveCountyId('24510', 'Baltimore', 'MD')).toBe('ocd-division/country:us/state:md/county:baltimore_city')
+    expect(deriveCountyId('11001', 'District of Columbia', 'DC')).toBe('ocd-division/country:us/district:dc')
+  })
+})
+
+describe('gazetteer over the fixture registry', () => {
+  const g = buildGazetteer(fixtureRegistry(), FIXTURE_ATLAS_INPUT)
+  it('joins counties with a file by GEOID and derives the others', () => {
+    expect(g.countyByGeoid.get('97001')).toMatchObject({ jurisdiction: 'ocd-division/country:us/state:zz/county:alpha', inRegistry: true, label: 'Alpha County', state: 'ZZ' })
+    expect(g.countyByGeoid.get('97003')).toMatchObject({ jurisdiction: 'ocd-division/country:us/state:zz/county:gamma', inRegistry: false, label: 'Gamma County, ZZ' })
+    expect(g.stateByCode.get('xx')).toMatchObject({ jurisdiction: 'ocd-division/country:us/state:xx', inRegistry: false })
+    expect(g.stateByCode.get('zz')?.inRegistry).toBe(true)
+  })
+  it('lists registry places under their jail county', () => {
+    expect(g.countyByGeoid.get('97001')?.places).toEqual([{ jurisdiction: 'ocd-division/country:us/state:zz/place:delta', name: 'Delta' }])
+    expect(g.placesWithoutCounty).toEqual([])
+  })
+  it('knows which divisions exist', () => {
+    expect(isKnownDivision(g, 'ocd-division/country:us/state:zz/county:gamma')).toBe(true)
+    expect(isKnownDivision(g, 'ocd-division/country:us/state:zz/county:atlantis')).toBe(false)
+    expect(isKnownDivision(g, 'ocd-division/country:us/state:xx')).toBe(true)
+    expect(isKnownDivision(g, 'ocd-division/country:us/state:qq')).toBe(false)
+    expect(isKnownDivision(g, 'ocd-division/country:us/state:zz/place:anywhere')).toBe(true)
+    expect(isKnownDivision(g, 'Fresno')).toBe(false)
+  })
+  it('rejects an unknown state and clashing IDs, naming the entry', () => {
+    const bad = (input: Parameters<typeof buildGazetteer>[1]) => {
+      try {
+        buildGazetteer(fixtureRegistry(), input)
+      } catch (e) {
+        return (e as AppError).location.field
+      }
+      return 'no error'
+    }
+    expect(bad({ states: [{ fips: '95', name: 'Nowhere' }], counties: [] })).toBe('states[0].fips')
+    expect(bad({ states: FIXTURE_ATLAS_INPUT.states, counties: [{ geoid: '97003', name: 'Gamma' }, { geoid: '97005', name: 'Gamma' }] })).toBe('counties[1].geoid')
+    expect(bad({ states: FIXTURE_ATLAS_INPUT.states, counties: [{ geoid: '95001', name: 'Lost' }] })).toBe('counties[0].geoid')
+  })
+})
+
+describe('gazetteer over the real registry and us-atlas', async () => {
+  const registry = await loadRegistryOrThrow(defaultRegistryDir())
+  const atlas = await loadUsAtlas()
+  const g = buildGazetteer(registry, atlas.input)
+
+  it('has every us-atlas state and county, each with a distinct valid OCD ID', () => {
+    expect(g.states).toHaveLength(56)
+    expect(g.counties).toHaveLength(3231)
+    expect(new Set(g.counties.map((c) => c.jurisdiction)).size).toBe(3231)
+    for (const c of g.counties) expect(parseOcdId(c.jurisdiction), c.geoid).toBeDefined()
+  })
+  it('matches every county-level registry file to its us-atlas county, under the same ID the derivation gives', () => {
+    const files = [...registry.jurisdictions.values()].filter((j) => j.level === 'county')
+    expect(files.length).toBeGreaterThan(10)
+    for (const j of files) {
+      const c = g.countyByJurisdiction.get(j.id)
+      expect(c?.inRegistry, j.id).toBe(true)
+      expect(j.geoid.kind === 'known' && j.geoid.value.code, j.id).toBe(c!.geoid)
+      expect(deriveCountyId(c!.geoid, atlas.input.counties.find((x) => x.geoid === c!.geoid)!.name, c!.state), j.id).toBe(j.id)
+    }
+  })
+  it('places registry cities under the county whose jail serves them', () => {
+    expect(g.countyByGeoid.get('06001')?.places.map((p) => p.name)).toEqual(['Oakland'])
+    expect(g.countyByGeoid.get('06037')?.places.map((p) => p.jurisdiction)).toEqual(['ocd-division/country:us/state:ca/place:los_angeles'])
+    // Chicago's jail county is recorded as unknown (Cook and DuPage), so no county claims it.
+    expect(g.placesWithoutCounty.map((p) => p.jurisdiction)).toContain('ocd-division/country:us/state:il/place:chicago')
+  })
+  it('tells independent cities from counties of the same name', () => {
+    expect(g.countyByGeoid.get('29510')).toMatchObject({ name: 'St. Louis city', jurisdiction: 'ocd-division/country:us/state:mo/county:st._louis_city' })
+    expect(g.countyByGeoid.get('29189')).toMatchObject({ name: 'St. Louis', jurisdiction: 'ocd-division/country:us/state:mo/county:st._louis' })
+  })
+})

@@ -1,0 +1,296 @@
+/**
+ * The gazetteer: every state and county-equivalent the map draws (from us-atlas, handed in by an
+ * adapter as plain `{ id, name }` lists), joined to the registry. A county with a registry file
+ * takes that file's OCD ID; any other gets an ID derived from its state and name, the way OCD
+ * division IDs are formed (lower case, spaces to `_`, accents and apostrophes dropped), so that
+ * the engine can answer it by walking federal → state.
+ */
+import { AppError } from '../errors/index.ts'
+import { COUNTRY_ID, parseOcdId } from '../ocd/index.ts'
+import type { Registry } from '../registry/index.ts'
+
+/** Two-letter postal code and name for every state, D.C. and territory FIPS code in us-atlas. */
+export const STATE_FIPS: Readonly<Record<string, { readonly code: string; readonly name: string }>> = Object.freeze({
+  '01': { code: 'AL', name: 'Alabama' },
+  '02': { code: 'AK', name: 'Alaska' },
+  '04': { code: 'AZ', name: 'Arizona' },
+  '05': { code: 'AR', name: 'Arkansas' },
+  '06': { code: 'CA', name: 'California' },
+  '08': { code: 'CO', name: 'Colorado' },
+  '09': { code: 'CT', name: 'Connecticut' },
+  '10': { code: 'DE', name: 'Delaware' },
+  '11': { code: 'DC', name: 'District of Columbia' },
+  '12': { code: 'FL', name: 'Florida' },
+  '13': { code: 'GA', name: 'Georgia' },
+  '15': { code: 'HI', name: 'Hawaii' },
+  '16': { code: 'ID', name: 'Idaho' },
+  '17': { code: 'IL', name: 'Illinois' },
+  '18': { code: 'IN', name: 'Indiana' },
+  '19': { code: 'IA', name: 'Iowa' },
+  '20': { code: 'KS', name: 'Kansas' },
+  '21': { code: 'KY', name: 'Kentucky' },
+  '22': { code: 'LA', name: 'Louisiana' },
+  '23': { code: 'ME', name: 'Maine' },
+  '24': { code: 'MD', name: 'Maryland' },
+  '25': { code: 'MA', name: 'Massachusetts' },
+  '26': { code: 'MI', name: 'Michigan' },
+  '27': { code: 'MN', name: 'Minnesota' },
+  '28': { code: 'MS', name: 'Mississippi' },
+  '29': { code: 'MO', name: 'Missouri' },
+  '30': { code: 'MT', name: 'Montana' },
+  '31': { code: 'NE', name: 'Nebraska' },
+  '32': { code: 'NV', name: 'Nevada' },
+  '33': { code: 'NH', name: 'New Hampshire' },
+  '34': { code: 'NJ', name: 'New Jersey' },
+  '35': { code: 'NM', name: 'New Mexico' },
+  '36': { code: 'NY', name: 'New York' },
+  '37': { code: 'NC', name: 'North Carolina' },
+  '38': { code: 'ND', name: 'North Dakota' },
+  '39': { code: 'OH', name: 'Ohio' },
+  '40': { code: 'OK', name: 'Oklahoma' },
+  '41': { code: 'OR', name: 'Oregon' },
+  '42': { code: 'PA', name: 'Pennsylvania' },
+  '44': { code: 'RI', name: 'Rhode Island' },
+  '45': { code: 'SC', name: 'South Carolina' },
+  '46': { code: 'SD', name: 'South Dakota' },
+  '47': { code: 'TN', name: 'Tennessee' },
+  '48': { code: 'TX', name: 'Texas' },
+  '49': { code: 'UT', name: 'Utah' },
+  '50': { code: 'VT', name: 'Vermont' },
+  '51': { code: 'VA', name: 'Virginia' },
+  '53': { code: 'WA', name: 'Washington' },
+  '54': { code: 'WV', name: 'West Virginia' },
+  '55': { code: 'WI', name: 'Wisconsin' },
+  '56': { code: 'WY', name: 'Wyoming' },
+  '60': { code: 'AS', name: 'American Samoa' },
+  '66': { code: 'GU', name: 'Guam' },
+  '69': { code: 'MP', name: 'Northern Mariana Islands' },
+  '72': { code: 'PR', name: 'Puerto Rico' },
+  '78': { code: 'VI', name: 'U.S. Virgin Islands' },
+})
+
+const TERRITORIES: ReadonlySet<string> = new Set(['60', '66', '69', '72', '78'])
+const DC_FIPS = '11'
+/** Carson City, Nevada: a consolidated municipality, not a county by name. */
+const CARSON_CITY = '32510'
+
+/** What an adapter hands in: us-atlas state and county ids (FIPS / GEOID) and names. */
+export interface GazetteerInput {
+  /** `code` is looked up in {@link STATE_FIPS} when absent (tests pass fictional states with a code). */
+  readonly states: readonly { readonly fips: string; readonly name: string; readonly code?: string }[]
+  readonly counties: readonly { readonly geoid: string; readonly name: string }[]
+}
+
+export interface GazetteerState {
+  readonly kind: 'gazetteer-state'
+  readonly fips: string
+  /** Upper-case postal code, e.g. `CA`. */
+  readonly code: string
+  readonly name: string
+  readonly jurisdiction: string
+  readonly level: 'state' | 'district'
+  readonly territory: boolean
+  readonly inRegistry: boolean
+}
+
+export interface GazetteerPlace {
+  readonly jurisdiction: string
+  readonly name: string
+}
+
+export interface GazetteerCounty {
+  readonly kind: 'gazetteer-county'
+  /** Five-digit Census GEOID as in us-atlas. */
+  readonly geoid: string
+  /** The us-atlas name; Virginia, Maryland and Missouri independent cities get " city" (the Census name). */
+  readonly name: string
+  /** Upper-case postal code of the state. */
+  readonly state: string
+  readonly jurisdiction: string
+  readonly inRegistry: boolean
+  /** The registry's name when it has a file, else the name with its kind and state: "Fresno County, CA". */
+  readonly label: string
+  /** Registry places whose jail is this county's (`jailCounty`). */
+  readonly places: readonly GazetteerPlace[]
+}
+
+export interface Gazetteer {
+  readonly kind: 'gazetteer'
+  readonly states: readonly GazetteerState[]
+  readonly counties: readonly GazetteerCounty[]
+  /** Registry places whose jail county is unknown or not a county of the gazetteer. */
+  readonly placesWithoutCounty: readonly (GazetteerPlace & { readonly state: string | null })[]
+  readonly stateByFips: ReadonlyMap<string, GazetteerState>
+  /** By lower-case postal code. */
+  readonly stateByCode: ReadonlyMap<string, GazetteerState>
+  readonly countyByGeoid: ReadonlyMap<string, GazetteerCounty>
+  readonly countyByJurisdiction: ReadonlyMap<string, GazetteerCounty>
+}
+
+/**
+ * The OCD segment value for a name: lower case, accents and apostrophes dropped, spaces to `_`,
+ * only `[a-z0-9_.~-]` kept.
+ *
+ * @example
+ * ```ts
+ * ocdSlug("Prince George's") // 'prince_georges'
+ * ocdSlug('Doña Ana') // 'dona_ana'
+ * ocdSlug('St. Louis') // 'st._louis'
+ * ```
+ */
+export function ocdSlug(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['\u2019]/g, '')
+    .trim()
+    .replace(/\s+/g, '_')
+    .replace(/[^a-z0-9_.~-]/g, '')
+}
+
+/** A county-equivalent that is an independent city (Virginia's, Baltimore, St. Louis): its own county. */
+function isIndependentCity(geoid: string): boolean {
+  return (geoid.startsWith('51') && Number(geoid.slice(2)) >= 500) || geoid === '24510' || geoid === '29510'
+}
+
+function segmentType(stateFips: string): 'county' | 'parish' | 'borough' {
+  return stateFips === '22' ? 'parish' : stateFips === '02' ? 'borough' : 'county'
+}
+
+function stateJurisdiction(fips: string, code: string): string {
+  return fips === DC_FIPS ? `${COUNTRY_ID}/district:${code.toLowerCase()}` : `${COUNTRY_ID}/state:${code.toLowerCase()}`
+}
+
+/**
+ * The OCD ID for a county-equivalent with no registry file: `…/state:xx/county:<slug>` (Louisiana
+ * `parish:`, Alaska `borough:`; independent cities `<slug>_city`; D.C.'s one county-equivalent is
+ * the district itself).
+ *
+ * @example
+ * ```ts
+ * deriveCountyId('06019', 'Fresno', 'CA') // 'ocd-division/country:us/state:ca/county:fresno'
+ * deriveCountyId('51760', 'Richmond', 'VA') // 'ocd-division/country:us/state:va/county:richmond_city'
+ * ```
+ */
+export function deriveCountyId(geoid: string, name: string, stateCode: string): string {
+  const fips = geoid.slice(0, 2)
+  if (fips === DC_FIPS) return stateJurisdiction(fips, stateCode)
+  const slug = ocdSlug(name) + (isIndependentCity(geoid) ? '_city' : '')
+  return `${COUNTRY_ID}/state:${stateCode.toLowerCase()}/${segmentType(fips)}:${slug}`
+}
+
+function countyLabel(geoid: string, name: string, code: string): string {
+  const fips = geoid.slice(0, 2)
+  if (fips === DC_FIPS) return name
+  // Alaska's county-equivalents are boroughs, census areas and municipalities; territories' vary.
+  const suffix = fips === '22' ? ' Parish' : fips === '72' ? ' Municipio' : fips === '02' || TERRITORIES.has(fips) || isIndependentCity(geoid) || geoid === CARSON_CITY ? '' : ' County'
+  return `${name}${suffix}, ${code}`
+}
+
+/**
+ * Joins us-atlas states and counties to the registry. Throws `invalid-input` when a state FIPS
+ * code is unknown or two counties would get the same OCD ID.
+ *
+ * @example
+ * ```ts
+ * const g = buildGazetteer(registry, { states: [{ fips: '06', name: 'California' }], counties: [{ geoid: '06019', name: 'Fresno' }] })
+ * g.countyByGeoid.get('06019')?.jurisdiction // 'ocd-division/country:us/state:ca/county:fresno'
+ * ```
+ */
+export function buildGazetteer(registry: Registry, input: GazetteerInput): Gazetteer {
+  const registryByGeoid = new Map<string, string>()
+  for (const j of registry.jurisdictions.values()) if (j.level === 'county' && j.geoid.kind === 'known') registryByGeoid.set(j.geoid.value.code, j.id)
+
+  const states = input.states
+    .map((s, i): GazetteerState => {
+      const code = (s.code ?? STATE_FIPS[s.fips]?.code)?.toUpperCase()
+      if (!code || !/^[A-Z]{2}$/.test(code)) throw new AppError('invalid-input', `unknown state FIPS code "${s.fips}"`, { field: `states[${i}].fips` })
+      const jurisdiction = stateJurisdiction(s.fips, code)
+      return Object.freeze({
+        kind: 'gazetteer-state',
+        fips: s.fips,
+        code,
+        name: s.name,
+        jurisdiction,
+        level: s.fips === DC_FIPS ? 'district' : 'state',
+        territory: TERRITORIES.has(s.fips),
+        inRegistry: registry.jurisdictions.has(jurisdiction),
+      })
+    })
+    .sort((a, b) => a.fips.localeCompare(b.fips))
+  const stateByFips = new Map(states.map((s) => [s.fips, s]))
+
+  const places = [...registry.jurisdictions.values()].filter((j) => j.level === 'place')
+  const placesByCounty = new Map<string, GazetteerPlace[]>()
+  for (const p of places) {
+    if (p.jailCounty?.kind !== 'known') continue
+    const list = placesByCounty.get(p.jailCounty.value) ?? []
+    list.push(Object.freeze({ jurisdiction: p.id, name: p.name }))
+    placesByCounty.set(p.jailCounty.value, list)
+  }
+
+  const countyByJurisdiction = new Map<string, GazetteerCounty>()
+  const counties = [...input.counties]
+    .sort((a, b) => a.geoid.localeCompare(b.geoid))
+    .map((c, i): GazetteerCounty => {
+      const state = stateByFips.get(c.geoid.slice(0, 2))
+      if (!state || !/^\d{5}$/.test(c.geoid)) throw new AppError('invalid-input', `county "${c.name}" has GEOID "${c.geoid}", which is not five digits in a known state`, { field: `counties[${i}].geoid` })
+      const name = isIndependentCity(c.geoid) ? `${c.name} city` : c.name
+      const derived = deriveCountyId(c.geoid, c.name, state.code)
+      const jurisdiction = registryByGeoid.get(c.geoid) ?? derived
+      const file = registry.jurisdictions.get(jurisdiction)
+      const county: GazetteerCounty = Object.freeze({
+        kind: 'gazetteer-county',
+        geoid: c.geoid,
+        name,
+        state: state.code,
+        jurisdiction,
+        inRegistry: Boolean(file),
+        label: file ? file.name : countyLabel(c.geoid, name, state.code),
+        places: Object.freeze(placesByCounty.get(jurisdiction) ?? []),
+      })
+      const clash = countyByJurisdiction.get(jurisdiction)
+      // D.C.'s county-equivalent shares the district's ID by design; nothing else may share one.
+      if (clash) throw new AppError('invalid-input', `counties ${clash.geoid} and ${c.geoid} would both have the OCD ID ${jurisdiction}`, { field: `counties[${i}].geoid` })
+      countyByJurisdiction.set(jurisdiction, county)
+      return county
+    })
+
+  const placed = new Set([...countyByJurisdiction.values()].flatMap((c) => c.places.map((p) => p.jurisdiction)))
+  const placesWithoutCounty = places
+    .filter((p) => !placed.has(p.id))
+    .map((p) => Object.freeze({ jurisdiction: p.id, name: p.name, state: p.state?.toUpperCase() ?? null }))
+    .sort((a, b) => a.jurisdiction.localeCompare(b.jurisdiction))
+
+  return Object.freeze({
+    kind: 'gazetteer',
+    states: Object.freeze(states),
+    counties: Object.freeze(counties),
+    placesWithoutCounty: Object.freeze(placesWithoutCounty),
+    stateByFips,
+    stateByCode: new Map(states.map((s) => [s.code.toLowerCase(), s])),
+    countyByGeoid: new Map(counties.map((c) => [c.geoid, c])),
+    countyByJurisdiction,
+  })
+}
+
+/**
+ * True when `id` is a well-formed OCD ID the gazetteer can place: the country, a known state or
+ * district, a county in the gazetteer, or a place in a known state (places cannot be checked
+ * against a list: the gazetteer holds counties only).
+ *
+ * @example
+ * ```ts
+ * isKnownDivision(gazetteer, 'ocd-division/country:us/state:ca/county:fresno') // true
+ * ```
+ */
+export function isKnownDivision(gazetteer: Gazetteer, id: string): boolean {
+  const ocd = parseOcdId(id)
+  if (!ocd) return false
+  if (ocd.level === 'country') return true
+  if (!ocd.state || !gazetteer.stateByCode.has(ocd.state)) return false
+  if (ocd.level === 'county') return gazetteer.countyByJurisdiction.has(id)
+  if (ocd.level === 'state' || ocd.level === 'district') return gazetteer.stateByCode.get(ocd.state)!.jurisdiction === id
+  return true
+}

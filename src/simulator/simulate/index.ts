@@ -1,0 +1,44 @@
+/**
+ * The simulator: the engine's answers over normalized detainer records, under the law in force
+ * and under a counterfactual, aggregated by jurisdiction and month with small cells suppressed.
+ *
+ * @example
+ * ```ts
+ * import type { SimulationReport } from './simulator/simulate/index.ts'
+ * ```
+ */
+export {
+  MIN_CELL,
+  type SimulationAction,
+  type CounterfactualSpec,
+  type Scenario,
+  type ScenarioId,
+  type ScenarioCounts,
+  type MaybeScenarioCounts,
+  type PracticeCounts,
+  type MaybePracticeCounts,
+  type InputSummary,
+  type LinkingSummary,
+  type SimulationCell,
+  type LawVsPractice,
+  type SimulationReport,
+} from './report.ts'
+export { runSimulation, SIMULATION_COLUMNS, type SimulateOptions } from './run.ts'
+export { parseAsOption, resolveCounterfactual, counterfactualLabel, type CounterfactualInput, type ResolvedCounterfactual } from './scenario.ts'
+export { Places, targetsFor, countyOcdId, stateOcdId, ocdSlug, type CountyName, type RecordLocation, type ResolvedLocation } from './places.ts'
+export { caseFacts, encodeFacts, decodeFactKey, factKeySql, FACT_COLUMNS, FACT_VOCABULARY, type RecordFacts, type FactColumn } from './facts.ts'
+export {
+  cellTotals,
+  packAtom,
+  unpackAtom,
+  practiceGroup,
+  scenarioCounts,
+  ANSWERS,
+  PRACTICE_GROUPS,
+  type SimulationTable,
+  type TableCell,
+  type TableJurisdiction,
+  type Origin,
+  type Atoms,
+  type CellTotals,
+} from './table.ts'

@@ -1,0 +1,64 @@
+/**
+ * The timeline as an Observable Plot chart, added by the browser after the list. The function
+ * takes the `document` to draw in, so tests render it in jsdom. Loaded on demand: Plot is the
+ * biggest library the site uses and only this chart needs it.
+ */
+import { barX, dot, plot, ruleX } from '@observablehq/plot'
+import { KIND_COLOURS, KIND_ORDER, type Timeline, type TimelineEvent, type TimelineSegment } from './timeline.ts'
+
+function utc(text: string): Date {
+  return new Date(`${text.length === 7 ? `${text}-01` : text.length === 4 ? `${text}-01-01` : text}T00:00:00Z`)
+}
+
+/**
+ * Draws the timeline with Observable Plot: one row per enactment, bars coloured by its state, a
+ * dot on the day it was enacted, a rule at `today`. Returns the element Plot made (a figure with
+ * its colour legend), drawn with `document` — the page's, or jsdom's in tests.
+ *
+ * @example
+ * ```ts
+ * container.append(timelineChart(timelineOf(enactments, today), today, { document, width: 800 }))
+ * ```
+ */
+export function timelineChart(t: Timeline, today: string, options: { document: Document; width: number }): Element {
+  const kinds = KIND_ORDER.filter((k) => t.segments.some((s) => s.kind === k))
+  const enacted = t.events.filter((e) => (e.what === 'enacted' || e.what === 'decided' || e.what === 'issued' || e.what === 'signed') && e.date !== null)
+  const labelOf = new Map(t.segments.map((s) => [s.enactment, s.label]))
+  const first = [...t.segments.map((s) => s.from), ...enacted.map((e) => e.date!)].sort()[0] ?? today
+  const bars = {
+    x1: (d: TimelineSegment) => utc(d.from),
+    x2: (d: TimelineSegment) => utc(d.to),
+    y: 'label',
+    fill: 'kind',
+    title: (d: TimelineSegment) => `${d.label.trim()}: ${d.kind}${d.some ? ' (some provisions)' : ''} from ${d.from} to ${d.to}${d.approximate ? ' (a date known only to the month or year)' : ''}`,
+  }
+  const marginLeft = Math.min(260, Math.max(120, Math.max(0, ...t.labels.map((l) => l.length)) * 6.2))
+  return plot({
+    document: options.document,
+    width: options.width,
+    height: 40 + Math.max(1, t.labels.length) * 26,
+    marginLeft,
+    marginRight: 16,
+    ariaLabel: 'Timeline of enactments',
+    ariaDescription: 'Bars show when each enactment was in force, enjoined, struck down or repealed; thin bars along a row’s lower edge show states of some of its provisions only; dots mark the day it was enacted, issued or decided. The same events are listed after the chart.',
+    x: { type: 'utc', domain: [utc(first), utc(today)], label: null, grid: true },
+    y: { domain: t.labels as string[], label: null },
+    color: { domain: kinds, range: kinds.map((k) => KIND_COLOURS[KIND_ORDER.indexOf(k)]!), legend: true },
+    marks: [
+      // Whole-enactment states fill the row; states of some provisions only run along its lower edge.
+      barX(
+        t.segments.filter((d) => !d.some),
+        { ...bars, insetTop: 4, insetBottom: 4 },
+      ),
+      barX(
+        t.segments.filter((d) => d.some),
+        { ...bars, insetTop: 14, insetBottom: 1, stroke: '#fff', strokeWidth: 0.5 },
+      ),
+      dot(
+        enacted.filter((e) => labelOf.has(e.enactment)),
+        { x: (d: TimelineEvent) => utc(d.date!), y: (d: TimelineEvent) => labelOf.get(d.enactment), r: 3.5, fill: '#111', title: (d: TimelineEvent) => `${d.what} ${d.date}` },
+      ),
+      ruleX([utc(today)], { stroke: '#555', strokeDasharray: '3,3' }),
+    ],
+  })
+}

@@ -1,0 +1,17 @@
+/**
+ * The web app's server side: the pages as functions of a request (server-rendered with Preact),
+ * the HTML document around them, and which built assets each page links. The browser side lives
+ * in `client/` (one entry per page, built by Vite into dist/web); `pages/` and `components/` are
+ * shared by both.
+ *
+ * @example
+ * ```ts
+ * import { assetsFor, mapPage, renderDocument } from './web/index.ts'
+ * const page = mapPage(ctx, { date: '2019-01-01' })
+ * if (page.kind === 'page') html = renderDocument({ ...page, assets: assetsFor(manifest, page.entry), versions })
+ * ```
+ */
+export { assetsFor, ENTRY_SOURCES, STYLES_SOURCE, type Manifest, type ManifestChunk } from './ssr/assets.ts'
+export { jsonForScript, renderDocument, type DocumentInput, type NavKey, type PageAssets, type PageEntry } from './ssr/document.tsx'
+export { comparePage, downloadsPage, errorPage, evaluatePage, jurisdictionPage, mapPage, searchPage, type PageResult, type Query, type SiteContext } from './ssr/site.tsx'
+export { decodeCase, encodeCase, type DecodedCase } from './shared/case-url.ts'

@@ -1,0 +1,399 @@
+/**
+ * The map page: every county coloured by the engine's answer to one question (an action and a
+ * case template) as of a date on a slider, with a legend, hover details, click-through to each
+ * county, and the same data as a table. The first response carries the controls, legend counts and
+ * table; the browser fetches the shapes (a static TopoJSON asset) and the answers
+ * (`/api/v1/answers`) and paints the map.
+ */
+import type { RefObject } from 'preact'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks'
+import { MapCanvas, MapOverlay, paint, painterFor, type ColourMode, type Painter } from '../components/atlas-map.tsx'
+import { atlasShapes, type AtlasShapes } from '../components/map-geometry.ts'
+import { MapLegend } from '../components/map-legend.tsx'
+import { MapTableView } from '../components/map-table.tsx'
+import type { AnswersResponse, ApiError } from '../shared/api-types.ts'
+import { mapTable, summarise, type MapSummary, type MapTable } from '../shared/map-summary.ts'
+import {
+  dateWords,
+  dayNumber,
+  dayText,
+  jurisdictionPath,
+  LAYER_LABELS,
+  MAP_FIRST_DATE,
+  QUESTION_IDS,
+  QUESTION_LABELS,
+  shiftYears,
+  VALUE_LABELS,
+  type DecidingLayer,
+  type QuestionId,
+} from '../shared/words.ts'
+
+export interface MapPageProps {
+  readonly date: string
+  readonly action: QuestionId
+  readonly template: string
+  readonly colour: ColourMode
+  readonly state: string | null
+  readonly today: string
+  readonly templates: readonly { readonly id: string; readonly label: string }[]
+  readonly states: readonly { readonly code: string; readonly name: string }[]
+  /** Computed on the server for the first response; the browser recomputes from its answers. */
+  readonly summary: MapSummary | null
+  readonly table: MapTable | null
+  /** The TopoJSON asset URL; given by the browser entry (absent on the server). */
+  readonly atlasUrl?: string
+}
+
+interface Query {
+  readonly date: string
+  readonly action: QuestionId
+  readonly template: string
+  readonly colour: ColourMode
+  readonly state: string | null
+}
+
+/** The URL of one answers request. */
+export function answersUrl(q: Pick<Query, 'date' | 'action' | 'template'>): string {
+  return `/api/v1/answers?${new URLSearchParams({ date: q.date, action: q.action, template: q.template }).toString()}`
+}
+
+/** The page URL for a query (shareable; the server renders the same state). */
+export function mapPageUrl(q: Query, today: string): string {
+  const p = new URLSearchParams()
+  if (q.date !== today) p.set('date', q.date)
+  if (q.action !== 'hold') p.set('action', q.action)
+  if (q.template !== 'no-record') p.set('template', q.template)
+  if (q.colour !== 'value') p.set('colour', q.colour)
+  if (q.state) p.set('state', q.state)
+  const s = p.toString()
+  return s ? `/?${s}` : '/'
+}
+
+const cache = new Map<string, Promise<AnswersResponse>>()
+
+function loadAnswers(url: string): Promise<AnswersResponse> {
+  let p = cache.get(url)
+  if (!p) {
+    p = fetch(url).then(async (r) => {
+      const body = (await r.json()) as AnswersResponse | ApiError
+      if (!r.ok || 'error' in body) throw new Error('error' in body ? body.error.message : `HTTP ${r.status}`)
+      return body
+    })
+    p.catch(() => cache.delete(url))
+    cache.set(url, p)
+    if (cache.size > 40) cache.delete(cache.keys().next().value!)
+  }
+  return p
+}
+
+function mark(name: string): void {
+  if (typeof performance !== 'undefined' && performance.mark) performance.mark(name)
+}
+
+/**
+ * @example
+ * ```tsx
+ * <MapPage {...props} />
+ * ```
+ */
+export function MapPage(props: MapPageProps) {
+  const [q, setQ] = useState<Query>({ date: props.date, action: props.action, template: props.template, colour: props.colour, state: props.state })
+  const [answers, setAnswers] = useState<AnswersResponse | null>(null)
+  const [shapes, setShapes] = useState<AtlasShapes | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [hydrated, setHydrated] = useState(false)
+  const svgRef = useRef<SVGSVGElement>(null)
+  const painter = useRef<Painter | null>(null)
+  const wanted = useRef('')
+  const dateChanged = useRef(false)
+
+  useEffect(() => setHydrated(true), [])
+
+  // Shapes: one static asset, fetched once.
+  useEffect(() => {
+    if (!props.atlasUrl) return
+    let live = true
+    fetch(props.atlasUrl)
+      .then((r) => {
+        if (!r.ok) throw new Error(`the map shapes could not be loaded (HTTP ${r.status})`)
+        return r.json()
+      })
+      .then((topo) => {
+        mark('atlas:topology-loaded')
+        const built = atlasShapes(topo)
+        mark('atlas:shapes-built')
+        if (live) setShapes(built)
+      })
+      .catch((e: Error) => live && setError(e.message))
+    return () => {
+      live = false
+    }
+  }, [props.atlasUrl])
+
+  // Answers: fetched for each question and date; slider moves are debounced, responses cached.
+  useEffect(() => {
+    const url = answersUrl(q)
+    wanted.current = url
+    const timer = setTimeout(
+      () => {
+        setBusy(true)
+        loadAnswers(url)
+          .then((a) => {
+            mark('atlas:answers-loaded')
+            if (wanted.current !== url) return
+            setAnswers(a)
+            setError(null)
+          })
+          .catch((e: Error) => wanted.current === url && setError(`The answers could not be loaded: ${e.message}`))
+          .finally(() => wanted.current === url && setBusy(false))
+      },
+      answers ? 50 : 0,
+    )
+    return () => clearTimeout(timer)
+  }, [q.date, q.action, q.template])
+
+  // The URL follows the controls, so the view can be shared.
+  useEffect(() => {
+    if (!hydrated) return
+    history.replaceState(null, '', mapPageUrl(q, props.today) + (location.hash || ''))
+  }, [q, hydrated])
+
+  // Painting: attributes only; timings recorded as performance marks for the benchmark.
+  useLayoutEffect(() => {
+    const svg = svgRef.current
+    if (!svg || !answers) return
+    if (!painter.current) painter.current = painterFor(svg)
+    const first = painter.current.current.size === 0
+    mark('atlas:paint-start')
+    paint(painter.current, answers.counties)
+    svg.setAttribute('data-date', answers.date)
+    svg.setAttribute('data-action', answers.action)
+    svg.setAttribute('data-template', answers.template.id)
+    mark('atlas:paint-end')
+    performance.measure?.('atlas:paint', 'atlas:paint-start', 'atlas:paint-end')
+    const fromChange = dateChanged.current
+    dateChanged.current = false
+    requestAnimationFrame(() => {
+      mark(first ? 'atlas:map-coloured' : 'atlas:recoloured')
+      if (!first && fromChange) performance.measure?.('atlas:recolour', 'atlas:date-change', 'atlas:recoloured')
+    })
+  }, [answers, shapes])
+
+  useLayoutEffect(() => {
+    svgRef.current?.setAttribute('data-mode', q.colour)
+  }, [q.colour, shapes])
+
+  const summary = useMemo(() => (answers ? summarise(answers) : props.summary), [answers])
+  const table = useMemo(() => (answers ? mapTable(answers, q.state) : props.table), [answers, q.state])
+
+  const firstDay = dayNumber(MAP_FIRST_DATE)
+  const lastDay = dayNumber(props.today)
+  const setDate = (date: string) => {
+    mark('atlas:date-change')
+    dateChanged.current = true
+    setQ((old) => ({ ...old, date }))
+  }
+  const template = props.templates.find((t) => t.id === q.template)
+  const questionText = `${QUESTION_LABELS[q.action]} — ${template?.label ?? q.template}`
+
+  return (
+    <div>
+      <h1>Who may hold, notify or let ICE interview, county by county</h1>
+      <p class="lede">
+        Each county is coloured by the registry's answer to one question for one set of facts, on the date you choose. The answer comes from the county's own law where it has
+        one, otherwise from the state and federal law that reach it.
+      </p>
+      <form class="controls" method="get" action="/" onSubmit={(e) => hydrated && e.preventDefault()} aria-label="Question and date">
+        <div class="field">
+          <label for="action">Action</label>
+          <select id="action" name="action" value={q.action} onChange={(e) => setQ({ ...q, action: (e.currentTarget as HTMLSelectElement).value as QuestionId })}>
+            {QUESTION_IDS.map((a) => (
+              <option key={a} value={a}>
+                {QUESTION_LABELS[a]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="template">Case</label>
+          <select id="template" name="template" value={q.template} onChange={(e) => setQ({ ...q, template: (e.currentTarget as HTMLSelectElement).value })}>
+            {props.templates.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field date-control">
+          <label for="date-slider">
+            Date: <output for="date-slider">{dateWords(q.date)}</output>
+          </label>
+          <input
+            id="date-slider"
+            type="range"
+            aria-label="Date"
+            min={firstDay}
+            max={lastDay}
+            step={1}
+            value={dayNumber(q.date)}
+            aria-valuetext={dateWords(q.date)}
+            aria-describedby="date-help"
+            disabled={!hydrated}
+            onInput={(e) => setDate(dayText(Number((e.currentTarget as HTMLInputElement).value)))}
+            onKeyDown={(e) => {
+              const step = e.key === 'PageUp' ? 1 : e.key === 'PageDown' ? -1 : 0
+              if (!step) return
+              e.preventDefault()
+              setDate(dayText(Math.min(lastDay, Math.max(firstDay, dayNumber(shiftYears(q.date, step))))))
+            }}
+          />
+          <div class="date-scale" aria-hidden="true">
+            <span>{MAP_FIRST_DATE.slice(0, 4)}</span>
+            <span>{props.today.slice(0, 4)}</span>
+          </div>
+          <span id="date-help" class="hint small muted">
+            Arrow keys move one day, Page Up and Page Down one year, Home and End to the ends.
+          </span>
+        </div>
+        <div class="field">
+          <label for="date-exact">Exact date</label>
+          <input
+            id="date-exact"
+            type="date"
+            name="date"
+            min={MAP_FIRST_DATE}
+            max={props.today}
+            value={q.date}
+            onChange={(e) => {
+              const v = (e.currentTarget as HTMLInputElement).value
+              if (/^\d{4}-\d{2}-\d{2}$/.test(v) && v >= MAP_FIRST_DATE && v <= props.today) setDate(v)
+            }}
+          />
+        </div>
+        <fieldset class="field">
+          <legend>Colour by</legend>
+          <label class="check">
+            <input type="radio" name="colour" value="value" checked={q.colour === 'value'} onChange={() => setQ({ ...q, colour: 'value' })} />
+            Answer
+          </label>
+          <label class="check">
+            <input type="radio" name="colour" value="layer" checked={q.colour === 'layer'} onChange={() => setQ({ ...q, colour: 'layer' })} />
+            Layer that decided
+          </label>
+        </fieldset>
+        {q.state ? <input type="hidden" name="state" value={q.state} /> : null}
+        {hydrated ? null : (
+          <div class="field">
+            <button type="submit">Update</button>
+          </div>
+        )}
+      </form>
+
+      <p class="small muted" aria-live="polite">
+        {questionText}, as of {dateWords(q.date)}.{busy ? ' Loading answers…' : ''}
+      </p>
+      {error ? (
+        <p class="error-box" role="alert">
+          {error}
+        </p>
+      ) : null}
+
+      <div class="map-layout">
+        <MapFrame
+          shapes={shapes}
+          answers={answers}
+          svgRef={svgRef}
+          error={error}
+          hydrated={hydrated}
+          busy={busy}
+          action={q.action}
+          linkDate={q.date === props.today ? undefined : q.date}
+          states={props.states}
+        />
+        <MapLegend summary={summary} mode={q.colour} />
+      </div>
+
+      {table ? (
+        <MapTableView
+          table={table}
+          query={q}
+          questionText={questionText}
+          states={props.states}
+          selected={q.state}
+          today={props.today}
+          onSelect={hydrated ? (code) => setQ({ ...q, state: code }) : undefined}
+        />
+      ) : null}
+    </div>
+  )
+}
+
+/** The map itself with its hover state, so pointer moves re-render only this part. */
+function MapFrame(props: {
+  shapes: AtlasShapes | null
+  answers: AnswersResponse | null
+  svgRef: RefObject<SVGSVGElement | null>
+  error: string | null
+  hydrated: boolean
+  busy: boolean
+  action: QuestionId
+  linkDate: string | undefined
+  states: readonly { readonly code: string; readonly name: string }[]
+}) {
+  const { shapes, answers } = props
+  const [hover, setHover] = useState<{ geoid: string; x: number; y: number } | null>(null)
+  const frameRef = useRef<HTMLDivElement>(null)
+  const byGeoid = useMemo(() => new Map((answers?.counties ?? []).map((c) => [c.geoid, c])), [answers])
+  const shapeByGeoid = useMemo(() => new Map((shapes?.counties ?? []).map((c) => [c.geoid, c])), [shapes])
+  const hovered = hover ? byGeoid.get(hover.geoid) : undefined
+  const stateName = (code: string) => props.states.find((s) => s.code === code)?.name ?? code
+  return (
+    <div
+      class="map-frame"
+      ref={frameRef}
+      onPointerMove={(e) => {
+        const target = e.target as Element
+        const geoid = target.getAttribute?.('data-geoid')
+        if (!geoid) return setHover(null)
+        const box = frameRef.current!.getBoundingClientRect()
+        setHover({ geoid, x: e.clientX - box.left, y: e.clientY - box.top })
+      }}
+      onPointerLeave={() => setHover(null)}
+      onClick={(e) => {
+        const geoid = (e.target as Element).getAttribute?.('data-geoid')
+        const county = geoid ? byGeoid.get(geoid) : undefined
+        if (county) location.assign(jurisdictionPath(county.jurisdiction, props.linkDate))
+      }}
+    >
+      {shapes ? (
+        <>
+          <MapCanvas shapes={shapes} svgRef={props.svgRef} />
+          <MapOverlay shapes={shapes} counties={answers?.counties ?? null} hover={hover ? (shapeByGeoid.get(hover.geoid) ?? null) : null} />
+        </>
+      ) : (
+        <div class="map-status">
+          <p>{props.error ? 'The map could not be drawn; the table below has the same answers.' : props.hydrated ? 'Loading the map…' : 'The map needs JavaScript; the table below has the same answers.'}</p>
+        </div>
+      )}
+      {props.busy && shapes ? <span class="map-busy">Updating…</span> : null}
+      {hover && hovered ? (
+        <div
+          class="tooltip"
+          style={{ left: `${Math.min(hover.x + 14, (frameRef.current?.clientWidth ?? 600) - 220)}px`, top: `${hover.y + 14}px` }}
+        >
+          <strong>
+            {hovered.name}, {stateName(hovered.state)}
+          </strong>
+          <span>
+            {VALUE_LABELS[hovered.value]}
+            {hovered.maxHours != null && props.action === 'hold' ? ` (up to ${hovered.maxHours} h)` : ''}
+          </span>
+          <br />
+          <span class="small">Decided by: {LAYER_LABELS[hovered.layer as DecidingLayer] ?? hovered.layer}</span>
+          {hovered.places.length > 0 ? <span class="small"><br />Own law: {hovered.places.map((p) => p.name).join(', ')}</span> : null}
+        </div>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,182 @@
+/**
+ * The words and colours the pages use for the engine's questions, answers and layers: one place, so
+ * the map legend, the tables, the evaluator and the jurisdiction pages say the same thing. Neutral
+ * wording: each label states what the law allows, requires or forbids, never a judgement.
+ */
+
+export type QuestionId = 'hold' | 'notify' | 'interview'
+export type AnswerValue = 'permitted' | 'required' | 'prohibited' | 'undetermined'
+export type DecidingLayer = 'federal' | 'state' | 'county' | 'place' | 'default'
+
+/** The three questions in display order. */
+export const QUESTION_IDS: readonly QuestionId[] = ['hold', 'notify', 'interview']
+export const ANSWER_VALUES: readonly AnswerValue[] = ['prohibited', 'required', 'permitted', 'undetermined']
+export const MAP_LAYERS: readonly DecidingLayer[] = ['county', 'state', 'federal', 'default']
+
+/**
+ * Short labels of the questions, for selects and table headers.
+ *
+ * @example
+ * ```ts
+ * QUESTION_LABELS.hold // 'Hold past release on the detainer'
+ * ```
+ */
+export const QUESTION_LABELS: Readonly<Record<QuestionId, string>> = {
+  hold: 'Hold past release on the detainer',
+  notify: 'Tell ICE the release date',
+  interview: 'Let ICE interview the person',
+}
+
+/** The questions as full sentences, for answers. */
+export const QUESTION_SENTENCES: Readonly<Record<QuestionId, string>> = {
+  hold: 'hold the person on the ICE detainer past their release time',
+  notify: 'notify ICE of the release date or time',
+  interview: 'let ICE interview the person in custody',
+}
+
+/**
+ * Labels of the answers.
+ *
+ * @example
+ * ```ts
+ * VALUE_LABELS.prohibited // 'Prohibited'
+ * ```
+ */
+export const VALUE_LABELS: Readonly<Record<AnswerValue, string>> = {
+  permitted: 'Permitted',
+  required: 'Required',
+  prohibited: 'Prohibited',
+  undetermined: 'Undetermined',
+}
+
+/** What each answer means, in one line. */
+export const VALUE_MEANINGS: Readonly<Record<AnswerValue, string>> = {
+  permitted: 'the jail may, and need not',
+  required: 'the jail must',
+  prohibited: 'the jail must not',
+  undetermined: 'the registry cannot decide from these facts',
+}
+
+/**
+ * Labels of the layers that decide an answer.
+ *
+ * @example
+ * ```ts
+ * LAYER_LABELS.default // 'No provision (default)'
+ * ```
+ */
+export const LAYER_LABELS: Readonly<Record<DecidingLayer, string>> = {
+  federal: 'Federal law',
+  state: 'State law',
+  county: 'County law',
+  place: 'City law',
+  default: 'No provision (default)',
+}
+
+/**
+ * Okabe–Ito colours (distinguishable with the common colour-vision deficiencies), one per answer.
+ * Hues carry no good/bad reading: no red/green pair.
+ *
+ * @example
+ * ```ts
+ * VALUE_COLOURS.undetermined // '#999999'
+ * ```
+ */
+export const VALUE_COLOURS: Readonly<Record<AnswerValue, string>> = {
+  prohibited: '#CC79A7',
+  required: '#E69F00',
+  permitted: '#56B4E9',
+  undetermined: '#999999',
+}
+
+/** Okabe–Ito colours for the "colour by layer" view of the map. */
+export const LAYER_COLOURS: Readonly<Record<DecidingLayer, string>> = {
+  county: '#009E73',
+  place: '#009E73',
+  state: '#0072B2',
+  federal: '#D55E00',
+  default: '#F0E442',
+}
+
+/**
+ * A plain sentence for an answer: "may", "must", "must not", or why it is open.
+ *
+ * @example
+ * ```ts
+ * answerSentence('hold', 'permitted', 48) // 'The jail may hold the person on the ICE detainer past their release time (at most 48 hours).'
+ * ```
+ */
+export function answerSentence(q: QuestionId, value: AnswerValue, maxHours?: number | null): string {
+  const what = QUESTION_SENTENCES[q]
+  const hours = q === 'hold' && maxHours != null && (value === 'permitted' || value === 'required') ? ` (at most ${maxHours} hours)` : ''
+  switch (value) {
+    case 'permitted':
+      return `The jail may ${what}${hours}.`
+    case 'required':
+      return `The jail must ${what}${hours}.`
+    case 'prohibited':
+      return `The jail must not ${what}.`
+    case 'undetermined':
+      return `The registry cannot say whether the jail may ${what}.`
+  }
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+/**
+ * A YYYY-MM-DD (or YYYY-MM, YYYY) date in words, without time zones.
+ *
+ * @example
+ * ```ts
+ * dateWords('2018-01-01') // '1 January 2018'
+ * dateWords('2019-10') // 'October 2019'
+ * ```
+ */
+export function dateWords(text: string): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text)
+  if (!m) return text
+  const month = m[2] ? MONTHS[Number(m[2]) - 1] : undefined
+  if (!month) return m[1]!
+  return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`
+}
+
+/** Days since 1970-01-01 (UTC) for a YYYY-MM-DD date. */
+export function dayNumber(text: string): number {
+  return Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10))) / 86_400_000
+}
+
+/** YYYY-MM-DD for a day number. */
+export function dayText(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10)
+}
+
+/**
+ * The same day `years` later (or earlier); 29 February becomes 28 February in other years.
+ *
+ * @example
+ * ```ts
+ * shiftYears('2008-02-29', 1) // '2009-02-28'
+ * ```
+ */
+export function shiftYears(text: string, years: number): string {
+  const y = String(Number(text.slice(0, 4)) + years).padStart(4, '0')
+  const md = text.slice(4) === '-02-29' && !(Number(y) % 4 === 0 && (Number(y) % 100 !== 0 || Number(y) % 400 === 0)) ? '-02-28' : text.slice(4)
+  return `${y}${md}`
+}
+
+/** The first date the map's slider offers. */
+export const MAP_FIRST_DATE = '2008-01-01'
+
+/**
+ * The site path of a jurisdiction page. OCD IDs keep their slashes and colons (both are legal in
+ * a path), so the URL reads like the ID.
+ *
+ * @example
+ * ```ts
+ * jurisdictionPath('ocd-division/country:us/state:il/county:cook') // '/jurisdictions/ocd-division/country:us/state:il/county:cook'
+ * ```
+ */
+export function jurisdictionPath(id: string, date?: string): string {
+  const path = `/jurisdictions/${id.split('/').map((s) => encodeURIComponent(s).replace(/%3A/gi, ':')).join('/')}`
+  return date ? `${path}?date=${date}` : path
+}

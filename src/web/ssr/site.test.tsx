@@ -1,0 +1,187 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { answersFor, buildGazetteer, buildSearchIndex, type GazetteerInput } from '../../core/answers/index.ts'
+import { createEngine, type Engine } from '../../core/engine/index.ts'
+import { AppError } from '../../core/errors/index.ts'
+import { buildRegistry, type Registry } from '../../core/registry/index.ts'
+import { defaultRegistryDir, loadRegistryOrThrow } from '../../adapters/fs/index.ts'
+import { loadUsAtlas } from '../../adapters/fs/atlas.ts'
+import { fixtureFiles } from '../../testing/fixture-registry.ts'
+import { decodeCase, encodeCase } from '../shared/case-url.ts'
+import { renderDocument } from './document.tsx'
+import { comparePage, downloadsPage, evaluatePage, jurisdictionPage, mapPage, searchPage, type PageResult, type SiteContext } from './site.tsx'
+
+const TODAY = '2025-06-01'
+const assets = { script: '/assets/page.js', styles: ['/assets/styles.css'], preloads: [], fetches: [] }
+
+function siteContext(registry: Registry, input: GazetteerInput): SiteContext {
+  const engine: Engine = createEngine(registry, { version: 'test' })
+  const gazetteer = buildGazetteer(registry, input)
+  return {
+    engine,
+    gazetteer,
+    searchIndex: buildSearchIndex(registry, gazetteer),
+    today: () => TODAY,
+    answers: (date, action, template) => answersFor({ engine, gazetteer, date, action, template }),
+  }
+}
+
+function html(page: PageResult): string {
+  if (page.kind !== 'page') throw new Error(`expected a page, got a redirect to ${page.location}`)
+  return renderDocument({ ...page, assets, versions: { registry: 'r', engine: 'e' } })
+}
+
+/** Text of the page without tags, entities decoded: what a reader sees. */
+function text(page: PageResult): string {
+  return html(page)
+    .replace(/<script[\s\S]*?<\/script>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+}
+
+describe('pages rendered on the server from the shipped registry', () => {
+  let ctx: SiteContext
+  beforeAll(async () => {
+    ctx = siteContext(await loadRegistryOrThrow(defaultRegistryDir()), (await loadUsAtlas()).input)
+  })
+
+  it('renders a jurisdiction page with its provisions, citations and sources', () => {
+    const id = 'ocd-division/country:us/state:il/county:cook'
+    const cook = ctx.engine.registry.jurisdictions.get(id)!
+    const page = jurisdictionPage(ctx, id, { date: '2019-06-01' })
+    expect(page).toMatchObject({ kind: 'page', status: 200, title: 'Cook County', canonical: `/jurisdictions/${id}` })
+    const t = text(page)
+    expect(t).toContain('What the law says on 1 June 2019')
+    // Every provision of the file, with its summary and every source quote and URL.
+    for (const e of cook.enactments) {
+      expect(t).toContain(e.title)
+      if (e.citation.kind === 'known') expect(t).toContain(e.citation.value)
+      for (const p of e.provisions) {
+        expect(html(page)).toContain(`id="provision-${p.id}"`)
+        expect(t).toContain(p.summary)
+        for (const s of p.sources) {
+          expect(t).toContain(s.quote)
+          expect(t).toContain(s.url)
+        }
+      }
+    }
+    // The answer for holds on 2019-06-01 and the state law above that decided it too.
+    expect(t).toMatch(/Hold past release on the detainer Case Answer In plain words Decided by No criminal record, administrative detainer \(I-247A\) Prohibited The jail must not hold/)
+    expect(t).toContain('Illinois TRUST Act')
+    expect(t).toContain('Timeline of enactments')
+  })
+
+  it('shows a county without a file the state and federal law that reach it', () => {
+    const page = jurisdictionPage(ctx, 'ocd-division/country:us/state:ca/county:fresno', { date: '2019-06-01' })
+    expect(page).toMatchObject({ kind: 'page', status: 200, title: 'Fresno County, CA', entry: null })
+    const t = text(page)
+    expect(t).toContain('The registry has no file for Fresno County, CA')
+    expect(t).toContain('California Values Act')
+    expect(t).toContain('ca-sb54-hold')
+    expect(t).toMatch(/State law: California/)
+  })
+
+  it('refuses an unknown jurisdiction with not-found', () => {
+    expect(() => jurisdictionPage(ctx, 'ocd-division/country:us/state:ca/county:atlantis', {})).toThrow(AppError)
+    expect(() => jurisdictionPage(ctx, 'not-an-id', {})).toThrow(/not a U.S. OCD division ID/)
+  })
+
+  it('renders the map page with the legend counts and table of the answers', () => {
+    const page = mapPage(ctx, { date: '2019-06-01', action: 'hold', template: 'no-record', state: 'ca' })
+    if (page.kind !== 'page') throw new Error('redirect')
+    const answers = answersFor({ engine: ctx.engine, gazetteer: ctx.gazetteer, date: '2019-06-01', action: 'hold', template: 'no-record' })
+    const data = page.data as { summary: { byValue: Record<string, number> }; table: { kind: string; rows: { geoid: string }[] } }
+    expect(data.summary.byValue).toEqual({ prohibited: answers.counts.prohibited, required: answers.counts.required, permitted: answers.counts.permitted, undetermined: answers.counts.undetermined })
+    expect(data.table.kind).toBe('counties')
+    expect(data.table.rows).toHaveLength(answers.counties.filter((c) => c.state === 'CA').length)
+    expect(page.fetches).toEqual(['/api/v1/answers?date=2019-06-01&action=hold&template=no-record'])
+    const t = text(page)
+    expect(t).toContain('counties of California')
+    expect(t).toMatch(/Alameda Prohibited State law \(California\)/)
+    expect(() => mapPage(ctx, { date: '2019-02-30' })).toThrow(/not a real calendar date/)
+    expect(() => mapPage(ctx, { action: 'detain' })).toThrow(/not an action/)
+    expect(() => mapPage(ctx, { template: 'x' })).toThrow(/not a case template/)
+  })
+
+  it('answers an evaluator URL on the first response and redirects a plain form to it', () => {
+    const c = { jurisdiction: 'ocd-division/country:us/state:tx/county:travis', date: '2019-06-01', custody: 'county-jail', detainer: { form: 'I-247A', judicialWarrant: false }, person: { convictions: [] } }
+    const page = evaluatePage(ctx, { case: encodeCase(c) })
+    expect(page).toMatchObject({ kind: 'page', status: 200 })
+    const t = text(page)
+    expect(t).toContain('Answer for Travis County on 1 June 2019')
+    const evaluation = ctx.engine.evaluate(c)
+    expect(t).toContain(evaluation.answers.hold.citations[0]!.title)
+    expect(t).toContain(evaluation.answers.hold.citations[0]!.url)
+
+    const bad = evaluatePage(ctx, { case: encodeCase({ ...c, date: '2019-13-01' }) })
+    expect(bad).toMatchObject({ kind: 'page', status: 400 })
+    expect(text(bad)).toContain('The case could not be evaluated')
+    expect(evaluatePage(ctx, { case: '%%' })).toMatchObject({ status: 400 })
+
+    const redirect = evaluatePage(ctx, { run: '1', jurisdictionName: 'Travis County', date: '2019-06-01', custody: 'county-jail', convictionsKnown: 'yes', 'c0.category': 'robbery', 'c0.level': 'felony' })
+    if (redirect.kind !== 'redirect') throw new Error('expected a redirect')
+    expect(decodeCase(new URL(redirect.location, 'http://x').searchParams.get('case')!)).toEqual({
+      kind: 'case',
+      value: { jurisdiction: 'ocd-division/country:us/state:tx/county:travis', date: '2019-06-01', custody: 'county-jail', person: { convictions: [{ category: 'robbery', level: 'felony' }] } },
+    })
+    expect(evaluatePage(ctx, { run: '1', jurisdictionName: 'Nowhere at all', date: '2019-06-01' })).toMatchObject({ status: 400 })
+  })
+
+  it('compares jurisdictions side by side and resolves names from the form', () => {
+    const ids = ['ocd-division/country:us/state:ca/county:san_francisco', 'ocd-division/country:us/state:il/county:cook']
+    const page = comparePage(ctx, { ids: ids.join(','), date: '2019-06-01' })
+    const t = text(page)
+    expect(t).toContain('San Francisco (City and County) · Cook County, as of 1 June 2019')
+    expect(t).toContain('Detainer holds')
+    expect(t).toContain('California Values Act')
+    expect(comparePage(ctx, { j1: '', j1Name: 'SF', j2: '', j2Name: 'Cook', date: '2019-06-01' })).toEqual({ kind: 'redirect', status: 303, location: `/compare?${new URLSearchParams({ ids: ids.join(','), date: '2019-06-01' })}` })
+    expect(comparePage(ctx, { ids: `${ids[0]},ocd-division/country:us/state:ca/county:atlantis` })).toMatchObject({ status: 404 })
+  })
+
+  it('finds jurisdictions by alias', () => {
+    for (const [q, id] of [
+      ['SF', 'ocd-division/country:us/state:ca/county:san_francisco'],
+      ['San Francisco County', 'ocd-division/country:us/state:ca/county:san_francisco'],
+      ['Cook', 'ocd-division/country:us/state:il/county:cook'],
+    ] as const) {
+      const page = searchPage(ctx, { q })
+      expect(html(page)).toContain(`href="/jurisdictions/${id}"`)
+    }
+  })
+
+  it('links the downloads to the export endpoints', () => {
+    const h = html(downloadsPage(ctx))
+    for (const f of ['csv', 'json', 'geojson']) {
+      expect(h).toContain(`href="/api/v1/export/registry?format=${f}"`)
+      expect(h).toContain(`href="/api/v1/answers?date=${TODAY}&amp;action=hold&amp;template=no-record&amp;format=${f}&amp;download=true"`)
+    }
+  })
+})
+
+describe('registry text is never markup', () => {
+  it('escapes a registry string holding a script in the page and in the page data', () => {
+    const evil = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    const files = fixtureFiles().map((f) =>
+      f.path === 'us/state-zz/county-alpha.yaml'
+        ? { ...f, text: f.text.replace('summary: The county jail does not hold people on detainers.', `summary: '${evil}'`).replace('title: Alpha County jail policy', `title: 'Alpha </script><script>alert(2)</script>'`) }
+        : f,
+    )
+    const { registry } = buildRegistry(files)
+    if (!registry) throw new Error('fixture did not build')
+    const ctx = siteContext(registry, { states: [{ fips: '97', name: 'Fixture State Z', code: 'ZZ' }], counties: [{ geoid: '97001', name: 'Alpha' }] })
+    const page = jurisdictionPage(ctx, 'ocd-division/country:us/state:zz/county:alpha', { date: '2017-01-01' })
+    const h = html(page)
+    expect(h).not.toContain('<script>alert')
+    expect(h).not.toContain('<img src=x')
+    expect(h).toContain('&lt;script>alert(&quot;x&quot;)&lt;/script>')
+    // Exactly the two script elements the document writes: the module and the inert JSON.
+    expect(h.match(/<script/g)).toHaveLength(2)
+    expect(h).toContain('<script type="application/json" id="page-data">')
+    expect(h).toContain('\\u003c/script\\u003e\\u003cscript\\u003ealert(2)')
+    expect(text(page)).toContain(evil)
+  })
+})

@@ -1,0 +1,483 @@
+/**
+ * The pages as functions of a request: each takes the site context (engine, gazetteer, search
+ * index, today) and the query, calls the same pure core functions the API uses, and returns the
+ * page to render (status, title, the component's output, its hydration data) or a redirect.
+ * Server only; no I/O.
+ */
+import type { VNode } from 'preact'
+import {
+  CASE_TEMPLATES,
+  compareJurisdictions,
+  describeDivision,
+  isTemplateId,
+  jurisdictionDetail,
+  layerRefs,
+  search,
+  templateFacts,
+  type Answers,
+  type Gazetteer,
+  type SearchIndex,
+} from '../../core/answers/index.ts'
+import { parseDay } from '../../core/dates/index.ts'
+import { resolveLayers, type Engine, type Evaluation } from '../../core/engine/index.ts'
+import { AppError, toAppError } from '../../core/errors/index.ts'
+import { parseOcdId } from '../../core/ocd/index.ts'
+import { countRegistry, OFFENSE_CATEGORIES, provisionInForce } from '../../core/registry/index.ts'
+import type { PickedJurisdiction } from '../components/jurisdiction-picker.tsx'
+import { timelineOf } from '../components/timeline.ts'
+import { ComparePage, type ComparePageProps } from '../pages/compare-page.tsx'
+import { DownloadsPage } from '../pages/downloads-page.tsx'
+import { EvaluatePage, type EvaluatePageProps } from '../pages/evaluate-page.tsx'
+import { JurisdictionPage, type InForceProvision, type JurisdictionPageProps, type OverrideView } from '../pages/jurisdiction-page.tsx'
+import { answersUrl, MapPage, type MapPageProps } from '../pages/map-page.tsx'
+import { MessagePage } from '../pages/message-page.tsx'
+import { SearchPage } from '../pages/search-page.tsx'
+import { caseToForm, emptyCaseForm, formFromQuery, formToCase } from '../shared/case-form.ts'
+import { decodeCase, encodeCase } from '../shared/case-url.ts'
+import { mapTable, summarise } from '../shared/map-summary.ts'
+import { dateWords, jurisdictionPath, MAP_FIRST_DATE, QUESTION_IDS, type QuestionId } from '../shared/words.ts'
+import type { NavKey, PageEntry } from './document.tsx'
+
+/** What every page may read. */
+export interface SiteContext {
+  readonly engine: Engine
+  readonly gazetteer: Gazetteer
+  readonly searchIndex: SearchIndex
+  /** Today as YYYY-MM-DD (UTC); a function so tests can fix it. */
+  readonly today: () => string
+  /** The map's answers (the server's cached copy; `answersFor` in tests). Throws invalid-input. */
+  readonly answers: (date: string, action: string, template: string) => Answers
+}
+
+export type Query = Readonly<Record<string, string | undefined>>
+
+/** A page to render, or a redirect. */
+export type PageResult =
+  | {
+      readonly kind: 'page'
+      readonly status: number
+      readonly title: string
+      readonly description: string
+      readonly nav: NavKey
+      /** The client bundle, or null for a page with no script. */
+      readonly entry: PageEntry | null
+      readonly body: VNode
+      readonly data: unknown
+      readonly canonical?: string
+      /** Same-origin URLs the page's script fetches at once (preloaded). */
+      readonly fetches?: readonly string[]
+    }
+  | { readonly kind: 'redirect'; readonly status: 303; readonly location: string }
+
+function messagePage(status: number, title: string, message: string): PageResult {
+  return { kind: 'page', status, title, description: message, nav: 'none', entry: null, body: <MessagePage title={title} message={message} />, data: null }
+}
+
+/**
+ * The page for an error: 404 for not-found, 400 for invalid input, 500 otherwise (no details).
+ *
+ * @example
+ * ```ts
+ * errorPage(new AppError('not-found', 'no jurisdiction "x"')).status // 404
+ * ```
+ */
+export function errorPage(thrown: unknown): PageResult {
+  const e = toAppError(thrown)
+  if (e.code === 'not-found') return messagePage(404, 'Not found', e.message)
+  if (e.code === 'invalid-input') return messagePage(400, 'Bad request', e.message)
+  return messagePage(e.httpStatus, 'Something went wrong', 'The page could not be built. The error has been logged.')
+}
+
+function validDate(text: string | undefined, field: string): string | undefined {
+  if (text === undefined || text === '') return undefined
+  if (parseDay(text) === undefined) throw new AppError('invalid-input', `"${text}" is not a real calendar date (YYYY-MM-DD)`, { field })
+  return text
+}
+
+// ---------------------------------------------------------------------------------------------
+// Map
+
+/**
+ * The map page for `?date=&action=&template=&colour=&state=`. Bad parameters give a 400 page.
+ *
+ * @example
+ * ```ts
+ * mapPage(ctx, { date: '2019-01-01', action: 'hold' })
+ * ```
+ */
+export function mapPage(ctx: SiteContext, query: Query): PageResult {
+  const today = ctx.today()
+  const date = validDate(query.date, 'date') ?? today
+  if (date < MAP_FIRST_DATE || date > today) throw new AppError('invalid-input', `the map covers ${MAP_FIRST_DATE} to ${today}; "${date}" is outside`, { field: 'date' })
+  const action = query.action ?? 'hold'
+  if (!(QUESTION_IDS as readonly string[]).includes(action)) throw new AppError('invalid-input', `"${action}" is not an action (one of: ${QUESTION_IDS.join(', ')})`, { field: 'action' })
+  const template = query.template ?? 'no-record'
+  if (!isTemplateId(template)) throw new AppError('invalid-input', `"${template}" is not a case template (one of: ${CASE_TEMPLATES.map((t) => t.id).join(', ')})`, { field: 'template' })
+  const colour = query.colour === 'layer' ? 'layer' : 'value'
+  const answers = ctx.answers(date, action, template)
+  const state = query.state && answers.states.some((s) => s.code === query.state!.toUpperCase()) ? query.state.toUpperCase() : null
+  const props: MapPageProps = {
+    date,
+    action: action as QuestionId,
+    template,
+    colour,
+    state,
+    today,
+    templates: CASE_TEMPLATES.map((t) => ({ id: t.id, label: t.label })),
+    states: answers.states.map((s) => ({ code: s.code, name: s.name })).sort((a, b) => a.name.localeCompare(b.name)),
+    summary: summarise(answers),
+    table: mapTable(answers, state),
+  }
+  return {
+    kind: 'page',
+    status: 200,
+    title: 'Map',
+    description: 'Every U.S. county coloured by whether a jail may, must or must not hold a person on an ICE detainer, notify ICE, or allow an ICE interview, on any date since 2008, with the laws that decide it.',
+    nav: 'map',
+    entry: 'map',
+    body: <MapPage {...props} />,
+    data: props,
+    canonical: '/',
+    fetches: [answersUrl({ date, action: action as QuestionId, template })],
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Jurisdiction
+
+function inForceOf(ctx: SiteContext, id: string, date: string): JurisdictionPageProps['inForce'] {
+  const day = parseDay(date)!
+  const byAction = new Map<string, InForceProvision[]>()
+  for (const layer of resolveLayers(ctx.engine.registry, id)) {
+    for (const e of layer.jurisdiction?.enactments ?? []) {
+      for (const p of e.provisions) {
+        const status = provisionInForce(p, e, day)
+        if (status.kind === 'no') continue
+        const list = byAction.get(p.action) ?? []
+        list.push({
+          provision: p.id,
+          enactment: e.id,
+          title: e.title,
+          citation: e.citation.kind === 'known' ? e.citation.value : null,
+          jurisdiction: p.jurisdictionId,
+          layer: layer.layer,
+          action: p.action,
+          effect: p.effect,
+          summary: p.summary,
+          inForce: status.kind === 'yes' ? 'yes' : 'unknown',
+          maxHours: p.limits.maxHours ?? null,
+          confidence: p.confidence,
+          overridesLocal: p.overridesLocal,
+          url: p.sources[0]?.url ?? '',
+          quote: p.sources[0]?.quote ?? '',
+        })
+        byAction.set(p.action, list)
+      }
+    }
+  }
+  const order = ['detainer-hold', 'release-notification', 'interview-access']
+  return [...byAction.entries()]
+    .sort(([a], [b]) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || a.localeCompare(b))
+    .map(([action, provisions]) => ({ action, provisions }))
+}
+
+function overridesOf(evaluations: readonly { template: { label: string }; evaluation: Evaluation }[]): OverrideView[] {
+  const found = new Map<string, OverrideView & { templates: string[] }>()
+  for (const { template, evaluation } of evaluations) {
+    for (const q of QUESTION_IDS) {
+      const entries = evaluation.trace.filter((t) => t.question === q)
+      const by = entries.filter((t) => t.role === 'overrode').map((t) => ({ provision: t.provision, jurisdiction: t.jurisdiction, layer: t.layer, summary: t.summary }))
+      for (const lower of entries.filter((t) => t.role === 'overridden')) {
+        const key = `${q}|${lower.provision}`
+        const existing = found.get(key)
+        if (existing) {
+          if (!existing.templates.includes(template.label)) existing.templates.push(template.label)
+          continue
+        }
+        found.set(key, { question: q, templates: [template.label], lower: { provision: lower.provision, jurisdiction: lower.jurisdiction, layer: lower.layer, summary: lower.summary }, by })
+      }
+    }
+  }
+  return [...found.values()]
+}
+
+/**
+ * The page of one jurisdiction by OCD ID, as of `?date=` (default today). Throws `not-found` for
+ * an ID that is neither in the registry nor a state or county the gazetteer knows.
+ *
+ * @example
+ * ```ts
+ * jurisdictionPage(ctx, 'ocd-division/country:us/state:il/county:cook', {})
+ * ```
+ */
+export function jurisdictionPage(ctx: SiteContext, id: string, query: Query): PageResult {
+  const registry = ctx.engine.registry
+  const today = ctx.today()
+  const date = validDate(query.date, 'date') ?? today
+  const detail = jurisdictionDetail(registry, ctx.gazetteer, id)
+  const file = registry.jurisdictions.get(id)
+  const custody = detail.level === 'place' ? 'city-jail' : 'county-jail'
+  const evaluations = CASE_TEMPLATES.map((t) => ({
+    template: { id: t.id, label: t.label },
+    evaluation: ctx.engine.evaluate({ jurisdiction: id, date, ...templateFacts(t.id, date), custody }),
+  }))
+  const jail = file?.jailCounty
+  const jailCounty =
+    jail === undefined ? null : jail.kind === 'unknown' ? { unknown: jail.reason } : { id: jail.value, name: describeDivisionSafe(ctx, jail.value) }
+  const enactments = detail.inRegistry ? detail.enactments : []
+  const props: JurisdictionPageProps = {
+    today,
+    date,
+    j: {
+      id,
+      name: detail.name,
+      level: detail.level,
+      state: detail.state ? detail.state.toUpperCase() : null,
+      inRegistry: detail.inRegistry,
+      consolidated: detail.inRegistry ? detail.consolidated : false,
+      aliases: detail.inRegistry ? detail.aliases : [],
+      confidence: detail.inRegistry ? detail.confidence : null,
+      confidenceNote: detail.inRegistry ? detail.confidenceNote : null,
+      geoid: detail.inRegistry ? (ctx.gazetteer.countyByJurisdiction.get(id)?.geoid ?? (detail.geoid && typeof detail.geoid === 'object' && 'code' in detail.geoid ? detail.geoid.code : null)) : detail.geoid,
+      note: detail.inRegistry ? null : detail.note,
+      jailCounty,
+      notes: detail.inRegistry ? detail.notes : [],
+      disagreements: detail.inRegistry ? detail.disagreements : [],
+      unknowns: detail.inRegistry ? detail.unknowns : [],
+    },
+    layers: layerRefs(registry, ctx.gazetteer, id),
+    custody,
+    answers: evaluations.map((e) => ({ template: e.template, answers: e.evaluation.answers })),
+    inForce: inForceOf(ctx, id, date),
+    overrides: overridesOf(evaluations),
+    places: ctx.gazetteer.countyByJurisdiction.get(id)?.places ?? [],
+    enactments,
+    timeline: timelineOf(enactments, today),
+  }
+  return {
+    kind: 'page',
+    status: 200,
+    title: detail.name,
+    description: `What the law of ${detail.name} and the state and federal law above it say about ICE detainer holds, release notification and ICE interviews, with sources.`,
+    nav: 'none',
+    entry: enactments.length > 0 ? 'jurisdiction' : null,
+    body: <JurisdictionPage {...props} />,
+    data: { timeline: props.timeline, today },
+    canonical: jurisdictionPath(id),
+  }
+}
+
+function describeDivisionSafe(ctx: SiteContext, id: string): string {
+  try {
+    return describeDivision(ctx.engine.registry, ctx.gazetteer, id).name
+  } catch {
+    return id
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compare
+
+function resolvePick(ctx: SiteContext, id: string | undefined, name: string | undefined): PickedJurisdiction | null {
+  const text = (name ?? '').trim()
+  if (id && parseOcdId(id)) {
+    const known = describeDivisionSafe(ctx, id)
+    if (!text || text === known) return { jurisdiction: id, name: known }
+  }
+  if (!text) return null
+  const hit = search(ctx.searchIndex, text, 1)[0]
+  return hit ? { jurisdiction: hit.jurisdiction, name: hit.name } : null
+}
+
+/**
+ * The compare page for `?ids=a,b[,c,d]&date=`; a plain form submission (`j1`…`j4`, `j1Name`…) is
+ * resolved and redirected to that URL.
+ *
+ * @example
+ * ```ts
+ * comparePage(ctx, { ids: 'ocd-division/country:us/state:ca,ocd-division/country:us/state:tx', date: '2019-01-01' })
+ * ```
+ */
+export function comparePage(ctx: SiteContext, query: Query): PageResult {
+  const today = ctx.today()
+  const date = validDate(query.date, 'date') ?? today
+  const slotKeys = [1, 2, 3, 4].filter((i) => query[`j${i}`] !== undefined || query[`j${i}Name`] !== undefined)
+  if (slotKeys.length > 0 && query.ids === undefined) {
+    const unresolved: string[] = []
+    const picks = slotKeys.flatMap((i) => {
+      const p = resolvePick(ctx, query[`j${i}`], query[`j${i}Name`])
+      if (!p && query[`j${i}Name`]?.trim()) unresolved.push(query[`j${i}Name`]!.trim())
+      return p ? [p] : []
+    })
+    if (unresolved.length === 0) {
+      const ids = [...new Set(picks.map((p) => p.jurisdiction))]
+      return { kind: 'redirect', status: 303, location: `/compare?${new URLSearchParams({ ids: ids.join(','), date }).toString()}` }
+    }
+    return comparePageWith(ctx, date, picks, `No jurisdiction matches ${unresolved.map((u) => `"${u}"`).join(', ')}.`, 400)
+  }
+  const ids = (query.ids ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+  const picks = ids.map((id) => ({ jurisdiction: id, name: describeDivisionSafe(ctx, id) }))
+  if (ids.length < 2) return comparePageWith(ctx, date, picks, ids.length === 1 ? 'Choose at least one more jurisdiction to compare with.' : null, 200)
+  return comparePageWith(ctx, date, picks, null, 200)
+}
+
+function comparePageWith(ctx: SiteContext, date: string, picks: readonly PickedJurisdiction[], message: string | null, status: number): PageResult {
+  const today = ctx.today()
+  let comparison: ComparePageProps['comparison'] = null
+  let answers: ComparePageProps['answers'] = []
+  let error = message
+  if (picks.length >= 2 && !message) {
+    try {
+      comparison = compareJurisdictions(ctx.engine.registry, ctx.gazetteer, picks.map((p) => p.jurisdiction), date)
+      answers = CASE_TEMPLATES.map((t) => ({
+        template: { id: t.id, label: t.label },
+        values: picks.map((p) => {
+          const ev = ctx.engine.evaluate({ jurisdiction: p.jurisdiction, date, ...templateFacts(t.id, date) })
+          return Object.fromEntries(QUESTION_IDS.map((q) => [q, { value: ev.answers[q].value, maxHours: ev.answers[q].maxHours ?? null }])) as Record<QuestionId, { value: string; maxHours: number | null }>
+        }),
+      }))
+    } catch (thrown) {
+      const e = toAppError(thrown)
+      if (e.code !== 'invalid-input' && e.code !== 'not-found') throw thrown
+      error = e.message
+      status = e.httpStatus
+    }
+  }
+  const form = { date, slots: picks }
+  const props: ComparePageProps = { today, form, comparison, answers, error }
+  return {
+    kind: 'page',
+    status,
+    title: comparison ? `Compare ${comparison.jurisdictions.map((j) => j.name).join(', ')}` : 'Compare',
+    description: 'Two to four jurisdictions side by side, provision by provision, as of a date.',
+    nav: 'compare',
+    entry: 'compare',
+    body: <ComparePage {...props} />,
+    data: form,
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evaluate
+
+function detainerForms(ctx: SiteContext): string[] {
+  const forms = new Set<string>()
+  for (const j of ctx.engine.registry.jurisdictions.values()) for (const f of j.detainerForms) forms.add(f.form.split(' ')[0]!)
+  if (forms.size === 0) forms.add('I-247A')
+  return [...forms].sort()
+}
+
+/**
+ * The evaluator for `?case=<base64url JSON>` (answered on the first response), a plain form
+ * submission (`run=1&jurisdiction=…`, redirected to `?case=`), or a prefill
+ * (`?jurisdiction=&date=`).
+ *
+ * @example
+ * ```ts
+ * evaluatePage(ctx, { case: encodeCase({ jurisdiction: 'ocd-division/country:us/state:ca', date: '2019-01-01' }) })
+ * ```
+ */
+export function evaluatePage(ctx: SiteContext, query: Query): PageResult {
+  const today = ctx.today()
+  const base = {
+    today,
+    categories: [...OFFENSE_CATEGORIES],
+    detainerForms: detainerForms(ctx),
+  }
+  const page = (props: EvaluatePageProps, status: number): PageResult => ({
+    kind: 'page',
+    status,
+    title: props.evaluation ? `Evaluate: ${props.evaluation.jurisdictionName} on ${dateWords(props.evaluation.date)}` : 'Evaluate a case',
+    description: 'Answer whether a jail may, must or must not hold a person on an ICE detainer, notify ICE, or allow an ICE interview, for a case you describe, with the laws that decide it.',
+    nav: 'evaluate',
+    entry: 'evaluate',
+    body: <EvaluatePage {...props} />,
+    data: props,
+  })
+
+  if (query.case !== undefined) {
+    const decoded = decodeCase(query.case)
+    if (decoded.kind === 'bad-case') return page({ ...base, form: emptyCaseForm(today), evaluation: null, error: { message: decoded.reason, field: 'case' } }, 400)
+    const name = (() => {
+      const j = (decoded.value as { jurisdiction?: unknown })?.jurisdiction
+      return typeof j === 'string' ? describeDivisionSafe(ctx, j) : ''
+    })()
+    try {
+      const evaluation = ctx.engine.evaluate(decoded.value)
+      return page({ ...base, form: caseToForm(decoded.value, evaluation.jurisdictionName), evaluation, error: null }, 200)
+    } catch (thrown) {
+      const e = toAppError(thrown)
+      if (e.code !== 'invalid-input') throw thrown
+      return page({ ...base, form: caseToForm(decoded.value, name), evaluation: null, error: { message: e.message, field: e.location.field ?? null } }, 400)
+    }
+  }
+
+  if (query.run !== undefined) {
+    const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined))
+    const form = formFromQuery(params)
+    const pick = resolvePick(ctx, form.jurisdiction, form.jurisdictionName)
+    if (!pick) {
+      const message = form.jurisdictionName.trim() ? `No jurisdiction matches "${form.jurisdictionName.trim()}".` : 'Choose a jurisdiction.'
+      return page({ ...base, form, evaluation: null, error: { message, field: 'jurisdiction' } }, 400)
+    }
+    return { kind: 'redirect', status: 303, location: `/evaluate?case=${encodeCase(formToCase({ ...form, jurisdiction: pick.jurisdiction }))}` }
+  }
+
+  const date = validDate(query.date, 'date') ?? today
+  const pick = query.jurisdiction ? resolvePick(ctx, query.jurisdiction, undefined) : null
+  const form = { ...emptyCaseForm(date), ...(pick ? { jurisdiction: pick.jurisdiction, jurisdictionName: pick.name } : {}) }
+  return page({ ...base, form, evaluation: null, error: null }, 200)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search and downloads
+
+/**
+ * The search page for `?q=`.
+ *
+ * @example
+ * ```ts
+ * searchPage(ctx, { q: 'SF' })
+ * ```
+ */
+export function searchPage(ctx: SiteContext, query: Query): PageResult {
+  const q = (query.q ?? '').slice(0, 200)
+  const props = { query: q, results: q.trim() ? search(ctx.searchIndex, q, 50) : [] }
+  return {
+    kind: 'page',
+    status: 200,
+    title: q ? `Search: ${q}` : 'Search',
+    description: 'Find a state, county or city by name or alias.',
+    nav: 'search',
+    entry: 'search',
+    body: <SearchPage {...props} />,
+    data: props,
+  }
+}
+
+/**
+ * The downloads page.
+ *
+ * @example
+ * ```ts
+ * downloadsPage(ctx)
+ * ```
+ */
+export function downloadsPage(ctx: SiteContext): PageResult {
+  const registry = ctx.engine.registry
+  const props = { today: ctx.today(), templates: CASE_TEMPLATES.map((t) => ({ id: t.id, label: t.label })), counts: countRegistry(registry), registryVersion: registry.version }
+  return {
+    kind: 'page',
+    status: 200,
+    title: 'Downloads',
+    description: 'The registry and the answers for every county as CSV, JSON and GeoJSON.',
+    nav: 'downloads',
+    entry: null,
+    body: <DownloadsPage {...props} />,
+    data: null,
+  }
+}
+
