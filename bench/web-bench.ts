@@ -202,6 +202,8 @@ export interface MapPageResult {
   /** Navigation start to the end of the TopoJSON and of the answers responses, per cold load. */
   readonly topojsonDoneMs: readonly number[]
   readonly answersDoneMs: readonly number[]
+  /** Navigation start to the county paths being in the document (shapes built and rendered, not yet coloured). */
+  readonly pathsMs: readonly number[]
   /** Date change (slider input event) to the map showing the new date, new dates (fetch + paint). */
   readonly recolourNewMs: readonly number[]
   /** The same to a date already shown (the page's answers cache), so paint only. */
@@ -217,6 +219,7 @@ const addDays = (date: string, n: number) => new Date((dayNumberOf(date) + n) * 
 declare global {
   interface Window {
     __benchColouredAt?: number
+    __benchPathsAt?: number
   }
 }
 
@@ -269,6 +272,7 @@ async function measureMapPage(baseUrl: string, coldLoads: number, recolours: num
     const firstByteMs: number[] = []
     const topojsonDoneMs: number[] = []
     const answersDoneMs: number[] = []
+    const pathsMs: number[] = []
     for (let i = 0; i < coldLoads; i++) {
       const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } })
       const p = await ctx.newPage()
@@ -276,18 +280,20 @@ async function measureMapPage(baseUrl: string, coldLoads: number, recolours: num
         new MutationObserver((mutations, observer) => {
           for (const m of mutations) {
             const el = m.target as Element
-            if (el.getAttribute('data-v') && el.hasAttribute('data-geoid')) {
+            if (m.type === 'childList' && window.__benchPathsAt === undefined && el.querySelector?.('path[data-geoid]')) window.__benchPathsAt = performance.now()
+            if (m.type === 'attributes' && el.getAttribute('data-v') && el.hasAttribute('data-geoid')) {
               window.__benchColouredAt = performance.now()
               observer.disconnect()
               return
             }
           }
-        }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-v'] })
+        }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-v'] })
       })
       await p.goto(`${baseUrl}/`, { waitUntil: 'load' })
       await p.waitForFunction(() => window.__benchColouredAt !== undefined && performance.getEntriesByName('atlas:map-coloured').length > 0, undefined, { timeout: 60_000 })
       const t = await p.evaluate(() => ({
         coloured: window.__benchColouredAt!,
+        paths: window.__benchPathsAt ?? Number.NaN,
         mark: performance.getEntriesByName('atlas:map-coloured')[0]!.startTime,
         firstByte: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseStart,
         resources: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => ({ url: e.name, end: e.responseEnd })),
@@ -296,6 +302,7 @@ async function measureMapPage(baseUrl: string, coldLoads: number, recolours: num
       topojsonDoneMs.push(end((path) => path.endsWith('.json') && !path.startsWith('/api/')))
       answersDoneMs.push(end((path) => path.startsWith('/api/v1/answers')))
       colouredMs.push(t.coloured)
+      pathsMs.push(t.paths)
       colouredMarkMs.push(t.mark)
       firstByteMs.push(t.firstByte)
       await ctx.close()
@@ -339,7 +346,7 @@ async function measureMapPage(baseUrl: string, coldLoads: number, recolours: num
     for (let i = 0; i < recolours; i++) recolourRevisitMs.push(await change(shown[(i + 1) % shown.length]!))
     const paintMs = await p.evaluate(() => performance.getEntriesByName('atlas:paint').map((e) => e.duration))
     await ctx.close()
-    return { kind: 'map-page-result', ...bytes, colouredMs, colouredMarkMs, firstByteMs, topojsonDoneMs, answersDoneMs, recolourNewMs, recolourRevisitMs, paintMs: paintMs.slice(1) }
+    return { kind: 'map-page-result', ...bytes, colouredMs, colouredMarkMs, firstByteMs, topojsonDoneMs, answersDoneMs, pathsMs, recolourNewMs, recolourRevisitMs, paintMs: paintMs.slice(1) }
   } finally {
     await browser.close()
   }
@@ -513,6 +520,7 @@ export function formatWebBench(r: WebBenchResult): string {
     `  time to a coloured map (cold):  ${spread(m.colouredMs)}`,
     `    the page's own mark, 1 frame later: ${spread(m.colouredMarkMs)}`,
     `    first byte of HTML ${spread(m.firstByteMs)}; TopoJSON received ${spread(m.topojsonDoneMs)}; answers received ${spread(m.answersDoneMs)}`,
+    `    county paths in the document (TopoJSON decoded, SVG rendered, not yet coloured): ${spread(m.pathsMs)}`,
     `  recolour after a date change, new date (fetch + paint, incl. the page's slider debounce): ${spread(m.recolourNewMs)}`,
     `  recolour, date already shown (page cache, debounce + paint): ${spread(m.recolourRevisitMs)}`,
     `  painting the attributes alone: ${spread(m.paintMs)}`,

@@ -133,6 +133,27 @@ describe.skipIf(h.skip)('evaluator and other pages (Chromium)', { timeout: E2E_T
     }
   })
 
+  it('jurisdiction page: the timeline chart is legible at 1280 px and the per-question tables line up', async () => {
+    const { page, problems } = await h.open(`/jurisdictions/${CA}`, { viewport: { width: 1280, height: 900 } })
+    await page.locator('#timeline-chart svg').first().waitFor()
+    // Every text of the chart (axes, labels, legend), as drawn on screen: font size times the SVG's scale.
+    const sizes = await page.locator('#timeline-chart').evaluate((box) => {
+      const svg = box.querySelector('svg[aria-label="Timeline of enactments"]') as SVGSVGElement
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width
+      const texts = [...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale)
+      const legend = [...box.querySelectorAll('figure > div')].map((d) => parseFloat(getComputedStyle(d).fontSize))
+      return { texts, legend }
+    })
+    expect(sizes.texts.length).toBeGreaterThan(5)
+    expect(Math.min(...sizes.texts, ...sizes.legend)).toBeGreaterThanOrEqual(12)
+    // The three per-question answer tables have the same column widths.
+    const widths = await page.locator('table.answers-grid').evaluateAll((tables) => tables.map((t) => [...t.querySelectorAll('thead th')].map((th) => Math.round(th.getBoundingClientRect().width))))
+    expect(widths).toHaveLength(3)
+    expect(widths[1]).toEqual(widths[0])
+    expect(widths[2]).toEqual(widths[0])
+    await expectClean(page, problems)
+  })
+
   it('search finds "SF" and "Cook" and opens the jurisdiction', async () => {
     const { page, problems } = await h.open('/search')
     const box = page.getByRole('searchbox', { name: 'Name or alias' })

@@ -5,6 +5,7 @@ import { Command } from 'commander'
 import { registerEngineCommands } from './commands/engine.ts'
 import { registerImportCommand } from './commands/import.ts'
 import { registerRegistryCommands } from './commands/registry.ts'
+import { registerSimulateCommand } from './commands/simulate.ts'
 import { registerReportCommand } from './commands/report.ts'
 import { registerSynthCommand } from './commands/synth.ts'
 
@@ -20,6 +21,7 @@ const program = new Command()
 registerRegistryCommands(program)
 registerEngineCommands(program)
 registerImportCommand(program)
+registerSimulateCommand(program)
 registerSynthCommand(program)
 registerReportCommand(program)
 

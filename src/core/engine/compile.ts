@@ -90,8 +90,7 @@ class Generator {
   }
 
   /** A hoisted local holding a value read from the case object itself once per call. */
-  read(name: string, code: string, deps: readonly string[] = []): string {
-    for (const d of deps) this.read(d, READS[d]!)
+  read(name: string, code: string): string {
     if (!this.preamble.has(name)) this.preamble.set(name, `var ${name} = ${code};`)
     return name
   }
@@ -111,8 +110,9 @@ class Generator {
     return name
   }
 
-  custodyBits(): string {
-    return this.read('cb', READS.cb!, ['cu'])
+  /** The case's custody, read once per call (it lies beside the day in the case object). */
+  custody(): string {
+    return this.read('cu', 'c.custody')
   }
 
   /** Emits code computing a condition's three-valued code; returns the local holding it. */
@@ -123,7 +123,10 @@ class Generator {
         const r = this.tmp()
         const stop = cond.kind === 'all' ? 0 : 1
         this.emit(`var ${r} = ${1 - stop}; L${r}: {`)
-        for (const part of cond.parts) {
+        // Three-valued all/any do not depend on order: test the cheaper parts first, so the
+        // offense scans run only when the plain facts leave the answer open.
+        const parts = cond.parts.map((part, i) => ({ part, i })).sort((a, b) => conditionCost(a.part) - conditionCost(b.part) || a.i - b.i)
+        for (const { part } of parts) {
           const v = this.condition(part)
           this.emit(`if (${v} === ${stop}) { ${r} = ${stop}; break L${r}; } if (${v} === 2) ${r} = 2;`)
         }
@@ -204,8 +207,10 @@ class Generator {
     const a = this.tmp('a')
     this.emit(`var ${m}; B${m}: { var ${a} = ${item.inForceUnknown ? 2 : 1};`)
     if (cand.custodyMask !== 7) {
-      const cb = this.custodyBits()
-      this.emit(`if (${cb} === 8) ${a} = 2; else if ((${cb} & ${cand.custodyMask}) === 0) { ${m} = 1; break B${m}; }`)
+      // Compare the custody text with the bound types directly: no branches for types that do not matter.
+      const cu = this.custody()
+      const bound = CUSTODY_NAMES.filter((_, i) => cand.custodyMask & (1 << i)).map((n) => `${cu} === ${literal(n)}`).join(' || ') || 'false'
+      this.emit(`if (${cu} === undefined) ${a} = 2; else if (!(${bound})) { ${m} = 1; break B${m}; }`)
     }
     if (cand.unknownLayer) this.emit(`${m} = 15;`)
     else if (cand.provision.effect === 'limit') {
@@ -245,10 +250,8 @@ class Generator {
   }
 }
 
-const READS: Record<string, string> = {
-  cu: 'c.custody',
-  cb: "cu === 'county-jail' ? 1 : cu === 'city-jail' ? 2 : cu === 'state-prison' ? 4 : cu === undefined ? 8 : 0",
-}
+/** Custody types by bit (1, 2, 4), as in `CUSTODY_BITS`. */
+const CUSTODY_NAMES = ['county-jail', 'city-jail', 'state-prison'] as const
 
 function literal(v: string | number | boolean): string {
   return JSON.stringify(v)
@@ -266,6 +269,10 @@ function possibleMasks(item: SegmentItem): StateMask[] {
   if (item.candidate.unknownLayer) return [1, 15]
   return item.candidate.provision.effect === 'limit' ? [1, 2, 3, 4, 5, 6, 7] : [1, 2, 3]
 }
+
+/** The days cases are expected to fall on, for shaping the day comparisons (1990–2035). */
+const WINDOW_FROM = 7305
+const WINDOW_TO = 23741
 
 /** Largest key space compiled into a decision tree; larger ones use the memo table. */
 const MAX_TREE_KEYS = 4096
@@ -294,22 +301,34 @@ function digitCode(item: SegmentItem, m: string): string {
 }
 
 /**
- * Generates the batch function for one segment's items on one question. `code` gives the value
+ * One interval's items on one question, ready to generate code for: the items whose state varies,
+ * in the order the code evaluates them, and either every combination's value code (a decision
+ * tree) or, for a very large key space, a memo-table function to call.
+ */
+export interface PreparedItems {
+  readonly kind: 'prepared'
+  readonly items: readonly SegmentItem[]
+  /** Indexes of the variable items, in evaluation order: higher layers and cheaper conditions first. */
+  readonly variable: readonly number[]
+  readonly possible: readonly (readonly StateMask[])[]
+  /** Key weight of each variable item (the first evaluated is the most significant). */
+  readonly weights: readonly number[]
+  /** Value code of every key, when the items compile to a decision tree. */
+  readonly codes?: Uint8Array
+  /** The memo-table function, when they do not. */
+  readonly fallback?: BatchFunction
+}
+
+/**
+ * Resolves every combination of an interval's item states at compile time. `code` gives the value
  * code for a full assignment of state masks (the engine passes the shared combination rule).
- *
- * When the items' key space is small (the usual case), every combination is resolved at compile
- * time and the function is a decision tree: it evaluates items one at a time, higher layers and
- * cheaper conditions first, and returns a constant as soon as the remaining items cannot change
- * the answer, so it reads only the facts that matter for the case. Otherwise it computes every
- * item's mask and looks the combination up in a memo table filled on first sight.
  *
  * @example
  * ```ts
- * const fn = compileBatch(registry, segment.items.hold, (masks) => VALUE_CODES[resolve(candidates, masks).value])
- * fn(parseCase({ jurisdiction: 'ocd-division/country:us/state:ca', date: '2019-01-01', custody: 'county-jail' }))
+ * const prepared = prepareBatch(registry, segment.items.hold, (masks) => VALUE_CODES[resolve(candidates, masks).value])
  * ```
  */
-export function compileBatch(registry: Registry, items: readonly SegmentItem[], code: (masks: readonly StateMask[]) => number): BatchFunction {
+export function prepareBatch(registry: Registry, items: readonly SegmentItem[], code: (masks: readonly StateMask[]) => number): PreparedItems {
   const masks: StateMask[] = items.map((it) => constantMask(it) ?? 0)
   const cost = (i: number) => {
     const c = items[i]!.candidate
@@ -319,13 +338,8 @@ export function compileBatch(registry: Registry, items: readonly SegmentItem[], 
     .map((it, i) => (masks[i] === 0 ? i : -1))
     .filter((i) => i >= 0)
     .sort((a, b) => items[a]!.candidate.layerIndex - items[b]!.candidate.layerIndex || cost(a) - cost(b) || a - b)
-  if (variable.length === 0) {
-    const value = code(masks)
-    return () => value
-  }
   const possible = variable.map((i) => possibleMasks(items[i]!))
   const size = possible.reduce((n, p) => n * p.length, 1)
-  // weights[j]: the key weight of the j-th evaluated item (the first is the most significant).
   const weights = possible.map((_, j) => possible.slice(j + 1).reduce((n, p) => n * p.length, 1))
   const assignment = (k: number): StateMask[] => {
     const full = [...masks]
@@ -334,16 +348,18 @@ export function compileBatch(registry: Registry, items: readonly SegmentItem[], 
     })
     return full
   }
+  const base = { kind: 'prepared', items, variable, possible, weights } as const
   if (size <= MAX_TREE_KEYS) {
     const codes = new Uint8Array(size)
     for (let k = 0; k < size; k++) codes[k] = code(assignment(k))
-    const tree = decisionTree(registry, items, variable, possible, weights, codes)
-    if (tree) return tree
+    const prepared: PreparedItems = { ...base, codes }
+    // Check that the tree stays small; if not, use the memo table.
+    if (emitTree(new Generator(registry), prepared, (v) => `return ${v};`)) return prepared
   }
   const g = new Generator(registry)
   const terms = variable.map((i, j) => `${digitCode(items[i]!, g.itemMask(items[i]!))} * ${weights[j]}`)
   const key = g.tmp('k')
-  g.emit(`var ${key} = ${terms.join(' + ')};`)
+  g.emit(`var ${key} = ${terms.join(' + ') || '0'};`)
   const table = size <= MAX_TABLE ? new Uint8Array(size).fill(EMPTY) : undefined
   const map = table ? undefined : new Map<number, number>()
   const miss = (k: number): number => {
@@ -353,27 +369,37 @@ export function compileBatch(registry: Registry, items: readonly SegmentItem[], 
     return value
   }
   const lookup = table ? `var v = T[${key}]; return v !== ${EMPTY} ? v : MISS(${key});` : `var v = M.get(${key}); return v !== undefined ? v : MISS(${key});`
-  return g.finish(lookup, table, map, miss)
+  return { ...base, fallback: g.finish(lookup, table, map, miss) }
 }
 
-function decisionTree(registry: Registry, items: readonly SegmentItem[], variable: readonly number[], possible: readonly StateMask[][], weights: readonly number[], codes: Uint8Array): BatchFunction | undefined {
-  const g = new Generator(registry)
+/**
+ * Emits code that ends every path with `ret(value code)`. For a decision tree: evaluates items one
+ * at a time and stops as soon as the rest cannot change the answer, so it reads only the facts that
+ * matter. Returns false if the tree grew past the size bound (the emitted code is then unusable).
+ */
+function emitTree(g: Generator, p: PreparedItems, ret: (value: string) => string): boolean {
+  if (p.fallback) {
+    g.emit(ret(`${g.constant(p.fallback)}(c)`))
+    return true
+  }
+  const codes = p.codes!
+  const start = g.size
   const node = (j: number, lo: number, hi: number): boolean => {
-    if (g.size > MAX_TREE_LINES) return false
+    if (g.size - start > MAX_TREE_LINES) return false
     const first = codes[lo]!
     let constant = true
     for (let k = lo + 1; k < hi && constant; k++) constant = codes[k] === first
     if (constant) {
-      g.emit(`return ${first};`)
+      g.emit(ret(String(first)))
       return true
     }
-    const item = items[variable[j]!]!
+    const item = p.items[p.variable[j]!]!
     const d = g.tmp('d')
     g.emit(`var ${d} = ${digitCode(item, g.itemMask(item))};`)
     // Digits whose sub-trees are identical share one branch; the largest group is the fall-through.
-    const w = weights[j]!
+    const w = p.weights[j]!
     const groups = new Map<string, number[]>()
-    for (let v = 0; v < possible[j]!.length; v++) {
+    for (let v = 0; v < p.possible[j]!.length; v++) {
       const signature = codes.subarray(lo + v * w, lo + (v + 1) * w).join()
       groups.set(signature, [...(groups.get(signature) ?? []), v])
     }
@@ -388,39 +414,71 @@ function decisionTree(registry: Registry, items: readonly SegmentItem[], variabl
     }
     return true
   }
-  return node(0, 0, codes.length) ? g.finish('') : undefined
+  return node(0, 0, codes.length)
 }
 
 /**
- * A function that picks a jurisdiction's interval by the case's day — a balanced tree of
- * comparisons against constant boundary days — and runs that interval's generated function(s).
- * Each call site sees one target, so the engine's JIT can inline the interval's code.
- * `leaves[i]` lists the functions of the interval starting at `starts[i]` (`starts[0]` is the
- * open start); one function gives its code, three give `hold | notify << 2 | interview << 4`.
+ * Generates the batch function for one interval's items on one question (see {@link prepareBatch}).
  *
  * @example
  * ```ts
- * const route = compileRouter([-1_000_000, 17532], [[beforeSb54], [sb54]])
+ * const fn = compileBatch(registry, segment.items.hold, (masks) => VALUE_CODES[resolve(candidates, masks).value])
+ * fn(parseCase({ jurisdiction: 'ocd-division/country:us/state:ca', date: '2019-01-01', custody: 'county-jail' }))
+ * ```
+ */
+export function compileBatch(registry: Registry, items: readonly SegmentItem[], code: (masks: readonly StateMask[]) => number): BatchFunction {
+  return compileRouter(registry, [-1_000_000], [[prepareBatch(registry, items, code)]])
+}
+
+/**
+ * One jurisdiction's batch function: it picks the interval by the case's day — a balanced tree of
+ * comparisons against constant boundary days — and runs that interval's decision tree, all inline
+ * in one generated function. `leaves[i]` holds the prepared items of the interval starting at
+ * `starts[i]` (`starts[0]` is the open start): one question gives its value code; three give
+ * `hold | notify << 2 | interview << 4`.
+ *
+ * @example
+ * ```ts
+ * const route = compileRouter(registry, [-1_000_000, 17532], [[beforeSb54], [sb54]])
  * route(parsedCase) // the value code from the interval covering the case's day
  * ```
  */
-export function compileRouter(starts: readonly number[], leaves: readonly (readonly BatchFunction[])[]): BatchFunction {
-  if (leaves.length === 1 && leaves[0]!.length === 1) return leaves[0]![0]!
-  const params: BatchFunction[] = []
-  const call = (fns: readonly BatchFunction[]) =>
-    fns
-      .map((f, i) => {
-        params.push(f)
-        const c = `F${params.length - 1}(c)`
-        return i === 0 ? c : `(${c} << ${2 * i})`
-      })
-      .join(' | ')
-  const tree = (lo: number, hi: number): string => {
-    if (hi - lo === 1) return `return ${call(leaves[lo]!)};`
-    const mid = (lo + hi) >> 1
-    return `if (day < ${starts[mid]}) { ${tree(lo, mid)} } ${tree(mid, hi)}`
+export function compileRouter(registry: Registry, starts: readonly number[], leaves: readonly (readonly PreparedItems[])[]): BatchFunction {
+  const single = leaves.length === 1 && leaves[0]!.length === 1 ? leaves[0]![0]! : undefined
+  if (single?.fallback) return single.fallback
+  const g = new Generator(registry)
+  const day = leaves.length > 1 ? g.read('day', 'c.day') : ''
+  const leaf = (prepared: readonly PreparedItems[]): boolean => {
+    if (prepared.length === 1) return emitTree(g, prepared[0]!, (v) => `return ${v};`)
+    const vars: string[] = []
+    for (const p of prepared) {
+      const v = g.tmp('v')
+      vars.push(v)
+      g.emit(`var ${v}; L${v}: {`)
+      if (!emitTree(g, p, (x) => `${v} = ${x}; break L${v};`)) return false
+      g.emit('}')
+    }
+    g.emit(`return ${vars.map((v, i) => (i === 0 ? v : `(${v} << ${2 * i})`)).join(' | ')};`)
+    return true
   }
-  const body = tree(0, leaves.length)
-  const factory = new Function(...params.map((_, i) => `F${i}`), `return function route(c) { var day = c.day; ${body} }`) as (...fns: BatchFunction[]) => BatchFunction
-  return factory(...params)
+  // Split where half the days of a plausible case window lie on each side, so the intervals cases
+  // fall in most (recent years) sit near the root; days outside the window weigh one.
+  const weight = (i: number) => {
+    const from = Math.max(starts[i]!, WINDOW_FROM)
+    const to = Math.min(starts[i + 1] ?? WINDOW_TO, WINDOW_TO)
+    return Math.max(1, to - from)
+  }
+  const tree = (lo: number, hi: number): boolean => {
+    if (hi - lo === 1) return leaf(leaves[lo]!)
+    let total = 0
+    for (let i = lo; i < hi; i++) total += weight(i)
+    let mid = lo + 1
+    for (let acc = weight(lo); mid < hi - 1 && acc + weight(mid) / 2 < total / 2; mid++) acc += weight(mid)
+    g.emit(`if (${day} < ${starts[mid]}) {`)
+    if (!tree(lo, mid)) return false
+    g.emit('}')
+    return tree(mid, hi)
+  }
+  if (!tree(0, leaves.length)) throw new Error('internal: an interval that compiled alone did not compile inline')
+  return g.finish('')
 }

@@ -1,7 +1,8 @@
 /**
  * The engine: answers hold / notify / interview for a case, on two paths that share one plan and
  * one combination rule. `evaluate` explains (trace, citations, missing facts, receipt);
- * `decide` is the batch path for the simulator: value codes only, memoised per plan interval.
+ * `decide` / `decideQuestion` / `decideAll` are the batch path for the simulator: value codes only,
+ * from functions generated per jurisdiction and interval (compile.ts).
  */
 import { createHash } from 'node:crypto'
 import { labelFromOcdId } from '../ocd/index.ts'
@@ -9,8 +10,8 @@ import type { Registry } from '../registry/index.ts'
 import { parseCase, type ParsedCase } from './case.ts'
 import { NO, UNKNOWN, YES, type TriCode } from './conditions.ts'
 import { resolve, type Outcome, type StateMask, type Value } from './combine.ts'
-import { buildPlan, CUSTODY_BITS, QUESTION_NAMES, segmentFor, type Candidate, type Layer, type Plan, type Question, type Segment, type SegmentItem } from './plan.ts'
-import { compileBatch, compileRouter, type BatchFunction } from './compile.ts'
+import { boundedByEnactment, buildPlan, CUSTODY_BITS, QUESTION_NAMES, segmentFor, type Candidate, type Layer, type Plan, type Question, type Segment, type SegmentItem } from './plan.ts'
+import { compileRouter, prepareBatch, type BatchFunction, type PreparedItems } from './compile.ts'
 import { explainEvaluation } from './explain.ts'
 
 /** A citation: the enactment and provision that decided, with where to read it. */
@@ -72,14 +73,6 @@ export interface Evaluation {
   readonly receipt: Receipt
 }
 
-/** A jurisdiction's batch functions: one per question, and one for all three (packed). */
-interface JurisdictionBatch {
-  readonly hold: BatchFunction
-  readonly notify: BatchFunction
-  readonly interview: BatchFunction
-  readonly all: BatchFunction
-}
-
 /**
  * Splits a packed code from `decideAll` into the three value codes.
  *
@@ -104,7 +97,7 @@ export const VALUE_BY_CODE: readonly Value[] = ['permitted', 'required', 'prohib
  * provision does not take effect (state 0). For a `limit` that means neither its permission nor its
  * prohibition applies; when it does not hold, the limit permits if `when` holds, else prohibits.
  */
-export function itemMask(item: SegmentItem, c: ParsedCase, missing?: Set<string>): StateMask {
+function itemMask(item: SegmentItem, c: ParsedCase, missing?: Set<string>): StateMask {
   const cand = item.candidate
   let applies: TriCode = item.inForceUnknown ? UNKNOWN : YES
   if (item.inForceUnknown && missing) for (const d of item.missingDates) missing.add(d)
@@ -178,52 +171,54 @@ export function createEngine(registry: Registry, options: { version: string }): 
     return plan
   }
 
-  // The batch path: per jurisdiction, one router per question (and one for all three) over the
-  // plan's intervals, adjacent intervals with the same provisions merged; each interval's code is
-  // generated once and shared by every jurisdiction and interval with the same items.
-  const batch = new Map<string, JurisdictionBatch>()
-  const generated = new Map<string, BatchFunction>()
+  // The batch path: per jurisdiction, one generated function per question (and one for all three)
+  // over the plan's intervals, adjacent intervals with the same provisions merged. Each interval's
+  // combinations are resolved once and shared by every jurisdiction and interval with the same items.
+  const prepared = new Map<string, PreparedItems>()
   const signature = (items: readonly SegmentItem[]) => items.map((it) => `${it.candidate.provision.id}@${it.candidate.layerIndex}${it.inForceUnknown ? '?' : ''}`).join('|')
-  const batchFunction = (items: readonly SegmentItem[]): BatchFunction => {
+  const preparedFor = (items: readonly SegmentItem[]): PreparedItems => {
     const key = signature(items)
-    let fn = generated.get(key)
-    if (!fn) {
+    let p = prepared.get(key)
+    if (!p) {
       const candidates = items.map((it) => it.candidate)
-      fn = compileBatch(registry, items, (masks) => VALUE_CODES[resolve(candidates, masks).value])
-      generated.set(key, fn)
+      p = prepareBatch(registry, items, (masks) => VALUE_CODES[resolve(candidates, masks).value])
+      prepared.set(key, p)
     }
-    return fn
+    return p
   }
   const router = (plan: Plan, questions: readonly Question[]): BatchFunction => {
     const starts: number[] = []
-    const leaves: BatchFunction[][] = []
+    const leaves: PreparedItems[][] = []
     let previous: string | undefined
     for (const segment of plan.segments) {
       const key = questions.map((q) => signature(segment.items[q])).join('#')
       if (key === previous) continue
       previous = key
       starts.push(segment.from)
-      leaves.push(questions.map((q) => batchFunction(segment.items[q])))
+      leaves.push(questions.map((q) => preparedFor(segment.items[q])))
     }
-    return compileRouter(starts, leaves)
+    return compileRouter(registry, starts, leaves)
   }
-  const batchFor = (id: string): JurisdictionBatch => {
-    let b = batch.get(id)
-    if (b) return b
-    const plan = planFor(id)
-    b = Object.freeze({ hold: router(plan, ['hold']), notify: router(plan, ['notify']), interview: router(plan, ['interview']), all: router(plan, QUESTION_NAMES) })
-    batch.set(id, b)
-    return b
+  // One map per question (and one for all three), each filled on first use, so a call finds its
+  // function with one lookup.
+  const routers: Record<Question | 'all', Map<string, BatchFunction>> = { hold: new Map(), notify: new Map(), interview: new Map(), all: new Map() }
+  const holdRouters = routers.hold
+  const allRouters = routers.all
+  const routerFor = (which: Question | 'all', id: string): BatchFunction => {
+    const map = which === 'hold' ? holdRouters : which === 'all' ? allRouters : routers[which]
+    let r = map.get(id)
+    if (r === undefined) {
+      r = router(planFor(id), which === 'all' ? QUESTION_NAMES : [which])
+      map.set(id, r)
+    }
+    return r
   }
 
-  const decideQuestion = (c: ParsedCase, q: Question): number => {
-    const b = batchFor(c.jurisdiction)
-    return (q === 'hold' ? b.hold : q === 'notify' ? b.notify : b.interview)(c)
-  }
+  const decideQuestion = (c: ParsedCase, q: Question): number => routerFor(q, c.jurisdiction)(c)
 
-  const decideAll = (c: ParsedCase): number => batchFor(c.jurisdiction).all(c)
+  const decideAll = (c: ParsedCase): number => routerFor('all', c.jurisdiction)(c)
 
-  const decide = (c: ParsedCase): Record<Question, number> => unpackCodes(batchFor(c.jurisdiction).all(c))
+  const decide = (c: ParsedCase): Record<Question, number> => unpackCodes(decideAll(c))
 
   const evaluate = (input: unknown): Evaluation => {
     const c = parseCase(input)
@@ -310,8 +305,10 @@ function allCandidates(plan: Plan, q: Question): Candidate[] {
 
 function notInForceReason(c: Candidate, segment: Segment): string {
   const e = c.enactment
-  const start = e.effective.kind === 'exact' ? e.effective.day : e.effective.kind === 'partial' ? e.effective.earliest : undefined
-  if (start !== undefined && segment.to <= start) return `not yet in force (from ${e.effective.kind === 'unknown' ? 'unknown' : e.effective.text})`
+  const effective = boundedByEnactment(e).effective
+  const start = effective.kind === 'exact' ? effective.day : effective.kind === 'partial' ? effective.earliest : undefined
+  const enactedBound = effective !== e.effective && e.enacted.kind !== 'unknown' ? `, not before its enactment on ${e.enacted.text}` : ''
+  if (start !== undefined && segment.to <= start) return `not yet in force (from ${e.effective.kind === 'unknown' ? 'unknown' : e.effective.text}${enactedBound})`
   return `not in force on this date (${e.id}: in force from ${e.effective.kind === 'unknown' ? 'an unknown date' : e.effective.text}${e.ends ? ` until ${e.ends.kind === 'unknown' ? 'an unknown date' : e.ends.text}` : ''}${e.status.length ? `; status: ${e.status.map((s) => s.status).join(', ')}` : ''})`
 }
 

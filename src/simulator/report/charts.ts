@@ -71,8 +71,9 @@ export function outcomeChart(report: SimulationReport, options: ChartOptions): s
 
 /**
  * A jurisdiction's months: records (line) and, per scenario, the range of records where the jail
- * may or must act (band from lower to upper bound). Months with a suppressed cell are marked ×
- * along the bottom; months without records are gaps.
+ * may or must act (the law: a band from lower to upper bound; a counterfactual: its two bounds as
+ * dashed lines). Months with a suppressed cell are marked × along the bottom; months without
+ * records are gaps.
  *
  * @example
  * ```ts
@@ -85,12 +86,13 @@ export function monthlyChart(series: JurisdictionSeries, report: SimulationRepor
   const isolated = (value: (p: SeriesPoint) => number | null) =>
     points.filter((p, i) => value(p) !== null && (i === 0 || value(points[i - 1] as SeriesPoint) === null) && (i === points.length - 1 || value(points[i + 1] as SeriesPoint) === null))
   const marks = []
+  // the law as a filled band; a counterfactual as dashed bounds only, so the two stay readable where they overlap
   report.scenarios.forEach((s) => {
     const colour = s.id === 'law' ? COLOURS.law : COLOURS.counterfactual
     const y1 = (d: SeriesPoint) => d.held[s.id]?.lower ?? null
     const y2 = (d: SeriesPoint) => d.held[s.id]?.upper ?? null
-    const dash = s.id === 'law' ? {} : { strokeDasharray: '3,2' }
-    marks.push(areaY(points, { x: 'date', y1, y2, fill: colour, fillOpacity: 0.22 }))
+    const dash = s.id === 'law' ? {} : { strokeDasharray: '4,2', strokeWidth: 1.5 }
+    if (s.id === 'law') marks.push(areaY(points, { x: 'date', y1, y2, fill: colour, fillOpacity: 0.25 }))
     marks.push(lineY(points, { x: 'date', y: y1, stroke: colour, strokeWidth: 1, ...dash }))
     marks.push(lineY(points, { x: 'date', y: y2, stroke: colour, strokeWidth: 1, ...dash }))
     marks.push(ruleX(isolated(y1).filter((p) => y2(p) !== null), { x: 'date', y1, y2, stroke: colour, strokeOpacity: 0.5, strokeWidth: 5 }))
@@ -98,7 +100,7 @@ export function monthlyChart(series: JurisdictionSeries, report: SimulationRepor
   marks.push(lineY(points, { x: 'date', y: 'records', stroke: COLOURS.records, strokeWidth: 1.5 }))
   marks.push(dot(isolated((p) => p.records), { x: 'date', y: 'records', fill: COLOURS.records, r: 2.5 }))
   const suppressed = points.filter((p) => p.suppressed)
-  marks.push(dot(suppressed, { x: 'date', frameAnchor: 'bottom', symbol: 'times', r: 3, stroke: COLOURS.suppressed, strokeWidth: 1.5, title: (d: SeriesPoint) => `${d.month}: fewer than 11 records` }))
+  marks.push(dot(suppressed, { x: 'date', frameAnchor: 'bottom', symbol: 'times', r: 3, stroke: COLOURS.suppressed, strokeWidth: 1.5, title: (d: SeriesPoint) => `${d.month}: count withheld` }))
   return plot({
     document: options.document,
     width: options.width ?? 360,

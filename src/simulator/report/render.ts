@@ -1,15 +1,24 @@
 /**
  * The simulation report as one self-contained HTML page: inline CSS, inline SVG charts, no script,
  * no external request (a Content-Security-Policy in the page forbids both). Written for a reader
- * who is not a lawyer or a statistician; neutral in voice. Suppressed counts read "fewer than 11".
+ * who is not a lawyer or a statistician; neutral in voice. A suppressed count reads "withheld":
+ * the report marks counts of 1–10 and the counts hidden to protect them (complementary
+ * suppression) alike, so "fewer than 11" would be false for the latter.
  */
 import { JSDOM } from 'jsdom'
 import type { CounterfactualSpec, MaybePracticeCounts, MaybeScenarioCounts, Scenario, SimulationReport } from '../simulate/index.ts'
 import { COLOURS, lawVsPracticeChart, linkingChart, monthlyChart, outcomeChart } from './charts.ts'
 import { ACTION_WORDS, monthDate, monthSpan, scenarioTotals, share, topJurisdictionSeries } from './model.ts'
 
-/** What a suppressed count reads as. */
-export const SUPPRESSED_TEXT = 'fewer than 11'
+/**
+ * What a suppressed count reads as. Not "fewer than 11": a `null` in the report is either a count
+ * of 1–10 or a larger count hidden so that such a count cannot be worked out by subtraction, and
+ * the report does not say which.
+ */
+export const SUPPRESSED_TEXT = 'withheld'
+
+/** The one-line explanation shown wherever "withheld" first appears. */
+export const SUPPRESSED_NOTE = '“Withheld” marks a count of 1 to 10 records, or a count hidden so that such a small count cannot be worked out from the numbers shown.'
 
 /** Options of {@link renderReport}. */
 export interface RenderOptions {
@@ -32,12 +41,12 @@ export function esc(text: string): string {
 }
 
 /**
- * A count for display: grouped digits, or "fewer than 11" when suppressed (`null`).
+ * A count for display: grouped digits, or "withheld" when suppressed (`null`).
  *
  * @example
  * ```ts
  * count(12345) // '12,345'
- * count(null)  // 'fewer than 11'
+ * count(null)  // 'withheld'
  * ```
  */
 export function count(n: number | null | undefined): string {
@@ -71,15 +80,26 @@ function headline(report: SimulationReport, s: Scenario, t: MaybeScenarioCounts 
   const total = report.totals.records
   if (!t) return `<p><strong>${esc(s.label)}</strong>: no answers in this report.</p>`
   const { lower, upper } = t.held
+  const of = total === null ? '' : ` of ${count(total)}`
+  const pct = (n: number) => (total === null ? '' : ` (${percent(share(n, total))})`)
   const range =
     lower !== null && upper !== null
       ? lower === upper
-        ? `<span class="big">${count(lower)}</span> of ${count(total)} (${percent(share(lower, total))})`
-        : `between <span class="big">${count(lower)}</span> and <span class="big">${count(upper)}</span> of ${count(total)} (${percent(share(lower, total))} to ${percent(share(upper, total))})`
-      : `from ${count(lower)} to ${count(upper)} of ${count(total)}`
+        ? `<span class="big">${count(lower)}</span>${of}${pct(lower)}`
+        : `between <span class="big">${count(lower)}</span> and <span class="big">${count(upper)}</span>${of}${total === null ? '' : ` (${percent(share(lower, total))} to ${percent(share(upper, total))})`}`
+      : lower === null && upper === null
+        ? `<span class="big withheld">${SUPPRESSED_TEXT}</span>`
+        : `from ${count(lower)} to ${count(upper)}${of}`
   return `<div class="headline"><h3>${esc(s.label)}</h3>
 <p class="scenario-desc">Under ${scenarioDescription(s)}:</p>
 <p>Records where ${esc(words.held)}: ${range}.</p></div>`
+}
+
+function suppressedStats(report: SimulationReport): string {
+  const stats = report.stats as SimulationReport['stats'] & { suppressed?: number; primarySuppressed?: number }
+  if (typeof stats.suppressed !== 'number') return ''
+  const small = typeof stats.primarySuppressed === 'number' ? ` (${stats.primarySuppressed.toLocaleString('en-US')} of them because they were 1 to 10 records)` : ''
+  return ` In this report, ${stats.suppressed.toLocaleString('en-US')} numbers are withheld${small}.`
 }
 
 function capitalise(text: string): string {
@@ -95,7 +115,7 @@ function countsTable(report: SimulationReport): string {
     })
     .join('\n')
   return `<table>
-<caption>Records by answer, per scenario (all ${count(report.totals.records)} records, unlinked included)</caption>
+<caption>Records by answer, per scenario (${report.totals.records === null ? 'all records' : `all ${count(report.totals.records)} records`}, unlinked included)</caption>
 <thead><tr><th scope="col">Scenario</th><th scope="col" class="num">Required</th><th scope="col" class="num">Permitted</th><th scope="col" class="num">Undetermined</th><th scope="col" class="num">Prohibited</th><th scope="col" class="num">May or must (range)</th></tr></thead>
 <tbody>
 ${rows}
@@ -124,16 +144,19 @@ function lawVsPracticeSection(report: SimulationReport, document: Document): str
   if (rows.length === 0 && !practice) return ''
   const words = ACTION_WORDS[report.action]
   const chart = lawVsPracticeChart(report, { document })
-  const table = rows.length
+  const withheld = (r: (typeof rows)[number]) => r.records === null && r.lawHeld.lower === null && r.lawHeld.upper === null && r.practiceHonored === null && r.practiceDeclined === null
+  const shown = [...rows].filter((r) => !withheld(r)).sort((a, b) => (b.records ?? 0) - (a.records ?? 0) || (a.name < b.name ? -1 : 1))
+  const hidden = rows.filter(withheld).map((r) => r.name || r.jurisdiction).sort()
+  const table = shown.length
     ? `<table>
 <caption>Law and practice by jurisdiction (all months)</caption>
 <thead><tr><th scope="col">Jurisdiction</th><th scope="col" class="num">Records</th><th scope="col" class="num">Law: may or must (range)</th><th scope="col" class="num">Honored (records)</th><th scope="col" class="num">Declined (records)</th></tr></thead>
 <tbody>
-${[...rows]
-  .sort((a, b) => (b.records ?? 0) - (a.records ?? 0) || (a.name < b.name ? -1 : 1))
-  .map((r) => `<tr><th scope="row">${esc(r.name || r.jurisdiction)}</th>${cell(r.records)}${rangeCell(r.lawHeld.lower, r.lawHeld.upper)}${cell(r.practiceHonored)}${cell(r.practiceDeclined)}</tr>`)
-  .join('\n')}
+${shown.map((r) => `<tr><th scope="row">${esc(r.name || r.jurisdiction)}</th>${cell(r.records)}${rangeCell(r.lawHeld.lower, r.lawHeld.upper)}${cell(r.practiceHonored)}${cell(r.practiceDeclined)}</tr>`).join('\n')}
 </tbody></table>`
+    : ''
+  const hiddenList = hidden.length
+    ? `<p class="withheld-list">Every number withheld for ${hidden.length} more jurisdiction${hidden.length === 1 ? '' : 's'}: ${hidden.map(esc).join('; ')}.</p>`
     : ''
   return `<section id="practice">
 <h2>Law and practice</h2>
@@ -141,6 +164,7 @@ ${[...rows]
 ${practice ? practiceTable(practice) : ''}
 ${chart ? `<figure>${chart}<figcaption>Bars: share of each jurisdiction’s records where ${esc(words.held)}, from the lower to the upper bound. Dots: share recorded as honored. Jurisdictions with a suppressed total are left out of the chart.</figcaption></figure>` : ''}
 ${table}
+${hiddenList}
 </section>`
 }
 
@@ -148,9 +172,10 @@ function legend(report: SimulationReport): string {
   const items = [`<span class="swatch line" style="border-color:${COLOURS.records}"></span>records`]
   for (const s of report.scenarios) {
     const colour = s.id === 'law' ? COLOURS.law : COLOURS.counterfactual
-    items.push(`<span class="swatch" style="background:${colour};opacity:.45"></span>${esc(s.label)}`)
+    const swatch = s.id === 'law' ? `<span class="swatch" style="background:${colour};opacity:.45"></span>` : `<span class="swatch line dashed" style="border-color:${colour}"></span>`
+    items.push(`${swatch}${esc(s.label)}`)
   }
-  items.push(`<span class="times">×</span> month with ${SUPPRESSED_TEXT} records (not drawn)`)
+  items.push(`<span class="times">×</span> month whose count is withheld (not drawn)`)
   return `<p class="legend">${items.map((i) => `<span class="item">${i}</span>`).join('')}</p>`
 }
 
@@ -164,7 +189,7 @@ function monthlySection(report: SimulationReport, document: Document, top: numbe
     .join('\n')
   return `<section id="monthly">
 <h2>Month by month</h2>
-<p>The ${series.length} jurisdictions with the most records, by month from ${esc(span.first)} to ${esc(span.last)}. Each chart has its own vertical scale. The line is the number of records; each band runs from the lower to the upper bound of the records where ${esc(ACTION_WORDS[report.action].held)}. Gaps are months with no records in the data or with a suppressed count.</p>
+<p>The ${series.length} jurisdictions with the most records, by month from ${esc(span.first)} to ${esc(span.last)}. Each chart has its own vertical scale. The black line is the number of records. The shaded band runs from the lower to the upper bound of the records where ${esc(ACTION_WORDS[report.action].held)} under the law as enacted${report.scenarios.length > 1 ? '; the dashed lines are the same bounds under the counterfactual' : ''}. Gaps are months with no records in the data or with a withheld count.</p>
 ${legend(report)}
 <div class="grid">
 ${charts}
@@ -179,7 +204,7 @@ function linkingSection(report: SimulationReport, document: Document): string {
     .join('\n')
   return `<section id="linking">
 <h2>Placing records in a county</h2>
-<p>A record can be simulated under local law only if it can be placed in a county (and, for a city jail, a city). The importers link each record through its facility code, the jail named in it, the agency, or a county name, using public crosswalk tables. Records that cannot be placed are kept as “unlinked”: they stay in every total and are evaluated under the law that applies wherever they were lodged, as far as it is known. In this report, ${count(report.totals.unlinked)} of ${count(report.totals.records)} records are unlinked.</p>
+<p>A record can be simulated under local law only if it can be placed in a county (and, for a city jail, a city). The importers link each record through its facility code, the jail named in it, the agency, or a county name, using public crosswalk tables. Records that cannot be placed are kept as “unlinked”: they stay in every total and are evaluated under the law that applies wherever they were lodged, as far as it is known. ${unlinkedSentence(report)}</p>
 ${chart ? `<figure>${chart}<figcaption>Share of each source’s records linked to a county.</figcaption></figure>` : ''}
 <table>
 <caption>Match rate by source</caption>
@@ -188,6 +213,12 @@ ${chart ? `<figure>${chart}<figcaption>Share of each source’s records linked t
 ${rows}
 </tbody></table>
 </section>`
+}
+
+function unlinkedSentence(report: SimulationReport): string {
+  const { unlinked, records } = report.totals
+  if (unlinked === null) return 'In this report, the number of unlinked records is withheld.'
+  return records === null ? `In this report, ${count(unlinked)} records are unlinked.` : `In this report, ${count(unlinked)} of ${count(records)} records are unlinked.`
 }
 
 function methodSection(report: SimulationReport): string {
@@ -199,9 +230,9 @@ function methodSection(report: SimulationReport): string {
     .filter((s) => s.id !== 'law')
     .map((s) => `“${esc(s.label)}” applies ${scenarioDescription(s)}.`)
     .join(' ')}</p>
-<p><strong>Ranges, not single numbers.</strong> Many records lack a fact the law turns on — for example, whether the person had a conviction of a listed kind, or whether a judge signed a warrant. The engine then answers “undetermined” rather than guess. Every total is therefore a range: the lower bound counts the undetermined records as not held, the upper bound counts them as held. If the registry states the law correctly, the true count lies inside the range. A wide range means the records do not hold the facts needed to decide.</p>
+<p><strong>Ranges, not single numbers.</strong> Many records lack a fact the law turns on — for example, whether the person had a conviction of a listed kind, or whether a judge signed a warrant. The engine then answers “undetermined” rather than guess. Every total is therefore a range: the lower bound counts the undetermined records as if ${esc(words.notHeld)}, the upper bound as if ${esc(words.held)}. If the registry states the law correctly, the true count lies inside the range. A wide range means the records do not hold the facts needed to decide.</p>
 <p><strong>Unknown facts are never filled in.</strong> A record that does not say something is treated as not knowing it; no value is imputed from other records.</p>
-<p><strong>Small numbers are hidden.</strong> To protect the people in the records, no count of 1 to 10 records is shown: the report says “${SUPPRESSED_TEXT}” instead, and leaves such months out of the charts. Where a small count could be worked out by subtracting published numbers from a total, one more count is hidden the same way, so a “${SUPPRESSED_TEXT}” can stand for a larger number. The report contains only counts, never a single record.</p>
+<p><strong>Small numbers are hidden.</strong> To protect the people in the records, no count of 1 to 10 records is shown: the report says “${SUPPRESSED_TEXT}” instead, and leaves such months out of the charts. Where a small count could be worked out by subtracting published numbers from a total or from other counts, those counts are withheld too, so a “${SUPPRESSED_TEXT}” count may be large. The report contains only counts, never a single record.${suppressedStats(report)}</p>
 <p><strong>Unlinked records</strong> (records that could not be placed in a county) are counted in every total and shown as their own row; they cannot be evaluated under county or city law.</p>
 <p><strong>Limits.</strong> The registry covers a set of jurisdictions; a county or city without a registry file is evaluated under state and federal law only. The records are public releases with gaps and their own coding, and one person can have several detainers: a count here is a count of records, not of people.</p>
 <p class="meta">Engine ${esc(report.engineVersion)}, registry ${esc(report.registryVersion)}. Smallest published count: ${esc(String(report.minCell))}. ${report.stats.distinctCombinations.toLocaleString('en-US')} distinct combinations of facts evaluated.</p>
@@ -255,9 +286,12 @@ figure.small { display: flex; flex-direction: column; }
 .legend span.item { white-space: nowrap; }
 .swatch { display: inline-block; width: 14px; height: 10px; vertical-align: middle; margin-right: 3px; }
 .swatch.line { height: 0; border-top: 2px solid; }
+.swatch.dashed { border-top-style: dashed; }
 .times { color: ${COLOURS.suppressed}; font-weight: 700; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .85em; word-break: break-all; }
 .meta { color: var(--muted); font-size: .85rem; }
+.withheld { color: var(--muted); font-style: italic; font-weight: 600; }
+.withheld-list { color: var(--muted); font-size: .88rem; }
 nav { font-size: .9rem; color: var(--muted); }
 nav a { color: inherit; }
 @media print { h2 { break-after: avoid; } figure, table { break-inside: avoid; } }
@@ -291,7 +325,7 @@ export function renderReport(report: SimulationReport, options: RenderOptions = 
 <body>
 <main>
 <h1>${esc(capitalise(words.title))}: what the law allowed, record by record</h1>
-<p class="lede">${count(report.totals.records)} detainer records${span ? ` from ${esc(span.first)} to ${esc(span.last)}` : ''}, each run through the Sanctuary Atlas rules engine to ask whether the jail could ${esc(words.question)}. Counts are ranges because records often lack facts the law depends on; counts under 11 are hidden.</p>
+<p class="lede">${report.totals.records === null ? 'Detainer records' : `${count(report.totals.records)} detainer records`}${span ? ` from ${esc(span.first)} to ${esc(span.last)}` : ''}, each run through the Sanctuary Atlas rules engine to ask whether the jail could ${esc(words.question)}. Counts are ranges because records often lack facts the law depends on. ${SUPPRESSED_NOTE}</p>
 <nav>Contents: <a href="#summary">Summary</a> · ${hasPractice ? '<a href="#practice">Law and practice</a> · ' : ''}<a href="#monthly">Month by month</a> · <a href="#linking">Placing records</a> · <a href="#method">How this was calculated</a></nav>
 <section id="summary">
 <h2>Summary</h2>

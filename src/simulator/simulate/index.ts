@@ -42,3 +42,7 @@ export {
   type Atoms,
   type CellTotals,
 } from './table.ts'
+export { publishReport, protectionOf } from './publish.ts'
+export { simulate } from './simulate.ts'
+export { reportCsv, reportJson, formatReport, CSV_COLUMNS } from './output.ts'
+export { loadCountyNames, COUNTY_NAMES_FILE } from './counties.ts'

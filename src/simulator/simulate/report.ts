@@ -8,8 +8,7 @@
 /** The question a simulation asks of every record (the engine's questions). */
 export type SimulationAction = 'hold' | 'notify' | 'interview'
 
-/** The smallest count published: cells of 1–10 records are suppressed. */
-export const MIN_CELL = 11
+export { MIN_CELL } from '../privacy/index.ts'
 
 /** What a counterfactual applies to every record. */
 export type CounterfactualSpec =
@@ -139,6 +138,16 @@ export interface SimulationReport {
   }
   readonly cells: readonly SimulationCell[]
   readonly lawVsPractice: readonly LawVsPractice[]
-  /** How the run went: distinct fact combinations evaluated and wall time. */
-  readonly stats: { readonly distinctCombinations: number; readonly engineCalls: number; readonly elapsedMs: number }
+  /**
+   * How the run went: distinct (place class, law interval, facts) combinations the engine
+   * answered, its calls, wall time of the simulation (before publishing), and how many published
+   * numbers were suppressed (in all, and as small themselves).
+   */
+  readonly stats: {
+    readonly distinctCombinations: number
+    readonly engineCalls: number
+    readonly elapsedMs: number
+    readonly suppressed: number
+    readonly primarySuppressed: number
+  }
 }

@@ -21,7 +21,7 @@
 import { existsSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
+import { DuckDBDoubleVector, DuckDBInstance, DuckDBIntegerVector, type DuckDBConnection, type DuckDBVector } from '@duckdb/node-api'
 import { defaultRegistryDir, loadRegistryOrThrow, packageVersion } from '../../adapters/fs/index.ts'
 import { formatDay } from '../../core/dates/index.ts'
 import { createEngine, resolveLayers, type Engine, type ParsedCase } from '../../core/engine/index.ts'
@@ -83,13 +83,8 @@ export async function runSimulation(options: SimulateOptions): Promise<Simulatio
     if (!statSync(file).isFile()) throw new AppError('invalid-input', 'input is not a file', { file })
   }
   const registryDir = options.registryDir ?? defaultRegistryDir()
-  const registry = options.registry ?? (await loadRegistryOrThrow(registryDir))
   const action = options.action ?? 'hold'
   const engineVersion = options.engineVersion ?? packageVersion()
-  const counterfactual = options.counterfactual ? await resolveCounterfactual(options.counterfactual, registry, registryDir) : undefined
-  const scenarios: Scenario[] = [{ id: 'law', label: 'The law in force on each record’s date, in its jurisdiction' }]
-  if (counterfactual) scenarios.push({ id: 'counterfactual', label: counterfactualLabel(counterfactual.spec), spec: counterfactual.spec })
-
   const instance = await DuckDBInstance.create(':memory:', {
     temp_directory: join(tmpdir(), `sanctuary-simulate-${process.pid}`),
     memory_limit: options.memoryLimit ?? '1GB',
@@ -98,14 +93,52 @@ export async function runSimulation(options: SimulateOptions): Promise<Simulatio
   const c = await instance.connect()
   try {
     for (const file of options.inputs) await checkSchema(c, file)
+    // DuckDB reads the distinct tuples on its own threads while the registry loads here
+    const tuplesRead = readTuples(c, options.inputs)
+    tuplesRead.catch(() => undefined)
+    const registry = options.registry ?? (await loadRegistryOrThrow(registryDir))
+    const counterfactual = options.counterfactual ? await resolveCounterfactual(options.counterfactual, registry, registryDir) : undefined
+    const scenarios: Scenario[] = [{ id: 'law', label: 'The law in force on each record’s date, in its jurisdiction' }]
+    if (counterfactual) scenarios.push({ id: 'counterfactual', label: counterfactualLabel(counterfactual.spec), spec: counterfactual.spec })
     const law = createEngine(registry, { version: engineVersion })
     const cfEngine = counterfactual?.kind === 'policy' ? createEngine(counterfactual.registry, { version: engineVersion }) : counterfactual ? law : undefined
     const places = new Places(counterfactual?.kind === 'policy' ? [registry, counterfactual.registry] : [registry], options.counties ?? [])
-    return await simulateIn(c, { ...options, action, engineVersion, registry, law, cfEngine, counterfactual, places, scenarios, started })
+    const tuples = await tuplesRead
+    return await simulateIn(c, tuples, { ...options, action, engineVersion, registry, law, cfEngine, counterfactual, places, scenarios, started })
   } finally {
     c.closeSync()
     instance.closeSync()
   }
+}
+
+/** The non-date columns whose distinct combinations ("tuples") the scan groups by. */
+const TUPLE_COLUMNS = ['source', 'state', 'county_geoid', 'place_geoid', ...FACT_COLUMNS, 'practice_outcome'] as const
+const TUPLE_LIST = TUPLE_COLUMNS.map(q).join(', ')
+
+/** One distinct combination of a file's non-date columns, with its hash key and range of days. */
+type Tuple = Record<(typeof TUPLE_COLUMNS)[number], unknown> & { readonly file: number; readonly h: bigint; readonly firstDay: number | null; readonly lastDay: number | null }
+
+/**
+ * Each file's distinct tuples, grouped by their actual values with their 53-bit hash key: two
+ * tuples with one key would show here, so grouping the scan by the key is exact.
+ */
+async function readTuples(c: DuckDBConnection, files: readonly string[]): Promise<Tuple[]> {
+  const tuples: Tuple[] = []
+  for (let fi = 0; fi < files.length; fi++) {
+    const found = (
+      await c.runAndReadAll(`SELECT hash(${TUPLE_LIST}) >> 11 AS h, ${TUPLE_LIST},
+          (epoch_ms(min(event_date)) // 86400000)::INTEGER AS first_day, (epoch_ms(max(event_date)) // 86400000)::INTEGER AS last_day
+        FROM read_parquet(${sqlString(files[fi]!)}) GROUP BY ALL`)
+    ).getRowObjects()
+    const seen = new Set<bigint>()
+    for (const t of found) {
+      const h = t.h as bigint
+      if (seen.has(h)) throw new AppError('internal', 'two different records hashed alike (a hash collision)', { file: files[fi] })
+      seen.add(h)
+      tuples.push({ ...(t as Record<string, unknown>), file: fi, h, firstDay: t.first_day === null ? null : Number(t.first_day), lastDay: t.last_day === null ? null : Number(t.last_day) } as Tuple)
+    }
+  }
+  return tuples
 }
 
 async function checkSchema(c: DuckDBConnection, file: string): Promise<void> {
@@ -148,31 +181,10 @@ interface PlaceClass {
 
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v))
 
-async function simulateIn(c: DuckDBConnection, ctx: RunContext): Promise<SimulationTable> {
+async function simulateIn(c: DuckDBConnection, tuples: readonly Tuple[], ctx: RunContext): Promise<SimulationTable> {
   const tick = (label: string) => process.env.SANCTUARY_SIM_DEBUG && process.stderr.write(`${label}: ${(performance.now() - ctx.started).toFixed(0)} ms\n`)
+  tick('tuples and registry')
   const files = [...ctx.inputs]
-  const fileList = `[${files.map(sqlString).join(', ')}]`
-  const tupleCols = ['source', 'state', 'county_geoid', 'place_geoid', ...FACT_COLUMNS, 'practice_outcome']
-  const tupleList = ['filename', ...tupleCols].map(q).join(', ')
-  // 1. one scan. Rows are grouped by a 64-bit hash of their non-date columns and the day, which
-  // DuckDB does at about the cost of its own group-by on fewer columns; a second, salted hash
-  // (its min and max per group) and the values kept per group detect a collision, should one occur.
-  await c.run(`CREATE TEMP TABLE g AS
-    SELECT hash(${tupleList}) AS h, event_date, count(*) AS n, min(hash(${tupleList}, 'salt')) AS h2lo, max(hash(${tupleList}, 'salt')) AS h2hi,
-      ${['filename', ...tupleCols].map((col) => `any_value(${q(col)}) AS ${q(col)}`).join(', ')}
-    FROM read_parquet(${fileList}, filename = true, union_by_name = true)
-    GROUP BY h, event_date`)
-  tick('scan')
-
-  // 2. the distinct tuples (few): validated, each given its place class, facts, origin, practice
-  const tupleResult = await c.runAndReadAll(`SELECT h, ${['filename', ...tupleCols].map((col) => `any_value(${q(col)}) AS ${q(col)}`).join(', ')},
-      count(DISTINCT (${['filename', ...tupleCols].map(q).join(', ')})) AS variants, bool_or(h2lo <> h2hi) AS mixed,
-      min(epoch_ms(event_date) // 86400000)::INTEGER AS first_day, max(epoch_ms(event_date) // 86400000)::INTEGER AS last_day
-    FROM g GROUP BY h`)
-  const tuples = tupleResult.getRowObjects() as Record<string, unknown>[]
-  if (tuples.some((t) => Number(t.variants) !== 1 || t.mixed === true)) {
-    throw new AppError('internal', 'two different records hashed alike (a 64-bit hash collision); rerun with the inputs in another order')
-  }
   const sources: string[] = []
   const origins: Origin[] = []
   const originIndex = new Map<string, number>()
@@ -189,11 +201,10 @@ async function simulateIn(c: DuckDBConnection, ctx: RunContext): Promise<Simulat
   const tFact = new Int32Array(n)
   const tOrigin = new Int32Array(n)
   const tPractice = new Int32Array(n)
-  let firstDay = Infinity
-  let lastDay = -Infinity
   const locCache = new Map<string, ResolvedLocation>()
   tuples.forEach((t, i) => {
-    const file = String(t.filename)
+    const fi = t.file
+    const file = files[fi]!
     const source = str(t.source)
     if (source === null || source === '') throw new AppError('invalid-input', 'a record has no source', { file, field: 'source' })
     let si = sources.indexOf(source)
@@ -201,8 +212,6 @@ async function simulateIn(c: DuckDBConnection, ctx: RunContext): Promise<Simulat
       si = sources.push(source) - 1
       practiceSources.push(false)
     }
-    let fi = files.findIndex((f) => sameFile(f, file))
-    if (fi < 0) fi = files.push(file) - 1
     const originKey = `${fi}\u0000${si}`
     let oi = originIndex.get(originKey)
     if (oi === undefined) {
@@ -252,20 +261,7 @@ async function simulateIn(c: DuckDBConnection, ctx: RunContext): Promise<Simulat
       factIndex.set(factKey, fk)
     }
     tFact[i] = fk
-    if (t.first_day !== null) firstDay = Math.min(firstDay, Number(t.first_day))
-    if (t.last_day !== null) lastDay = Math.max(lastDay, Number(t.last_day))
   })
-  await c.run(`CREATE TEMP TABLE hk (h UBIGINT, t INTEGER)`)
-  const appender = await c.createAppender('hk')
-  tuples.forEach((t, i) => {
-    appender.appendUBigInt(t.h as bigint)
-    appender.appendInteger(i)
-    appender.endRow()
-  })
-  appender.flushSync()
-  appender.closeSync()
-  tick('tuples')
-
   // pieces: per class, the union of its divisions' boundary days (law and policy registries);
   // a day's piece is looked up in a per-class table over the inputs' range of days
   const boundaryCache = new Map<string, readonly number[]>()
@@ -278,29 +274,17 @@ async function simulateIn(c: DuckDBConnection, ctx: RunContext): Promise<Simulat
     }
     return days
   }
-  const span = Number.isFinite(firstDay) ? lastDay - firstDay + 1 : 0
-  const pieceTables = new Map<number, Int32Array>()
-  const pieceTable = (k: number): Int32Array => {
-    let table = pieceTables.get(k)
-    if (table) return table
+  const pieceBounds = new Map<number, Int32Array>()
+  const boundsOf = (k: number): Int32Array => {
+    let days = pieceBounds.get(k)
+    if (days) return days
     const cls = classes[k]!
     const set = new Set<number>()
     for (const id of cls.law) for (const d of boundariesOf(ctx.registry, 'law', id)) set.add(d)
     if (cls.cf && ctx.counterfactual?.kind === 'policy') for (const id of cls.cf) for (const d of boundariesOf(ctx.counterfactual.registry, 'cf', id)) set.add(d)
-    const days = [...set].sort((a, b) => a - b)
-    table = new Int32Array(span)
-    let next = 0
-    for (let x = 0; x < span; x++) {
-      while (next < days.length && days[next]! <= firstDay + x) next++
-      table[x] = next
-    }
-    pieceTables.set(k, table)
-    return table
-  }
-  const monthOfDay = new Int32Array(span)
-  for (let x = 0; x < span; x++) {
-    const d = new Date((firstDay + x) * 86_400_000)
-    monthOfDay[x] = d.getUTCFullYear() * 12 + d.getUTCMonth()
+    days = Int32Array.from([...set].sort((x, y) => x - y))
+    pieceBounds.set(k, days)
+    return days
   }
 
   // 3. the engine, once per distinct (class, piece, facts); 4. counts per cell and atom
@@ -346,42 +330,91 @@ async function simulateIn(c: DuckDBConnection, ctx: RunContext): Promise<Simulat
     }
     return law * 4 + cfCode
   }
-  const memo = new Map<number, number>()
-  const F = Math.max(1, facts.length)
-  const counts = new Map<number, number>()
+  const memo = new Map<string, number>()
+  const answerFor = (k: number, fact: number, piece: number, day: number | null): number => {
+    const key = `${k}:${piece}:${fact}`
+    let answer = memo.get(key)
+    if (answer === undefined) {
+      answer = answerOf(k, fact, day)
+      memo.set(key, answer)
+    }
+    return answer
+  }
+  // the scan: per file, counts by tuple and day (DuckDB maps each hash to its tuple's index)
+  await c.run(`CREATE TEMP TABLE tuple_index (file INTEGER, h UBIGINT, t INTEGER)`)
+  const appender = await c.createAppender('tuple_index')
+  tuples.forEach((t, i) => {
+    appender.appendInteger(t.file)
+    appender.appendUBigInt(t.h)
+    appender.appendInteger(i)
+    appender.endRow()
+  })
+  appender.flushSync()
+  appender.closeSync()
+  const classBounds = classes.map((_, k) => boundsOf(k))
+  const answerCache: Array<Int8Array | undefined> = new Array(tuples.length)
+  const J = Math.max(1, jurisdictions.length)
+  // cells on a grid of (month slot, jurisdiction); slot 0 is the unknown month
+  let firstMonth = Infinity
+  let lastMonth = -Infinity
+  for (const t of tuples) {
+    if (t.firstDay !== null) firstMonth = Math.min(firstMonth, monthIndex(t.firstDay))
+    if (t.lastDay !== null) lastMonth = Math.max(lastMonth, monthIndex(t.lastDay))
+  }
+  const monthSlots = Number.isFinite(firstMonth) ? lastMonth - firstMonth + 2 : 1
+  if (monthSlots * J > 50_000_000) {
+    throw new AppError('invalid-input', `dates run from ${monthText(firstMonth)} to ${monthText(lastMonth)}: too many months to tabulate`, { field: 'event_date' })
+  }
+  const cellGrid = new Int32Array(monthSlots * J).fill(-1)
+  const cells: TableCell[] = []
   const ATOM_SPACE = packAtom(origins.length, 0, 0, 0)
-  const result = await c.stream(`SELECT hk.t, (epoch_ms(g.event_date) // 86400000)::INTEGER AS day, g.n::DOUBLE AS n FROM g JOIN hk ON g.h = hk.h`)
-  for (;;) {
-    const chunk = await result.fetchChunk()
-    if (!chunk || chunk.rowCount === 0) break
-    const vt = chunk.getColumnVector(0)
-    const vd = chunk.getColumnVector(1)
-    const vn = chunk.getColumnVector(2)
-    for (let i = 0; i < chunk.rowCount; i++) {
-      const t = vt.getItem(i) as number
-      const day = vd.getItem(i) as number | null
-      const k = tClass[t]!
-      const fact = tFact[t]!
-      let piece = -1
-      let month = -1
-      if (day !== null) {
-        piece = pieceTable(k)[day - firstDay]!
-        month = monthOfDay[day - firstDay]!
+  const counts = new Map<number, number>()
+  const monthCache = new Int32Array(MONTH_CACHE_DAYS).fill(-1)
+  let scanMs = 0
+  let fetchMs = 0
+  for (let fi = 0; fi < files.length; fi++) {
+    const s0 = performance.now()
+    const result = await c.stream(`SELECT ti.t, x.day, x.n FROM (
+        SELECT hash(${TUPLE_LIST}) >> 11 AS h, coalesce((epoch_ms(event_date) // 86400000)::INTEGER, ${NO_DAY}) AS day, count(*)::DOUBLE AS n
+        FROM read_parquet(${sqlString(files[fi]!)}) GROUP BY hash(${TUPLE_LIST}), event_date
+      ) x JOIN tuple_index ti ON ti.file = ${fi} AND ti.h = x.h`)
+    scanMs += performance.now() - s0
+    for (;;) {
+      const f0 = performance.now()
+      const chunk = await result.fetchChunk()
+      fetchMs += performance.now() - f0
+      if (!chunk || chunk.rowCount === 0) break
+      const vt = int32Items(chunk.getColumnVector(0))
+      const vd = int32Items(chunk.getColumnVector(1))
+      const vn = float64Items(chunk.getColumnVector(2))
+      const rowCount = chunk.rowCount
+      for (let i = 0; i < rowCount; i++) {
+        const t = vt[i]!
+        const dayCode = vd[i]!
+        const day = dayCode === NO_DAY ? null : dayCode
+        let piece = -1
+        let month = -1
+        if (day !== null) {
+          piece = countAtMost(classBounds[tClass[t]!]!, day)
+          const slot = day - MONTH_CACHE_FIRST_DAY
+          if (slot >= 0 && slot < MONTH_CACHE_DAYS) {
+            month = monthCache[slot]!
+            if (month < 0) month = monthCache[slot] = monthIndex(day)
+          } else month = monthIndex(day)
+        }
+        let cache = answerCache[t]
+        if (!cache) cache = answerCache[t] = new Int8Array(classBounds[tClass[t]!]!.length + 2).fill(-1)
+        let answer = cache[piece + 1]!
+        if (answer < 0) answer = cache[piece + 1] = answerFor(tClass[t]!, tFact[t]!, piece, day)
+        const slot = (month < 0 ? 0 : month - firstMonth + 1) * J + tJur[t]!
+        let cell = cellGrid[slot]!
+        if (cell < 0) cell = cellGrid[slot] = cells.push({ jurisdiction: tJur[t]!, month: monthText(month) }) - 1
+        const key = cell * ATOM_SPACE + packAtom(tOrigin[t]!, answer >> 2, answer & 3, tPractice[t]!)
+        counts.set(key, (counts.get(key) ?? 0) + vn[i]!)
       }
-      const mk = (k * 100_000 + piece + 1) * F + fact
-      let answer = memo.get(mk)
-      if (answer === undefined) {
-        answer = answerOf(k, fact, day)
-        memo.set(mk, answer)
-      }
-      const atom = packAtom(tOrigin[t]!, answer >> 2, answer & 3, tPractice[t]!)
-      const cellKey = (tJur[t]! * 1_000_000 + month + 1) * ATOM_SPACE + atom
-      counts.set(cellKey, (counts.get(cellKey) ?? 0) + (vn.getItem(i) as number))
     }
   }
-  tick('counts')
-  const cells: TableCell[] = []
-  const cellIndex = new Map<number, number>()
+  tick(`counts (DuckDB ${scanMs.toFixed(0)} ms before the first chunk, ${fetchMs.toFixed(0)} ms fetching)`)
   const length = counts.size
   const atomCell = new Int32Array(length)
   const atomKey = new Int32Array(length)
@@ -389,14 +422,7 @@ async function simulateIn(c: DuckDBConnection, ctx: RunContext): Promise<Simulat
   let a = 0
   for (const [key, count] of counts) {
     const atom = key % ATOM_SPACE
-    const ck = (key - atom) / ATOM_SPACE
-    let cell = cellIndex.get(ck)
-    if (cell === undefined) {
-      const month = (ck % 1_000_000) - 1
-      cell = cells.push({ jurisdiction: (ck - month - 1) / 1_000_000, month: monthText(month) }) - 1
-      cellIndex.set(ck, cell)
-    }
-    atomCell[a] = cell
+    atomCell[a] = (key - atom) / ATOM_SPACE
     atomKey[a] = atom
     atomCount[a] = count
     a++
@@ -418,14 +444,54 @@ async function simulateIn(c: DuckDBConnection, ctx: RunContext): Promise<Simulat
   })
 }
 
-function grow(a: Int32Array, cap: number): Int32Array {
-  const out = new Int32Array(cap)
-  out.set(a)
-  return out
+/** The day column's stand-in for a null date (an INTEGER no real date reaches). */
+const NO_DAY = -2_147_483_648
+
+/**
+ * A non-null INTEGER column's values as a typed array. The pinned `@duckdb/node-api` keeps them in
+ * an `items` Int32Array; reading it directly skips a per-value validity check that allocates
+ * BigInts. Any other shape falls back to `getItem`.
+ */
+function int32Items(v: DuckDBVector): Int32Array {
+  const items = (v as unknown as { items?: unknown }).items
+  if (v instanceof DuckDBIntegerVector && items instanceof Int32Array && items.length === v.itemCount) return items
+  return Int32Array.from({ length: v.itemCount }, (_, i) => Number(v.getItem(i)))
 }
 
-function sameFile(a: string, b: string): boolean {
-  return a === b || a.replace(/\\/g, '/') === b.replace(/\\/g, '/')
+/** A non-null DOUBLE column's values as a typed array (see {@link int32Items}). */
+function float64Items(v: DuckDBVector): Float64Array {
+  const items = (v as unknown as { items?: unknown }).items
+  if (v instanceof DuckDBDoubleVector && items instanceof Float64Array && items.length === v.itemCount) return items
+  return Float64Array.from({ length: v.itemCount }, (_, i) => Number(v.getItem(i)))
+}
+
+/** Day → month is cached for 1900–2099. */
+const MONTH_CACHE_FIRST_DAY = -25_567
+const MONTH_CACHE_DAYS = 73_049
+
+/** How many of the sorted `days` are at most `day` (the index of its piece). */
+function countAtMost(days: Int32Array, day: number): number {
+  let lo = 0
+  let hi = days.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (days[mid]! <= day) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** year · 12 + month − 1 of a day number (days since 1970-01-01), by the civil-from-days algorithm. */
+export function monthIndex(day: number): number {
+  const z = day + 719_468
+  const era = Math.floor(z / 146_097)
+  const doe = z - era * 146_097
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365)
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
+  const mp = Math.floor((5 * doy + 2) / 153)
+  const m = mp < 10 ? mp + 3 : mp - 9
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+  return y * 12 + m - 1
 }
 
 function monthText(index: number): string {

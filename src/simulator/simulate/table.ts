@@ -5,6 +5,7 @@
  * suppressed {@link SimulationReport}.
  */
 import type { PracticeOutcome } from '../import/index.ts'
+import { atomKey } from '../privacy/index.ts'
 import type { Scenario, ScenarioCounts, SimulationAction } from './report.ts'
 
 /** Value codes as the engine's batch path returns them. */
@@ -98,7 +99,7 @@ export interface SimulationTable {
  * ```
  */
 export function packAtom(origin: number, law: number, cf: number, practice: number): number {
-  return ((origin * 4 + law) * 4 + cf) * 5 + practice
+  return atomKey(origin, law, cf, practice)
 }
 
 /** Unpacks an atom key (see {@link packAtom}). */

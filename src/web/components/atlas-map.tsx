@@ -95,8 +95,12 @@ export function paint(painter: Painter, counties: readonly CountyAnswer[]): numb
   return changed
 }
 
-/** The layer drawn over the map: own-law outlines, city dots and the hovered county. */
-export function MapOverlay(props: { shapes: AtlasShapes; counties: readonly CountyAnswer[] | null; hover: CountyShape | null }) {
+/**
+ * The layer drawn over the map: own-law outlines, city dots (filled: the city's jail is this
+ * county's; a ring: a city with its own law whose jail county is not recorded and whose registry
+ * entry names this county) and the hovered county.
+ */
+export function MapOverlay(props: { shapes: AtlasShapes; counties: readonly CountyAnswer[] | null; hover: CountyShape | null; unplaced?: ReadonlyMap<string, readonly string[]> }) {
   const byGeoid = new Map(props.shapes.counties.map((c) => [c.geoid, c]))
   const own: CountyShape[] = []
   const withPlaces: CountyShape[] = []
@@ -114,6 +118,10 @@ export function MapOverlay(props: { shapes: AtlasShapes; counties: readonly Coun
       {withPlaces.map((s) => (
         <circle key={`p${s.geoid}`} class="place-dot" cx={s.cx} cy={s.cy} r={2.6} />
       ))}
+      {[...(props.unplaced?.keys() ?? [])].flatMap((geoid) => {
+        const s = byGeoid.get(geoid)
+        return s ? [<circle key={`u${geoid}`} class="place-ring" cx={s.cx} cy={s.cy} r={2.6} />] : []
+      })}
       {props.hover ? <path class="hover" d={props.hover.d} /> : null}
     </svg>
   )

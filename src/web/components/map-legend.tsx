@@ -3,7 +3,7 @@
  * decided — the county's own, its state's, the federal baseline, or no provision (the default).
  */
 import type { MapSummary } from '../shared/map-summary.ts'
-import { ANSWER_VALUES, LAYER_LABELS, VALUE_LABELS, VALUE_MEANINGS } from '../shared/words.ts'
+import { ANSWER_VALUES, countOf, LAYER_LABELS, VALUE_LABELS, VALUE_MEANINGS } from '../shared/words.ts'
 import type { ColourMode } from './atlas-map.tsx'
 
 const LAYERS = ['county', 'state', 'federal', 'default'] as const
@@ -14,7 +14,7 @@ const LAYERS = ['county', 'state', 'federal', 'default'] as const
  * <MapLegend summary={summarise(answers)} mode="value" />
  * ```
  */
-export function MapLegend(props: { summary: MapSummary | null; mode: ColourMode }) {
+export function MapLegend(props: { summary: MapSummary | null; mode: ColourMode; unplacedCounties?: number }) {
   const s = props.summary
   return (
     <section class="legend" aria-labelledby="legend-title">
@@ -53,8 +53,18 @@ export function MapLegend(props: { summary: MapSummary | null; mode: ColourMode 
           <svg width="14" height="14" aria-hidden="true" focusable="false">
             <circle cx="7" cy="7" r="4" fill="#111" stroke="#fff" />
           </svg>
-          <span>A city inside has its own law{s ? ` (${s.withPlaces})` : ''}</span>
+          <span>A city inside, whose jail is the county's, has its own law{s ? ` (${countOf(s.withPlaces, 'county', 'counties')})` : ''}</span>
         </li>
+        {props.unplacedCounties ? (
+          <li>
+            <svg width="14" height="14" aria-hidden="true" focusable="false">
+              <circle cx="7" cy="7" r="4" fill="#fff" stroke="#111" stroke-width="1.6" />
+            </svg>
+            <span>
+              A city partly inside has its own law, but the registry does not record its jail county ({countOf(props.unplacedCounties, 'county', 'counties')}; see the table)
+            </span>
+          </li>
+        ) : null}
       </ul>
       {s ? (
         <table class="small">
@@ -89,6 +99,12 @@ export function MapLegend(props: { summary: MapSummary | null; mode: ColourMode 
             ))}
           </tbody>
         </table>
+      ) : null}
+      {s && s.notOnMap > 0 ? (
+        <p class="small muted">
+          The counts include {countOf(s.notOnMap, 'county-equivalent', 'county-equivalents')} of the territories, which the map does not draw; the table lists them, marked
+          “not on the map”.
+        </p>
       ) : null}
       <p class="small muted">
         A county without a file of its own is coloured by the state or federal law that reaches it. "None" means no provision in the registry addresses the question; the answer

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest'
 import type { EnactmentJson } from './provision.tsx'
-import { timelineChart } from './timeline-chart.ts'
+import { CHART_FONT_PX, timelineChart } from './timeline-chart.ts'
 import { timelineOf } from './timeline.ts'
 
 const source = { url: 'https://example.org/s', quote: 'q' }
@@ -82,6 +82,10 @@ describe('the timeline of enactments', () => {
     expect(svg.querySelectorAll('rect')).toHaveLength(t.segments.length)
     const labels = Array.from(svg.querySelectorAll('g[aria-label="y-axis tick label"] text')).map((e) => e.textContent)
     expect(labels).toEqual(['Zedland Detainer Act', 'Sheriff order on detainers', 'Repealed rule'])
+    // Legible text: the chart and its legend are drawn at 13 px, not Plot's 10 px.
+    expect((svg as SVGElement).style.fontSize).toBe(`${CHART_FONT_PX}px`)
+    expect(CHART_FONT_PX).toBeGreaterThanOrEqual(12)
+    expect((figure.querySelector('div[class$="-swatches-wrap"]') as HTMLElement).style.fontSize).toBe(`${CHART_FONT_PX}px`)
     await expect(`${figure.outerHTML.replace(/></g, '>\n<')}\n`).toMatchFileSnapshot('__snapshots__/timeline-chart.html')
   })
 })

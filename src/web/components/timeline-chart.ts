@@ -3,8 +3,11 @@
  * takes the `document` to draw in, so tests render it in jsdom. Loaded on demand: Plot is the
  * biggest library the site uses and only this chart needs it.
  */
-import { barX, dot, plot, ruleX } from '@observablehq/plot'
+import { barX, dot, plot, ruleX, type LegendOptions, type ScaleOptions } from '@observablehq/plot'
 import { KIND_COLOURS, KIND_ORDER, type Timeline, type TimelineEvent, type TimelineSegment } from './timeline.ts'
+
+/** The chart's text size in CSS pixels (Plot's default is 10). */
+export const CHART_FONT_PX = 13
 
 function utc(text: string): Date {
   return new Date(`${text.length === 7 ? `${text}-01` : text.length === 4 ? `${text}-01-01` : text}T00:00:00Z`)
@@ -32,18 +35,24 @@ export function timelineChart(t: Timeline, today: string, options: { document: D
     fill: 'kind',
     title: (d: TimelineSegment) => `${d.label.trim()}: ${d.kind}${d.some ? ' (some provisions)' : ''} from ${d.from} to ${d.to}${d.approximate ? ' (a date known only to the month or year)' : ''}`,
   }
-  const marginLeft = Math.min(260, Math.max(120, Math.max(0, ...t.labels.map((l) => l.length)) * 6.2))
+  // Room for the longest label (at most 42 characters) at the chart's font size, about 0.56 em a character.
+  const marginLeft = Math.min(Math.round(42 * 0.56 * CHART_FONT_PX), Math.max(120, Math.round(Math.max(0, ...t.labels.map((l) => l.length)) * 0.56 * CHART_FONT_PX)))
+  // Plot hands a scale's options to its legend, so the legend's text size goes here too.
+  const colour: ScaleOptions & LegendOptions = { domain: kinds, range: kinds.map((k) => KIND_COLOURS[KIND_ORDER.indexOf(k)]!), legend: 'swatches', style: { fontSize: `${CHART_FONT_PX}px` } }
   return plot({
     document: options.document,
     width: options.width,
-    height: 40 + Math.max(1, t.labels.length) * 26,
+    height: 48 + Math.max(1, t.labels.length) * 30,
     marginLeft,
-    marginRight: 16,
+    marginRight: 20,
+    marginBottom: 30,
+    // Plot writes 10 px text; the page wants it legible (the chart is never scaled down, see app.css).
+    style: { fontSize: `${CHART_FONT_PX}px` },
     ariaLabel: 'Timeline of enactments',
     ariaDescription: 'Bars show when each enactment was in force, enjoined, struck down or repealed; thin bars along a row’s lower edge show states of some of its provisions only; dots mark the day it was enacted, issued or decided. The same events are listed after the chart.',
     x: { type: 'utc', domain: [utc(first), utc(today)], label: null, grid: true },
     y: { domain: t.labels as string[], label: null },
-    color: { domain: kinds, range: kinds.map((k) => KIND_COLOURS[KIND_ORDER.indexOf(k)]!), legend: true },
+    color: colour,
     marks: [
       // Whole-enactment states fill the row; states of some provisions only run along its lower edge.
       barX(
@@ -52,7 +61,7 @@ export function timelineChart(t: Timeline, today: string, options: { document: D
       ),
       barX(
         t.segments.filter((d) => d.some),
-        { ...bars, insetTop: 14, insetBottom: 1, stroke: '#fff', strokeWidth: 0.5 },
+        { ...bars, insetTop: 17, insetBottom: 1, stroke: '#fff', strokeWidth: 0.5 },
       ),
       dot(
         enacted.filter((e) => labelOf.has(e.enactment)),

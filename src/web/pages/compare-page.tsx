@@ -6,6 +6,7 @@
  */
 import { useState } from 'preact/hooks'
 import type { Comparison } from '../../core/answers/index.ts'
+import { compareView, type SharedLayer } from '../shared/compare-view.ts'
 import { ValueBadge } from '../components/answer.tsx'
 import { JurisdictionPicker, type PickedJurisdiction } from '../components/jurisdiction-picker.tsx'
 import { ACTION_WORDS } from '../components/provision.tsx'
@@ -66,6 +67,152 @@ export function CompareForm(props: CompareFormProps) {
   )
 }
 
+type ComparedProvision = Comparison['actions'][number]['cells'][number]['provisions'][number]
+
+/** One provision; an enactment's citation is written at its first provision in a column only (`cite`). */
+function ProvisionItem(props: { p: ComparedProvision; linkDate: string | undefined; cite: boolean }) {
+  const { p } = props
+  return (
+    <li>
+      <span class="tag">{LAYER_LABELS[p.layer as DecidingLayer] ?? p.layer}</span> <strong>{EFFECT_WORDS[p.effect] ?? p.effect}</strong>
+      {p.maxHours !== null ? ` (at most ${p.maxHours} hours)` : ''}: {p.summary}
+      {p.inForce === 'unknown' ? <em> In force on this date: not known.</em> : null}
+      <br />
+      <span class="small">
+        <a href={`${jurisdictionPath(p.jurisdiction, props.linkDate)}#provision-${p.provision}`}>{p.title}</a>
+        {p.citation && props.cite ? `, ${p.citation}` : ''} · confidence {p.confidence} ·{' '}
+        <a href={p.url} rel="noopener noreferrer">
+          source
+        </a>
+      </span>
+    </li>
+  )
+}
+
+function sharedWords(l: SharedLayer): string {
+  return l.layer === 'federal' ? 'the federal baseline' : `${l.layer} law of ${l.name}`
+}
+
+/**
+ * The provisions in force: the layers every jurisdiction shares once ("Common to all"), then only
+ * the layers that differ, side by side.
+ */
+function ProvisionsCompared(props: { c: Comparison; linkDate: string | undefined }) {
+  const { c, linkDate } = props
+  const v = compareView(c)
+  // Per column, the enactments already cited above: later provisions of the same one link it without repeating its citation.
+  const firstCited = (rows: readonly (readonly ComparedProvision[])[]) => {
+    const seen = new Set<string>()
+    return rows.map((ps) => ps.map((p) => (seen.has(p.enactment) ? false : (seen.add(p.enactment), true))))
+  }
+  const commonCite = firstCited(v.common.map((a) => a.provisions))
+  const differingCite = c.jurisdictions.map((_, i) => firstCited(v.differing.map((a) => a.cells[i]!.provisions)))
+  const sharedText = v.shared.map(sharedWords).join(', ')
+  return (
+    <>
+      <h3 id="common-title">Common to all: {sharedText || 'no layer of law'}</h3>
+      {v.shared.length > 0 ? (
+        <p class="muted">
+          The law of {v.shared.map((l, i) => (
+            <span key={l.jurisdiction}>
+              {i > 0 ? (i === v.shared.length - 1 ? ' and ' : ', ') : ''}
+              <a href={jurisdictionPath(l.jurisdiction, linkDate)}>{l.name}</a>
+            </span>
+          ))}{' '}
+          reaches every jurisdiction compared, so its provisions in force on {dateWords(c.date)} are listed once here, not in each column.
+        </p>
+      ) : null}
+      {v.shared.length > 0 && v.common.length === 0 ? <p>None of their provisions is in force on this date.</p> : null}
+      {v.common.length > 0 ? (
+        <div class="table-scroll">
+          <table class="common-table">
+            <caption>
+              <span class="caption-text">Provisions in force common to all, by what they govern</span>
+            </caption>
+            <colgroup>
+              <col class="col-governs" />
+              <col />
+            </colgroup>
+            <thead>
+              <tr>
+                <th scope="col">Governs</th>
+                <th scope="col">Provisions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {v.common.map((a, row) => (
+                <tr key={a.action}>
+                  <th scope="row">{ACTION_WORDS[a.action] ?? a.action}</th>
+                  <td>
+                    <ul>
+                      {a.provisions.map((p, k) => (
+                        <ProvisionItem key={p.provision} p={p} linkDate={linkDate} cite={commonCite[row]![k]!} />
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <h3 id="differing-title">Where they differ</h3>
+      {v.differing.length === 0 ? (
+        <p>No jurisdiction compared has a provision in force on this date beyond the common layers.</p>
+      ) : (
+        <div class="table-scroll">
+          <table class="compare-table">
+            <caption>
+              <span class="caption-text">Provisions in force from each one's own layers (beyond the common ones), by what they govern</span>
+            </caption>
+            <colgroup>
+              <col class="col-governs" />
+              {c.jurisdictions.map((j) => (
+                <col key={j.jurisdiction} />
+              ))}
+            </colgroup>
+            <thead>
+              <tr>
+                <th scope="col">Governs</th>
+                {c.jurisdictions.map((j) => {
+                  const own = j.layers.filter((l) => l.inRegistry && l.jurisdiction && !v.shared.some((s) => s.jurisdiction === l.jurisdiction))
+                  return (
+                    <th scope="col" key={j.jurisdiction}>
+                      {j.name}
+                      <br />
+                      <span class="small muted">{own.length > 0 ? own.map((l) => l.name).join(' → ') : 'no file beyond the common layers'}</span>
+                    </th>
+                  )
+                })}
+              </tr>
+            </thead>
+            <tbody>
+              {v.differing.map((a, row) => (
+                <tr key={a.action}>
+                  <th scope="row">{ACTION_WORDS[a.action] ?? a.action}</th>
+                  {a.cells.map((cell, col) => (
+                    <td key={cell.jurisdiction}>
+                      {cell.provisions.length === 0 ? (
+                        <span class="muted">Nothing beyond the common layers</span>
+                      ) : (
+                        <ul>
+                          {cell.provisions.map((p, k) => (
+                            <ProvisionItem key={p.provision} p={p} linkDate={linkDate} cite={differingCite[col]![row]![k]!} />
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  )
+}
+
 /**
  * @example
  * ```tsx
@@ -94,7 +241,15 @@ export function ComparePage(props: ComparePageProps) {
           </h2>
           <div class="table-scroll">
             <table class="compare-table">
-              <caption>Answers of the engine for a person held in a county jail on an ICE detainer</caption>
+              <caption>
+                <span class="caption-text">Answers of the engine for a person held in a county jail on an ICE detainer</span>
+              </caption>
+              <colgroup>
+                <col class="col-question" />
+                {c.jurisdictions.map((j) => (
+                  <col key={j.jurisdiction} />
+                ))}
+              </colgroup>
               <thead>
                 <tr>
                   <th scope="col">Question and case</th>
@@ -105,14 +260,18 @@ export function ComparePage(props: ComparePageProps) {
                   ))}
                 </tr>
               </thead>
-              <tbody>
-                {QUESTION_IDS.flatMap((q) =>
-                  props.answers.map((a) => (
+              {QUESTION_IDS.map((q) => (
+                <tbody key={q}>
+                  <tr class="group-row">
+                    <th scope="colgroup" colSpan={c.jurisdictions.length + 1}>
+                      {QUESTION_LABELS[q]}
+                    </th>
+                  </tr>
+                  {props.answers.map((a) => (
                     <tr key={`${q}-${a.template.id}`}>
-                      <th scope="row">
-                        {QUESTION_LABELS[q]}
-                        <br />
-                        <span class="small muted">{a.template.label}</span>
+                      <th scope="row" class="case-label">
+                        <span class="visually-hidden">{QUESTION_LABELS[q]}: </span>
+                        {a.template.label}
                       </th>
                       {a.values.map((v, i) => (
                         <td key={i}>
@@ -121,67 +280,12 @@ export function ComparePage(props: ComparePageProps) {
                         </td>
                       ))}
                     </tr>
-                  )),
-                )}
-              </tbody>
+                  ))}
+                </tbody>
+              ))}
             </table>
           </div>
-          <div class="table-scroll">
-            <table class="compare-table">
-              <caption>Provisions in force, by what they govern</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Governs</th>
-                  {c.jurisdictions.map((j) => (
-                    <th scope="col" key={j.jurisdiction}>
-                      {j.name}
-                      <br />
-                      <span class="small muted">
-                        {j.layers
-                          .filter((l) => l.inRegistry)
-                          .map((l) => l.name)
-                          .join(' → ')}
-                      </span>
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {c.actions
-                  .filter((a) => a.cells.some((cell) => cell.provisions.length > 0))
-                  .map((a) => (
-                    <tr key={a.action}>
-                      <th scope="row">{ACTION_WORDS[a.action] ?? a.action}</th>
-                      {a.cells.map((cell) => (
-                        <td key={cell.jurisdiction}>
-                          {cell.provisions.length === 0 ? (
-                            <span class="muted">No provision in force</span>
-                          ) : (
-                            <ul>
-                              {cell.provisions.map((p) => (
-                                <li key={p.provision}>
-                                  <span class="tag">{LAYER_LABELS[p.layer as DecidingLayer] ?? p.layer}</span> <strong>{EFFECT_WORDS[p.effect] ?? p.effect}</strong>
-                                  {p.maxHours !== null ? ` (at most ${p.maxHours} hours)` : ''}: {p.summary}
-                                  {p.inForce === 'unknown' ? <em> In force on this date: not known.</em> : null}
-                                  <br />
-                                  <span class="small">
-                                    <a href={`${jurisdictionPath(p.jurisdiction, linkDate)}#provision-${p.provision}`}>{p.title}</a>
-                                    {p.citation ? `, ${p.citation}` : ''} · confidence {p.confidence} ·{' '}
-                                    <a href={p.url} rel="noopener noreferrer">
-                                      source
-                                    </a>
-                                  </span>
-                                </li>
-                              ))}
-                            </ul>
-                          )}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </div>
+          <ProvisionsCompared c={c} linkDate={linkDate} />
         </section>
       ) : null}
     </div>

@@ -84,7 +84,9 @@ function OffenseList(props: {
             </select>
           </div>
           <div class="field">
-            <label for={`${props.prefix}${i}-level`}>Level</label>
+            <label for={`${props.prefix}${i}-level`}>
+              {props.singular} {i + 1}: level
+            </label>
             <select id={`${props.prefix}${i}-level`} name={`${props.prefix}${i}.level`} value={r.level} onChange={(e) => set(i, { level: (e.currentTarget as HTMLSelectElement).value })}>
               <option value="">Unknown</option>
               <option value="felony">Felony</option>
@@ -93,7 +95,9 @@ function OffenseList(props: {
             </select>
           </div>
           <div class="field">
-            <label for={`${props.prefix}${i}-date`}>Date</label>
+            <label for={`${props.prefix}${i}-date`}>
+              {props.singular} {i + 1}: date
+            </label>
             <input id={`${props.prefix}${i}-date`} type="date" name={`${props.prefix}${i}.date`} value={r.date} onChange={(e) => set(i, { date: (e.currentTarget as HTMLInputElement).value })} />
           </div>
           {props.interactive ? (

@@ -71,6 +71,11 @@ export interface JurisdictionPageProps {
   readonly inForce: readonly { readonly action: string; readonly provisions: readonly InForceProvision[] }[]
   readonly overrides: readonly OverrideView[]
   readonly places: readonly { readonly jurisdiction: string; readonly name: string }[]
+  /**
+   * For a county or state: cities of its state with their own law whose jail county the registry
+   * does not record; `namesThisCounty` when the city's registry entry names this county (by GEOID).
+   */
+  readonly unplaced: readonly { readonly jurisdiction: string; readonly name: string; readonly reason: string | null; readonly namesThisCounty: boolean }[]
   readonly enactments: readonly EnactmentJson[]
   readonly timeline: Timeline
 }
@@ -93,32 +98,49 @@ function AnswersSection(props: JurisdictionPageProps) {
       </p>
       {QUESTION_IDS.map((q) => (
         <div class="table-scroll" key={q}>
-          <table class="answers-grid">
+          <table class="answers-grid" role="table">
             <caption>{QUESTION_LABELS[q]}</caption>
+            {/* The same column widths in each question's table, whatever their contents. */}
+            <colgroup>
+              <col class="col-case" />
+              <col class="col-answer" />
+              <col class="col-words" />
+              <col class="col-by" />
+            </colgroup>
             <thead>
-              <tr>
-                <th scope="col">Case</th>
-                <th scope="col">Answer</th>
-                <th scope="col">In plain words</th>
-                <th scope="col">Decided by</th>
+              <tr role="row">
+                <th scope="col" role="columnheader">
+                  Case
+                </th>
+                <th scope="col" role="columnheader">
+                  Answer
+                </th>
+                <th scope="col" role="columnheader">
+                  In plain words
+                </th>
+                <th scope="col" role="columnheader">
+                  Decided by
+                </th>
               </tr>
             </thead>
             <tbody>
               {props.answers.map((a) => {
                 const ans = a.answers[q]
                 return (
-                  <tr key={a.template.id}>
-                    <th scope="row">{a.template.label}</th>
-                    <td>
+                  <tr key={a.template.id} role="row">
+                    <th scope="row" role="rowheader">
+                      {a.template.label}
+                    </th>
+                    <td role="cell" data-label="Answer">
                       <ValueBadge value={ans.value as AnswerValue} />
                     </td>
-                    <td>
+                    <td role="cell" data-label="In plain words">
                       {answerSentence(q, ans.value as AnswerValue, ans.maxHours)}
                       {ans.basis === 'default' ? ' No provision in the registry addresses it.' : ''}
                       {ans.missing.length ? ` It depends on: ${ans.missing.join(', ')}.` : ''}
                       {ans.conflict ? ` Provisions conflict: ${ans.conflict.between.join(', ')}.` : ''}
                     </td>
-                    <td>
+                    <td role="cell" data-label="Decided by">
                       {ans.citations.length === 0 ? (
                         '—'
                       ) : (
@@ -210,6 +232,7 @@ function LayersSection(props: JurisdictionPageProps) {
           .
         </p>
       ) : null}
+      <UnplacedCities {...props} linkDate={linkDate} />
       <h3>What the layers above override</h3>
       {preempting.length === 0 && props.overrides.length === 0 ? <p>On this date no provision of a higher layer overrides a local rule here, for the questions the engine answers.</p> : null}
       {preempting.length > 0 ? (
@@ -238,6 +261,50 @@ function LayersSection(props: JurisdictionPageProps) {
         </ul>
       ) : null}
     </section>
+  )
+}
+
+/** Cities with their own law whose jail county is not recorded: those the registry names here first, then the others of the state. */
+function UnplacedCities(props: JurisdictionPageProps & { linkDate: string | undefined }) {
+  const here = props.unplaced.filter((c) => c.namesThisCounty)
+  const elsewhere = props.unplaced.filter((c) => !c.namesThisCounty)
+  if (props.unplaced.length === 0) return null
+  const link = (c: (typeof props.unplaced)[number]) => <a href={jurisdictionPath(c.jurisdiction, props.linkDate)}>{c.name}</a>
+  return (
+    <div class="note-box">
+      {here.length > 0 ? (
+        <>
+          <p>
+            <strong>
+              {here.length === 1 ? 'A city with its own law lies partly in this county' : 'Cities with their own law lie partly in this county'}, but the registry does not record
+              which county's jail holds {here.length === 1 ? 'its' : 'their'} arrestees
+            </strong>
+            . The answers above are for the county's own jail; {here.length === 1 ? "the city's law is on its page" : "each city's law is on its page"}.
+          </p>
+          <ul>
+            {here.map((c) => (
+              <li key={c.jurisdiction}>
+                {link(c)}
+                {c.reason ? <span class="small muted"> — {c.reason}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {elsewhere.length > 0 ? (
+        <p>
+          {here.length > 0 ? 'Elsewhere in the state, ' : props.j.level === 'county' ? 'In this county’s state, ' : 'In this state, '}
+          {elsewhere.length === 1 ? 'a city with its own law has no recorded jail county: ' : 'cities with their own law have no recorded jail county: '}
+          {elsewhere.map((c, i) => (
+            <span key={c.jurisdiction}>
+              {i > 0 ? ', ' : ''}
+              {link(c)}
+            </span>
+          ))}
+          .
+        </p>
+      ) : null}
+    </div>
   )
 }
 

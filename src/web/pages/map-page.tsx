@@ -12,7 +12,7 @@ import { atlasShapes, type AtlasShapes } from '../components/map-geometry.ts'
 import { MapLegend } from '../components/map-legend.tsx'
 import { MapTableView } from '../components/map-table.tsx'
 import type { AnswersResponse, ApiError } from '../shared/api-types.ts'
-import { mapTable, summarise, type MapSummary, type MapTable } from '../shared/map-summary.ts'
+import { mapTable, summarise, type MapSummary, type MapTable, type UnplacedCity } from '../shared/map-summary.ts'
 import {
   dateWords,
   dayNumber,
@@ -40,6 +40,8 @@ export interface MapPageProps {
   /** Computed on the server for the first response; the browser recomputes from its answers. */
   readonly summary: MapSummary | null
   readonly table: MapTable | null
+  /** Registry cities with their own law whose jail county is not recorded (from the registry, whatever the date). */
+  readonly unplaced: readonly UnplacedCity[]
   /** The TopoJSON asset URL; given by the browser entry (absent on the server). */
   readonly atlasUrl?: string
 }
@@ -186,6 +188,7 @@ export function MapPage(props: MapPageProps) {
 
   const summary = useMemo(() => (answers ? summarise(answers) : props.summary), [answers])
   const table = useMemo(() => (answers ? mapTable(answers, q.state) : props.table), [answers, q.state])
+  const unplacedGeoids = useMemo(() => new Set(props.unplaced.flatMap((c) => c.counties)), [props.unplaced])
 
   const firstDay = dayNumber(MAP_FIRST_DATE)
   const lastDay = dayNumber(props.today)
@@ -310,8 +313,9 @@ export function MapPage(props: MapPageProps) {
           action={q.action}
           linkDate={q.date === props.today ? undefined : q.date}
           states={props.states}
+          unplaced={props.unplaced}
         />
-        <MapLegend summary={summary} mode={q.colour} />
+        <MapLegend summary={summary} mode={q.colour} unplacedCounties={unplacedGeoids.size} />
       </div>
 
       {table ? (
@@ -322,6 +326,7 @@ export function MapPage(props: MapPageProps) {
           states={props.states}
           selected={q.state}
           today={props.today}
+          unplaced={props.unplaced}
           onSelect={hydrated ? (code) => setQ({ ...q, state: code }) : undefined}
         />
       ) : null}
@@ -340,8 +345,14 @@ function MapFrame(props: {
   action: QuestionId
   linkDate: string | undefined
   states: readonly { readonly code: string; readonly name: string }[]
+  unplaced: readonly UnplacedCity[]
 }) {
   const { shapes, answers } = props
+  const unplacedByGeoid = useMemo(() => {
+    const m = new Map<string, string[]>()
+    for (const c of props.unplaced) for (const g of c.counties) m.set(g, [...(m.get(g) ?? []), c.name])
+    return m
+  }, [props.unplaced])
   const [hover, setHover] = useState<{ geoid: string; x: number; y: number } | null>(null)
   const frameRef = useRef<HTMLDivElement>(null)
   const byGeoid = useMemo(() => new Map((answers?.counties ?? []).map((c) => [c.geoid, c])), [answers])
@@ -369,7 +380,12 @@ function MapFrame(props: {
       {shapes ? (
         <>
           <MapCanvas shapes={shapes} svgRef={props.svgRef} />
-          <MapOverlay shapes={shapes} counties={answers?.counties ?? null} hover={hover ? (shapeByGeoid.get(hover.geoid) ?? null) : null} />
+          <MapOverlay
+            shapes={shapes}
+            counties={answers?.counties ?? null}
+            hover={hover ? (shapeByGeoid.get(hover.geoid) ?? null) : null}
+            unplaced={unplacedByGeoid}
+          />
         </>
       ) : (
         <div class="map-status">
@@ -391,7 +407,18 @@ function MapFrame(props: {
           </span>
           <br />
           <span class="small">Decided by: {LAYER_LABELS[hovered.layer as DecidingLayer] ?? hovered.layer}</span>
-          {hovered.places.length > 0 ? <span class="small"><br />Own law: {hovered.places.map((p) => p.name).join(', ')}</span> : null}
+          {hovered.places.length > 0 ? (
+            <span class="small">
+              <br />
+              City with its own law: {hovered.places.map((p) => p.name).join(', ')}
+            </span>
+          ) : null}
+          {unplacedByGeoid.has(hovered.geoid) ? (
+            <span class="small">
+              <br />
+              City with its own law, jail county not recorded: {unplacedByGeoid.get(hovered.geoid)!.join(', ')}
+            </span>
+          ) : null}
         </div>
       ) : null}
     </div>

@@ -4,7 +4,7 @@
  * response and the browser recomputes them from each `/api/v1/answers` response.
  */
 import type { AnswersResponse, CountyAnswer } from './api-types.ts'
-import { ANSWER_VALUES, MAP_LAYERS, type AnswerValue, type DecidingLayer } from './words.ts'
+import { ANSWER_VALUES, drawnOnMap, MAP_LAYERS, type AnswerValue, type DecidingLayer } from './words.ts'
 
 export type MapLayer = 'county' | 'state' | 'federal' | 'default'
 
@@ -16,10 +16,30 @@ export interface MapSummary {
   readonly byValueLayer: Readonly<Record<AnswerValue, Readonly<Record<MapLayer, number>>>>
   /** Counties with a registry place (a city with its own law) inside. */
   readonly withPlaces: number
+  /** Counties in the answers that the map does not draw (the territories'); they are in the table. */
+  readonly notOnMap: number
+}
+
+/**
+ * A registry city with its own law whose jail county the registry does not record. `counties`
+ * are the GEOIDs of the counties its registry entry names (the counties it lies in, by the Census
+ * crosswalk the entry quotes); none of them is its recorded jail county.
+ */
+export interface UnplacedCity {
+  readonly jurisdiction: string
+  readonly name: string
+  /** Upper-case postal code. */
+  readonly state: string | null
+  /** The registry's reason the jail county is not recorded. */
+  readonly reason: string | null
+  readonly counties: readonly string[]
 }
 
 export interface StateRow {
   readonly code: string
+  readonly fips: string
+  /** False for the territories, which the map does not draw. */
+  readonly onMap: boolean
   readonly name: string
   readonly jurisdiction: string
   readonly inRegistry: boolean
@@ -32,7 +52,7 @@ export interface StateRow {
 
 export type MapTable =
   | { readonly kind: 'states'; readonly rows: readonly StateRow[] }
-  | { readonly kind: 'counties'; readonly state: { readonly code: string; readonly name: string }; readonly rows: readonly CountyAnswer[] }
+  | { readonly kind: 'counties'; readonly state: { readonly code: string; readonly name: string; readonly onMap: boolean }; readonly rows: readonly CountyAnswer[] }
 
 /** Folds the `place` layer into `county` for the map (a county jail is never decided by a city). */
 export function mapLayer(layer: DecidingLayer): MapLayer {
@@ -60,14 +80,16 @@ export function summarise(answers: Pick<AnswersResponse, 'counties'>): MapSummar
   const byLayer = zeroLayers()
   const byValueLayer = Object.fromEntries(ANSWER_VALUES.map((v) => [v, zeroLayers()])) as Record<AnswerValue, Record<MapLayer, number>>
   let withPlaces = 0
+  let notOnMap = 0
   for (const c of answers.counties) {
+    if (!drawnOnMap(c.geoid)) notOnMap++
     const l = mapLayer(c.layer)
     byValue[c.value]++
     byLayer[l]++
     byValueLayer[c.value][l]++
     if (c.places.length > 0) withPlaces++
   }
-  return { total: answers.counties.length, byValue, byLayer, byValueLayer, withPlaces }
+  return { total: answers.counties.length, byValue, byLayer, byValueLayer, withPlaces, notOnMap }
 }
 
 /**
@@ -76,7 +98,7 @@ export function summarise(answers: Pick<AnswersResponse, 'counties'>): MapSummar
  *
  * @example
  * ```ts
- * mapTable(answers, 'CA') // { kind: 'counties', state: { code: 'CA', name: 'California' }, rows: [...58 counties] }
+ * mapTable(answers, 'CA') // { kind: 'counties', state: { code: 'CA', name: 'California', onMap: true }, rows: [...58 counties] }
  * ```
  */
 export function mapTable(answers: Pick<AnswersResponse, 'counties' | 'states'>, stateCode: string | null): MapTable {
@@ -84,7 +106,7 @@ export function mapTable(answers: Pick<AnswersResponse, 'counties' | 'states'>, 
   const state = code ? answers.states.find((s) => s.code === code) : undefined
   if (state) {
     const rows = answers.counties.filter((c) => c.state === state.code).sort((a, b) => a.name.localeCompare(b.name))
-    return { kind: 'counties', state: { code: state.code, name: state.name }, rows }
+    return { kind: 'counties', state: { code: state.code, name: state.name, onMap: drawnOnMap(state.fips) }, rows }
   }
   const perState = new Map<string, { counts: Record<AnswerValue, number>; total: number }>()
   for (const c of answers.counties) {
@@ -96,7 +118,7 @@ export function mapTable(answers: Pick<AnswersResponse, 'counties' | 'states'>, 
   const rows = answers.states
     .map((s): StateRow => {
       const p = perState.get(s.code)
-      return { code: s.code, name: s.name, jurisdiction: s.jurisdiction, inRegistry: s.inRegistry, value: s.value, layer: s.layer, maxHours: s.maxHours, counties: p?.counts ?? zeroValues(), countyTotal: p?.total ?? 0 }
+      return { code: s.code, fips: s.fips, onMap: drawnOnMap(s.fips), name: s.name, jurisdiction: s.jurisdiction, inRegistry: s.inRegistry, value: s.value, layer: s.layer, maxHours: s.maxHours, counties: p?.counts ?? zeroValues(), countyTotal: p?.total ?? 0 }
     })
     .sort((a, b) => a.name.localeCompare(b.name))
   return { kind: 'states', rows }

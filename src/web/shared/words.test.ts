@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { mapTable, summarise } from './map-summary.ts'
 import type { CountyAnswer, StateAnswer } from './api-types.ts'
-import { answerSentence, dateWords, dayNumber, dayText, jurisdictionPath, shiftYears } from './words.ts'
+import { answerSentence, countOf, dateWords, dayNumber, dayText, drawnOnMap, jurisdictionPath, shiftYears } from './words.ts'
 
 describe('words and dates', () => {
   it('writes dates in words without time zones', () => {
@@ -23,6 +23,18 @@ describe('words and dates', () => {
     expect(answerSentence('hold', 'prohibited', 48)).toBe('The jail must not hold the person on the ICE detainer past their release time.')
     expect(answerSentence('notify', 'required')).toBe('The jail must notify ICE of the release date or time.')
     expect(answerSentence('interview', 'undetermined')).toBe('The registry cannot say whether the jail may let ICE interview the person in custody.')
+  })
+
+  it('counts in the singular or plural', () => {
+    expect(countOf(1, 'county', 'counties')).toBe('1 county')
+    expect(countOf(0, 'county', 'counties')).toBe('0 counties')
+    expect(countOf(3142, 'county', 'counties')).toBe('3,142 counties')
+  })
+
+  it('knows which states and counties the map draws', () => {
+    expect(drawnOnMap('17031')).toBe(true)
+    expect(drawnOnMap('11')).toBe(true)
+    for (const t of ['60', '66', '69', '72001', '78010']) expect(drawnOnMap(t), t).toBe(false)
   })
 
   it('keeps OCD IDs readable in page paths', () => {
@@ -49,12 +61,16 @@ describe('the map summary and table', () => {
     expect(s.byLayer).toEqual({ county: 2, state: 1, federal: 0, default: 1 })
     expect(s.byValueLayer.prohibited).toEqual({ county: 1, state: 1, federal: 0, default: 0 })
     expect(s.withPlaces).toBe(1)
+    expect(s.notOnMap).toBe(0)
+    expect(summarise({ counties: [county('72001', 'Adjuntas', 'PR', 'permitted', 'federal'), county('01001', 'Autauga', 'AL', 'permitted', 'federal')] }).notOnMap).toBe(1)
   })
 
   it('lists states by name, or one state\'s counties by name', () => {
     const all = mapTable(answers, null)
     if (all.kind !== 'states') throw new Error('states table expected')
-    expect(all.rows.map((r) => [r.name, r.countyTotal, r.counties.prohibited])).toEqual([['Aland', 2, 0], ['Zedland', 2, 2]])
+    expect(all.rows.map((r) => [r.name, r.countyTotal, r.counties.prohibited, r.onMap])).toEqual([['Aland', 2, 0, true], ['Zedland', 2, 2, true]])
+    const pr = mapTable({ states: [{ ...state('PR', 'Puerto Rico'), fips: '72' }], counties: [] }, null)
+    expect(pr.kind === 'states' && pr.rows[0]!.onMap).toBe(false)
     const zz = mapTable(answers, 'zz')
     expect(zz.kind === 'counties' && zz.rows.map((c) => c.name)).toEqual(['A', 'B'])
     expect(mapTable(answers, 'QQ').kind).toBe('states')

@@ -180,3 +180,42 @@ export function jurisdictionPath(id: string, date?: string): string {
   const path = `/jurisdictions/${id.split('/').map((s) => encodeURIComponent(s).replace(/%3A/gi, ':')).join('/')}`
   return date ? `${path}?date=${date}` : path
 }
+
+/**
+ * A count with its noun in the singular or plural: one place for "1 county" / "2 counties".
+ *
+ * @example
+ * ```ts
+ * countOf(1, 'county', 'counties') // '1 county'
+ * countOf(3142, 'county', 'counties') // '3,142 counties'
+ * ```
+ */
+export function countOf(n: number, singular: string, plural: string): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? singular : plural}`
+}
+
+/**
+ * FIPS codes of the territories (American Samoa, Guam, the Northern Mariana Islands, Puerto Rico,
+ * the U.S. Virgin Islands): us-atlas lists their county-equivalents, so the answers and the table
+ * cover them, but its Albers map (`counties-albers-10m`) does not draw them.
+ *
+ * @example
+ * ```ts
+ * NOT_ON_MAP_FIPS.has('72') // true: Puerto Rico is in the table, not on the map
+ * ```
+ */
+export const NOT_ON_MAP_FIPS: ReadonlySet<string> = new Set(['60', '66', '69', '72', '78'])
+
+/**
+ * True when the map draws the state or county with this FIPS code or GEOID (its first two digits
+ * name the state).
+ *
+ * @example
+ * ```ts
+ * drawnOnMap('17031') // true
+ * drawnOnMap('72') // false
+ * ```
+ */
+export function drawnOnMap(fipsOrGeoid: string): boolean {
+  return !NOT_ON_MAP_FIPS.has(fipsOrGeoid.slice(0, 2))
+}

@@ -85,6 +85,24 @@ describe('pages rendered on the server from the shipped registry', () => {
     expect(t).toMatch(/State law: California/)
   })
 
+  it("names a city with its own law but no recorded jail county on the pages of the counties its entry names", () => {
+    // Chicago's entry names Cook (17031) and DuPage (17043); its jail county is not recorded.
+    const cook = text(jurisdictionPage(ctx, 'ocd-division/country:us/state:il/county:cook', { date: '2019-06-01' }))
+    expect(cook).toMatch(/A city with its own law lies partly in this county, but the registry does not record which county's jail holds its arrestees/)
+    expect(cook).toContain('Chicago — The Census place-county crosswalk puts Chicago in two counties')
+    const travis = text(jurisdictionPage(ctx, 'ocd-division/country:us/state:tx/county:travis', { date: '2019-06-01' }))
+    expect(travis).toMatch(/lies partly in this county[^.]*\. The answers above are for the county's own jail/)
+    expect(travis).toContain('Austin —')
+    // A county of the state that the entry does not name gets one line, without the claim.
+    const lake = text(jurisdictionPage(ctx, 'ocd-division/country:us/state:il/county:lake', { date: '2019-06-01' }))
+    expect(lake).not.toContain('lies partly in this county')
+    expect(lake).toContain('a city with its own law has no recorded jail county: Chicago')
+    // A county of a state with no such city: nothing.
+    expect(text(jurisdictionPage(ctx, 'ocd-division/country:us/state:ca/county:fresno', {}))).not.toContain('no recorded jail county')
+    // The registry's own jail county is never set by this: Chicago's page still says it is unknown.
+    expect(text(jurisdictionPage(ctx, 'ocd-division/country:us/state:il/place:chicago', {}))).toMatch(/Jail: unknown \(The Census place-county crosswalk/)
+  })
+
   it('refuses an unknown jurisdiction with not-found', () => {
     expect(() => jurisdictionPage(ctx, 'ocd-division/country:us/state:ca/county:atlantis', {})).toThrow(AppError)
     expect(() => jurisdictionPage(ctx, 'not-an-id', {})).toThrow(/not a U.S. OCD division ID/)
@@ -102,6 +120,26 @@ describe('pages rendered on the server from the shipped registry', () => {
     const t = text(page)
     expect(t).toContain('counties of California')
     expect(t).toMatch(/Alameda Prohibited State law \(California\)/)
+    // Illinois: Chicago, whose jail county is not recorded, is said once above the table and beside the counties its entry names.
+    const il = text(mapPage(ctx, { date: '2019-06-01', state: 'IL' }))
+    expect(il).toContain('A city in Illinois with its own law whose jail county the registry does not record')
+    expect(il).toMatch(/Cook own file Prohibited [^|]*? Chicago \(jail county not recorded\)/)
+    expect(il).toMatch(/DuPage Prohibited [^|]*? Chicago \(jail county not recorded\)/)
+    const unplaced = (page.data as { unplaced: { name: string; counties: string[] }[] }).unplaced
+    expect(unplaced.map((c) => [c.name, c.counties])).toEqual([
+      ['Chicago', ['17031', '17043']],
+      ['New York City', ['36005', '36047', '36061', '36081', '36085']],
+      ['Austin', ['48021', '48209', '48453', '48491']],
+    ])
+    // The states table: singular and plural, and the territories marked as not drawn.
+    const all = text(mapPage(ctx, { date: '2019-06-01' }))
+    expect(all).toContain('List 1 county of District of Columbia')
+    expect(all).toContain('List 58 counties of California')
+    expect(all).not.toMatch(/\b1 counties\b/)
+    expect(all).toMatch(/American Samoa not on the map/)
+    expect(all).toMatch(/Puerto Rico not on the map/)
+    expect(all).not.toMatch(/California not on the map/)
+    expect(all).toContain('The counts include 89 county-equivalents of the territories, which the map does not draw')
     expect(() => mapPage(ctx, { date: '2019-02-30' })).toThrow(/not a real calendar date/)
     expect(() => mapPage(ctx, { action: 'detain' })).toThrow(/not an action/)
     expect(() => mapPage(ctx, { template: 'x' })).toThrow(/not a case template/)
@@ -138,6 +176,16 @@ describe('pages rendered on the server from the shipped registry', () => {
     expect(t).toContain('San Francisco (City and County) · Cook County, as of 1 June 2019')
     expect(t).toContain('Detainer holds')
     expect(t).toContain('California Values Act')
+    // The federal baseline reaches both: its provisions are listed once, not in each column.
+    expect(t).toContain('Common to all: the federal baseline')
+    const federal = ctx.engine.registry.jurisdictions.get('ocd-division/country:us')!
+    const summary = federal.enactments.flatMap((e) => e.provisions).find((p) => p.action === 'detainer-hold')!.summary
+    expect(t.split(summary).length - 1).toBe(1)
+    // Two counties of one state share its law too.
+    const ca = text(comparePage(ctx, { ids: 'ocd-division/country:us/state:ca/county:san_francisco,ocd-division/country:us/state:ca/county:fresno', date: '2019-06-01' }))
+    expect(ca).toContain('Common to all: the federal baseline, state law of California')
+    expect(ca).toContain('Where they differ')
+    expect(ca).toContain('no file beyond the common layers')
     expect(comparePage(ctx, { j1: '', j1Name: 'SF', j2: '', j2Name: 'Cook', date: '2019-06-01' })).toEqual({ kind: 'redirect', status: 303, location: `/compare?${new URLSearchParams({ ids: ids.join(','), date: '2019-06-01' })}` })
     expect(comparePage(ctx, { ids: `${ids[0]},ocd-division/country:us/state:ca/county:atlantis` })).toMatchObject({ status: 404 })
   })

@@ -37,6 +37,7 @@ import { decodeCase, encodeCase } from '../shared/case-url.ts'
 import { mapTable, summarise } from '../shared/map-summary.ts'
 import { dateWords, jurisdictionPath, MAP_FIRST_DATE, QUESTION_IDS, type QuestionId } from '../shared/words.ts'
 import type { NavKey, PageEntry } from './document.tsx'
+import { unplacedCities } from './unplaced.ts'
 
 /** What every page may read. */
 export interface SiteContext {
@@ -127,6 +128,7 @@ export function mapPage(ctx: SiteContext, query: Query): PageResult {
     states: answers.states.map((s) => ({ code: s.code, name: s.name })).sort((a, b) => a.name.localeCompare(b.name)),
     summary: summarise(answers),
     table: mapTable(answers, state),
+    unplaced: unplacedCities(ctx.engine.registry, ctx.gazetteer),
   }
   return {
     kind: 'page',
@@ -251,6 +253,7 @@ export function jurisdictionPage(ctx: SiteContext, id: string, query: Query): Pa
     inForce: inForceOf(ctx, id, date),
     overrides: overridesOf(evaluations),
     places: ctx.gazetteer.countyByJurisdiction.get(id)?.places ?? [],
+    unplaced: unplacedFor(ctx, id, detail.level, detail.state),
     enactments,
     timeline: timelineOf(enactments, today),
   }
@@ -265,6 +268,18 @@ export function jurisdictionPage(ctx: SiteContext, id: string, query: Query): Pa
     data: { timeline: props.timeline, today },
     canonical: jurisdictionPath(id),
   }
+}
+
+/**
+ * For a county or a state: the registry cities of its state with their own law whose jail county is
+ * not recorded, each marked when its registry entry names this county.
+ */
+function unplacedFor(ctx: SiteContext, id: string, level: string, state: string | null): JurisdictionPageProps['unplaced'] {
+  if ((level !== 'county' && level !== 'state' && level !== 'district') || !state) return []
+  const geoid = ctx.gazetteer.countyByJurisdiction.get(id)?.geoid ?? null
+  return unplacedCities(ctx.engine.registry, ctx.gazetteer)
+    .filter((c) => c.state === state.toUpperCase() && c.jurisdiction !== id)
+    .map((c) => ({ jurisdiction: c.jurisdiction, name: c.name, reason: c.reason, namesThisCounty: geoid !== null && level === 'county' && c.counties.includes(geoid) }))
 }
 
 function describeDivisionSafe(ctx: SiteContext, id: string): string {

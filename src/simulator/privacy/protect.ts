@@ -1,0 +1,707 @@
+/**
+ * Small-cell suppression with complementary suppression, for the simulator's tables.
+ *
+ * The published numbers ("items") are all sums of "atoms": counts of records by cell
+ * (jurisdiction × month), origin (input file and source), the law's answer, the counterfactual's
+ * answer and the practice recorded. Items are the cells' counts and breakdowns, the totals over
+ * all cells, the counts per file and per source, and per-jurisdiction law-versus-practice rows.
+ *
+ * Rule: an item of 1 to `minCell − 1` records is suppressed (primary); so is every item of a cell
+ * with fewer than `minCell` records (a small cell's breakdown would say what all its few records
+ * have in common). Then, for each suppressed item, the search finds a *witness*: a change to the
+ * atoms (move one record to another cell, or swap two records' answers between two cells …) that
+ * changes that item, keeps every atom non-negative and every listed cell and row in existence,
+ * and changes no item that stays published. Every item the witness changes is suppressed too
+ * (complementary suppression), and is witnessed by the same change. When the search ends every
+ * suppressed item has a witness: two different tables agree on everything published and differ
+ * on it, so no combination of published totals can derive it. Items that are zero wherever they
+ * could be (a category no record anywhere falls in) stay published: the published total of zero
+ * already says so, and so do zeros no table consistent with the published numbers could raise.
+ *
+ * The guarantee is against derivation from the published numbers themselves. It does not model
+ * outside knowledge (e.g. that the registry makes some answer impossible in some place).
+ */
+
+/** Law and counterfactual answers: 0 permitted, 1 required, 2 prohibited, 3 undetermined. */
+export const ANSWER_COUNT = 4
+/** Practice groups: 0 honored, 1 declined, 2 released, 3 other, 4 unknown. */
+export const PRACTICE_COUNT = 5
+export const PRACTICE_UNKNOWN = 4
+
+/** Item slots of a cell (and of the totals, which add `TOTAL_UNLINKED`). */
+export const SLOT = {
+  records: 0,
+  /** law answers 1–4, then held lower (5) and upper (6) */
+  law: 1,
+  lawHeldLower: 5,
+  lawHeldUpper: 6,
+  cf: 7,
+  cfHeldLower: 11,
+  cfHeldUpper: 12,
+  /** practice groups 13–17 */
+  practice: 13,
+} as const
+export const CELL_SLOTS = 18
+export const TOTAL_UNLINKED = 18
+export const TOTAL_SLOTS = 19
+/** Source items: records, linked, unlinked. */
+export const SOURCE_SLOTS = 3
+/** Law-versus-practice items: records with practice recorded, law held lower, upper, honored, declined. */
+export const LVP_SLOTS = 5
+
+const HELD_LOWER = [true, true, false, false]
+const HELD_UPPER = [true, true, false, true]
+
+/**
+ * Packs an atom key: `((origin · 4 + law) · 4 + cf) · 5 + practice`.
+ *
+ * @example
+ * ```ts
+ * atomKey(0, 3, 0, 4) // 79
+ * ```
+ */
+export function atomKey(origin: number, law: number, cf: number, practice: number): number {
+  return ((origin * ANSWER_COUNT + law) * ANSWER_COUNT + cf) * PRACTICE_COUNT + practice
+}
+
+/** What to protect. */
+export interface ProtectInput {
+  readonly minCell: number
+  /** Each cell's group (its jurisdiction), whether it is linked, and its month index (−1 unknown). */
+  readonly cells: ReadonlyArray<{ readonly group: number; readonly linked: boolean; readonly month: number }>
+  readonly groups: number
+  readonly atoms: { readonly length: number; readonly cell: Int32Array; readonly key: Int32Array; readonly count: Float64Array }
+  readonly origins: ReadonlyArray<{ readonly file: number; readonly source: number }>
+  readonly files: number
+  readonly sources: number
+  /** Per source: whether it records practice (only its records may have a known practice). */
+  readonly practiceSources: readonly boolean[]
+  /** Whether counterfactual items are published. */
+  readonly counterfactual: boolean
+  /** Whether practice items are published (any source records practice). */
+  readonly practice: boolean
+}
+
+/** The suppression decided, with the item layout to read it. */
+export interface Protection {
+  readonly layout: ItemLayout
+  /** Exact value of every item. */
+  readonly values: Float64Array
+  /** 1 where an item is suppressed (or not published at all). */
+  readonly suppressed: Uint8Array
+  /** Per item, the witness that changes it (index into `witnesses`), −1 when none is needed. */
+  readonly witnessOf: Int32Array
+  readonly witnesses: ReadonlyArray<readonly WitnessEntry[]>
+  /** Number of items suppressed because small (primary) and in total. */
+  readonly primary: number
+  readonly total: number
+}
+
+/** One atom change in a witness: +coef records in `cell` at atom `key` (a direction may be negated). */
+export interface WitnessEntry {
+  readonly cell: number
+  readonly key: number
+  readonly coef: number
+}
+
+/** Where each item lives in the flat item arrays. */
+export class ItemLayout {
+  readonly cellBase = 0
+  readonly totalBase: number
+  readonly fileBase: number
+  readonly sourceBase: number
+  readonly lvpBase: number
+  readonly size: number
+  /** group → its law-versus-practice row index, or −1. */
+  readonly lvpRow: Int32Array
+  readonly lvpGroups: readonly number[]
+
+  constructor(cells: number, files: number, sources: number, lvpGroups: readonly number[], groups: number) {
+    this.totalBase = cells * CELL_SLOTS
+    this.fileBase = this.totalBase + TOTAL_SLOTS
+    this.sourceBase = this.fileBase + files
+    this.lvpBase = this.sourceBase + sources * SOURCE_SLOTS
+    this.size = this.lvpBase + lvpGroups.length * LVP_SLOTS
+    this.lvpGroups = lvpGroups
+    this.lvpRow = new Int32Array(groups).fill(-1)
+    lvpGroups.forEach((g, i) => (this.lvpRow[g] = i))
+  }
+
+  cell(c: number, slot: number): number {
+    return c * CELL_SLOTS + slot
+  }
+  total(slot: number): number {
+    return this.totalBase + slot
+  }
+  file(f: number): number {
+    return this.fileBase + f
+  }
+  source(s: number, slot: number): number {
+    return this.sourceBase + s * SOURCE_SLOTS + slot
+  }
+  lvp(row: number, slot: number): number {
+    return this.lvpBase + row * LVP_SLOTS + slot
+  }
+}
+
+/** Decoded atom key. */
+interface Atom {
+  readonly origin: number
+  readonly law: number
+  readonly cf: number
+  readonly practice: number
+}
+
+function decode(key: number): Atom {
+  const practice = key % PRACTICE_COUNT
+  let rest = (key - practice) / PRACTICE_COUNT
+  const cf = rest % ANSWER_COUNT
+  rest = (rest - cf) / ANSWER_COUNT
+  const law = rest % ANSWER_COUNT
+  return { origin: (rest - law) / ANSWER_COUNT, law, cf, practice }
+}
+
+/** Which dimension a swap changes. */
+type Dim = 'law' | 'cf' | 'practice'
+
+const DIMS = ['law', 'cf', 'practice'] as const
+const MAX_ATOMS_TRIED = 6
+const MAX_TRIED = 60
+const MAX_NEIGHBOURS = 14
+
+/**
+ * Decides what to suppress (see the module comment).
+ *
+ * @example
+ * ```ts
+ * const p = protect(input)
+ * p.suppressed[p.layout.cell(0, SLOT.records)] // 1 when cell 0's count is not published
+ * ```
+ */
+export function protect(input: ProtectInput): Protection {
+  return new Protector(input).run()
+}
+
+class Protector {
+  private readonly layout: ItemLayout
+  private readonly values: Float64Array
+  private readonly published: Uint8Array
+  private readonly suppressed: Uint8Array
+  private readonly witnessOf: Int32Array
+  private readonly witnesses: WitnessEntry[][] = []
+  private readonly cellAtoms: Array<Map<number, number>>
+  private readonly cellRecords: Float64Array
+  /** Records with a known practice, per group. */
+  private readonly knownPractice: Float64Array
+  private readonly byGroup: number[][]
+  private readonly smallCells: number[] = []
+  private readonly decoded: Atom[] = []
+  private primary = 0
+
+  constructor(private readonly input: ProtectInput) {
+    const nCells = input.cells.length
+    this.cellAtoms = input.cells.map(() => new Map<number, number>())
+    this.cellRecords = new Float64Array(nCells)
+    this.knownPractice = new Float64Array(input.groups)
+    for (let i = 0; i < input.atoms.length; i++) {
+      const c = input.atoms.cell[i]!
+      const key = input.atoms.key[i]!
+      const n = input.atoms.count[i]!
+      if (n <= 0) continue
+      const m = this.cellAtoms[c]!
+      m.set(key, (m.get(key) ?? 0) + n)
+      this.cellRecords[c]! += n
+      if (this.atom(key).practice !== PRACTICE_UNKNOWN) this.knownPractice[input.cells[c]!.group]! += n
+    }
+    const lvpGroups: number[] = []
+    for (let g = 0; g < input.groups; g++) if (this.knownPractice[g]! > 0) lvpGroups.push(g)
+    this.layout = new ItemLayout(nCells, input.files, input.sources, lvpGroups, input.groups)
+    this.values = new Float64Array(this.layout.size)
+    this.published = new Uint8Array(this.layout.size)
+    this.suppressed = new Uint8Array(this.layout.size)
+    this.witnessOf = new Int32Array(this.layout.size).fill(-1)
+    this.byGroup = Array.from({ length: input.groups }, () => [])
+    input.cells.forEach((cell, c) => this.byGroup[cell.group]!.push(c))
+    this.markPublished()
+    const items: number[] = []
+    this.cellAtoms.forEach((atoms, c) => {
+      for (const [key, n] of atoms) {
+        items.length = 0
+        this.itemsOfAtom(c, key, items)
+        for (const item of items) this.values[item]! += n
+      }
+    })
+  }
+
+  private atom(key: number): Atom {
+    let a = this.decoded[key]
+    if (!a) a = this.decoded[key] = decode(key)
+    return a
+  }
+
+  private markPublished(): void {
+    const { layout, input } = this
+    const slots = [SLOT.records, 1, 2, 3, 4, 5, 6]
+    if (input.counterfactual) slots.push(7, 8, 9, 10, 11, 12)
+    if (input.practice) slots.push(13, 14, 15, 16, 17)
+    for (let c = 0; c < input.cells.length; c++) for (const s of slots) this.published[layout.cell(c, s)] = 1
+    for (const s of slots) this.published[layout.total(s)] = 1
+    this.published[layout.total(TOTAL_UNLINKED)] = 1
+    for (let f = 0; f < input.files; f++) this.published[layout.file(f)] = 1
+    for (let s = 0; s < input.sources; s++) for (let k = 0; k < SOURCE_SLOTS; k++) this.published[layout.source(s, k)] = 1
+    for (let r = 0; r < layout.lvpGroups.length; r++) for (let k = 0; k < LVP_SLOTS; k++) this.published[layout.lvp(r, k)] = 1
+    for (let i = 0; i < layout.size; i++) if (!this.published[i]) this.suppressed[i] = 1
+  }
+
+  /** Every published item the atom is part of (each with coefficient 1). No closures: this is the hot path. */
+  private itemsOfAtom(c: number, key: number, out: number[]): void {
+    const { layout, input } = this
+    const a = this.atom(key)
+    const cell = input.cells[c]!
+    for (let pass = 0; pass < 2; pass++) {
+      const base = pass === 0 ? c * CELL_SLOTS : layout.totalBase
+      out.push(base + SLOT.records, base + SLOT.law + a.law)
+      if (HELD_LOWER[a.law]) out.push(base + SLOT.lawHeldLower)
+      if (HELD_UPPER[a.law]) out.push(base + SLOT.lawHeldUpper)
+      if (input.counterfactual) {
+        out.push(base + SLOT.cf + a.cf)
+        if (HELD_LOWER[a.cf]) out.push(base + SLOT.cfHeldLower)
+        if (HELD_UPPER[a.cf]) out.push(base + SLOT.cfHeldUpper)
+      }
+      if (input.practice) out.push(base + SLOT.practice + a.practice)
+    }
+    if (!cell.linked) out.push(layout.totalBase + TOTAL_UNLINKED)
+    const origin = input.origins[a.origin]!
+    out.push(layout.fileBase + origin.file, layout.sourceBase + origin.source * SOURCE_SLOTS, layout.sourceBase + origin.source * SOURCE_SLOTS + (cell.linked ? 1 : 2))
+    const row = layout.lvpRow[cell.group]!
+    if (a.practice !== PRACTICE_UNKNOWN && row >= 0) {
+      const lvp = layout.lvpBase + row * LVP_SLOTS
+      out.push(lvp)
+      if (HELD_LOWER[a.law]) out.push(lvp + 1)
+      if (HELD_UPPER[a.law]) out.push(lvp + 2)
+      if (a.practice === 0) out.push(lvp + 3)
+      if (a.practice === 1) out.push(lvp + 4)
+    }
+  }
+
+  run(): Protection {
+    const { layout, input } = this
+    const minCell = input.minCell
+    const targets: number[] = []
+    const isSmall = (v: number) => v >= 1 && v < minCell
+    for (let i = 0; i < layout.size; i++) {
+      if (this.published[i] && isSmall(this.values[i]!)) {
+        this.suppressed[i] = 1
+        targets.push(i)
+        this.primary++
+      }
+    }
+    // a small cell's whole breakdown, except categories no record anywhere falls in
+    for (let c = 0; c < input.cells.length; c++) {
+      if (!isSmall(this.cellRecords[c]!)) continue
+      this.smallCells.push(c)
+      for (let s = 0; s < CELL_SLOTS; s++) {
+        const item = layout.cell(c, s)
+        if (!this.published[item] || this.suppressed[item]) continue
+        if (this.values[item] === 0 && this.values[layout.total(s)] === 0) continue
+        this.suppressed[item] = 1
+        targets.push(item)
+      }
+    }
+    for (const item of targets) {
+      if (this.witnessOf[item]! >= 0) continue
+      const best = this.findWitness(item)
+      if (!best) {
+        // a zero no possible table could raise (e.g. a practice outcome in a place whose sources
+        // record none) is known from what is published; hiding it would protect nothing
+        if (this.values[item] === 0) {
+          this.suppressed[item] = 0
+          continue
+        }
+        throw new Error(`privacy: no witness for item ${item} (value ${this.values[item]}); this is a bug`)
+      }
+      const index = this.witnesses.push(best.entries) - 1
+      for (const changed of best.changed) {
+        this.suppressed[changed] = 1
+        if (this.witnessOf[changed]! < 0) this.witnessOf[changed] = index
+      }
+    }
+    let total = 0
+    for (let i = 0; i < layout.size; i++) if (this.published[i] && this.suppressed[i]) total++
+    return { layout, values: this.values, suppressed: this.suppressed, witnessOf: this.witnessOf, witnesses: this.witnesses, primary: this.primary, total }
+  }
+
+  /** Which published items a change moves, and whether it is feasible one way or both. */
+  private evaluate(entries: readonly WitnessEntry[], target: number): { changed: number[]; ways: number } | null {
+    const delta = this.scratchDelta
+    const touched = this.scratchTouched
+    const items = this.scratchItems
+    touched.length = 0
+    for (const e of entries) {
+      items.length = 0
+      this.itemsOfAtom(e.cell, e.key, items)
+      for (const item of items) {
+        if (delta[item] === 0) touched.push(item)
+        delta[item]! += e.coef
+      }
+    }
+    const hitsTarget = delta[target] !== 0
+    const changed: number[] = []
+    for (const item of touched) {
+      if (delta[item] !== 0 && this.published[item]) changed.push(item)
+      delta[item] = 0
+    }
+    if (!hitsTarget) return null
+    let ways = 0
+    if (this.feasible(entries, 1)) ways++
+    if (this.feasible(entries, -1)) ways++
+    return ways > 0 ? { changed, ways } : null
+  }
+
+  private readonly scratchTouched: number[] = []
+  private readonly scratchItems: number[] = []
+  private get scratchDelta(): Float64Array {
+    this.delta ??= new Float64Array(this.layout.size)
+    return this.delta
+  }
+  private delta: Float64Array | undefined
+
+  /** Whether applying the change in direction `t` keeps the table a possible one (entries are few). */
+  private feasible(entries: readonly WitnessEntry[], t: number): boolean {
+    const n = entries.length
+    for (let i = 0; i < n; i++) {
+      const e = entries[i]!
+      // the net change of this atom (entries may name an atom twice)
+      let d = 0
+      let first = true
+      for (let j = 0; j < n; j++) {
+        const f = entries[j]!
+        if (f.cell === e.cell && f.key === e.key) {
+          if (j < i) first = false
+          d += f.coef * t
+        }
+      }
+      if (!first || d === 0) continue
+      if ((this.cellAtoms[e.cell]!.get(e.key) ?? 0) + d < 0) return false
+      const a = this.atom(e.key)
+      if (d > 0 && a.practice !== PRACTICE_UNKNOWN && !this.input.practiceSources[this.input.origins[a.origin]!.source]) return false
+    }
+    // every listed cell keeps a record; every group keeps (or keeps lacking) records of known practice
+    for (let i = 0; i < n; i++) {
+      const cell = entries[i]!.cell
+      let seen = false
+      for (let j = 0; j < i; j++) if (entries[j]!.cell === cell) seen = true
+      if (seen) continue
+      let d = 0
+      for (let j = 0; j < n; j++) if (entries[j]!.cell === cell) d += entries[j]!.coef * t
+      if (this.cellRecords[cell]! + d < 1) return false
+    }
+    for (let i = 0; i < n; i++) {
+      const g = this.input.cells[entries[i]!.cell]!.group
+      let seen = false
+      for (let j = 0; j < i; j++) if (this.input.cells[entries[j]!.cell]!.group === g) seen = true
+      if (seen) continue
+      let d = 0
+      for (let j = 0; j < n; j++) {
+        const f = entries[j]!
+        if (this.input.cells[f.cell]!.group === g && this.atom(f.key).practice !== PRACTICE_UNKNOWN) d += f.coef * t
+      }
+      const now = this.knownPractice[g]!
+      if (now > 0 ? now + d < 1 : now + d !== 0) return false
+    }
+    return true
+  }
+
+  /**
+   * What suppressing these items would lose: a cell's breakdown is cheap, its record count less
+   * so, a law-versus-practice row dear, and the totals, files and sources (the headline numbers)
+   * a last resort.
+   */
+  private cost(changed: readonly number[]): number {
+    const { layout } = this
+    let cost = 0
+    for (const item of changed) {
+      if (this.suppressed[item]) continue
+      if (item < layout.totalBase) cost += item % CELL_SLOTS === SLOT.records ? 3 : 1
+      else if (item >= layout.lvpBase) cost += 100
+      else cost += 1_000_000
+    }
+    return cost
+  }
+
+  /**
+   * The cheapest witness found for an item (fewest new suppressions, then feasible both ways).
+   * The search stops at a witness that suppresses nothing new, or after `MAX_TRIED` candidates
+   * that change the item once one has been found.
+   */
+  private findWitness(item: number): { entries: WitnessEntry[]; changed: number[] } | null {
+    let best: { entries: WitnessEntry[]; changed: number[]; cost: number; ways: number } | null = null
+    const isCell = item < this.layout.totalBase
+    const c = isCell ? Math.floor(item / CELL_SLOTS) : -1
+    const slot = isCell ? item % CELL_SLOTS : -1
+    let tried = 0
+    for (const entries of this.candidates(item)) {
+      if (isCell && !this.changesCellSlot(entries, c, slot)) continue
+      const r = this.evaluate(entries, item)
+      if (!r) continue
+      tried++
+      const cost = this.cost(r.changed)
+      if (!best || cost < best.cost || (cost === best.cost && r.ways > best.ways)) best = { entries, changed: r.changed, cost, ways: r.ways }
+      if (best.cost === 0 || (tried >= MAX_TRIED && best.cost < 1_000_000)) break
+    }
+    return best
+  }
+
+  /** Whether a change moves one slot of one cell (a cheap test before the full evaluation). */
+  private changesCellSlot(entries: readonly WitnessEntry[], c: number, slot: number): boolean {
+    let d = 0
+    for (const e of entries) {
+      if (e.cell !== c) continue
+      const a = this.atom(e.key)
+      let hit: boolean
+      if (slot === SLOT.records) hit = true
+      else if (slot < SLOT.lawHeldLower) hit = a.law === slot - SLOT.law
+      else if (slot === SLOT.lawHeldLower) hit = HELD_LOWER[a.law]!
+      else if (slot === SLOT.lawHeldUpper) hit = HELD_UPPER[a.law]!
+      else if (slot < SLOT.cfHeldLower) hit = a.cf === slot - SLOT.cf
+      else if (slot === SLOT.cfHeldLower) hit = HELD_LOWER[a.cf]!
+      else if (slot === SLOT.cfHeldUpper) hit = HELD_UPPER[a.cf]!
+      else hit = a.practice === slot - SLOT.practice
+      if (hit) d += e.coef
+    }
+    return d !== 0
+  }
+
+  /** Candidate witnesses for an item, most promising first. */
+  private *candidates(item: number): Generator<WitnessEntry[]> {
+    const { layout } = this
+    if (item < layout.totalBase) {
+      yield* this.cellCandidates(Math.floor(item / CELL_SLOTS), item % CELL_SLOTS)
+      return
+    }
+    // a global item: try changes at the cells that could move it, least disturbing first
+    const cells = this.cellsFor(item)
+    for (const c of cells) for (const dim of DIMS) for (const c2 of this.otherGroups(c, false)) yield* this.swaps(c, c2, dim)
+    for (const c of cells) {
+      for (const dim of DIMS) {
+        for (let to = 0; to < (dim === 'practice' ? PRACTICE_COUNT : ANSWER_COUNT); to++) {
+          for (const c2 of this.cellsWith(dim, to, c)) if (this.input.cells[c2]!.group !== this.input.cells[c]!.group) yield* this.swaps(c, c2, dim)
+        }
+      }
+    }
+    for (const c of cells) yield* this.movesByKey(c, true)
+    for (const c of cells) {
+      yield* this.originChanges(c)
+      for (const dim of DIMS) yield* this.swaps(c, null, dim)
+      yield* this.singles(c)
+    }
+  }
+
+  private *cellCandidates(c: number, slot: number): Generator<WitnessEntry[]> {
+    const near = this.sameGroup(c)
+    const dim: Dim | null = slot >= SLOT.practice ? 'practice' : slot >= SLOT.cf ? 'cf' : slot >= SLOT.law ? 'law' : null
+    yield* this.moves(c, near)
+    if (dim) for (const c2 of near) yield* this.swaps(c, c2, dim)
+    yield* this.movesByKey(c, false)
+    if (dim) {
+      // a category c lacks: cells that have it, wherever they are
+      for (let to = 0; to < (dim === 'practice' ? PRACTICE_COUNT : ANSWER_COUNT); to++) for (const c2 of this.cellsWith(dim, to, c)) yield* this.swaps(c, c2, dim)
+      for (const c2 of this.otherGroups(c, false)) yield* this.swaps(c, c2, dim)
+    }
+    yield* this.moves(c, this.otherGroups(c, true))
+    yield* this.originChanges(c)
+    if (dim) yield* this.swaps(c, null, dim)
+    yield* this.singles(c)
+  }
+
+  private readonly keyIndex = new Map<number, number[]>()
+
+  /**
+   * Moves of one record between `c` and other cells with the same kind of record (same origin,
+   * answers and practice), suppressed and larger ones first: a cell of one record can only gain
+   * one from a cell that keeps one.
+   */
+  private *movesByKey(c: number, otherGroupsOnly: boolean): Generator<WitnessEntry[]> {
+    const cells = this.input.cells
+    for (const key of this.topAtoms(c)) {
+      let list = this.keyIndex.get(key)
+      if (!list) {
+        list = []
+        for (let x = 0; x < this.cellAtoms.length; x++) if (this.cellAtoms[x]!.has(key)) list.push(x)
+        this.keyIndex.set(key, list)
+      }
+      let yielded = 0
+      for (const pass of [1, 0]) {
+        for (const c2 of list) {
+          if (c2 === c || this.suppressedCell(c2) !== pass || cells[c2]!.linked !== cells[c]!.linked) continue
+          if (otherGroupsOnly && cells[c2]!.group === cells[c]!.group) continue
+          yield [{ cell: c2, key, coef: -1 }, { cell: c, key, coef: 1 }]
+          if (++yielded >= MAX_NEIGHBOURS) break
+        }
+        if (yielded >= MAX_NEIGHBOURS) break
+      }
+    }
+  }
+
+  private readonly withIndex = new Map<string, number[]>()
+
+  /** Cells with a record whose `dim` is `value`: suppressed ones first, then the smallest. */
+  private cellsWith(dim: Dim, value: number, except: number): number[] {
+    const key = `${dim}:${value}`
+    let list = this.withIndex.get(key)
+    if (!list) {
+      list = []
+      for (let c = 0; c < this.cellAtoms.length; c++) {
+        for (const k of this.cellAtoms[c]!.keys()) {
+          if (this.atom(k)[dim] === value) {
+            list.push(c)
+            break
+          }
+        }
+      }
+      list.sort((a, b) => this.cellRecords[a]! - this.cellRecords[b]!)
+      this.withIndex.set(key, list)
+    }
+    const out: number[] = []
+    for (const c of list) {
+      if (c !== except && this.suppressedCell(c)) out.push(c)
+      if (out.length >= 4) break
+    }
+    for (const c of list) {
+      if (out.length >= 8) break
+      if (c !== except && !out.includes(c)) out.push(c)
+    }
+    return out
+  }
+
+  private suppressedCell(c: number): number {
+    return this.suppressed[this.layout.cell(c, SLOT.records)]!
+  }
+
+  /** The other months of `c`'s jurisdiction: suppressed ones first, then the nearest. */
+  private sameGroup(c: number): number[] {
+    const cells = this.input.cells
+    const month = cells[c]!.month
+    const same = this.byGroup[cells[c]!.group]!.filter((x) => x !== c)
+    same.sort((a, b) => this.suppressedCell(b) - this.suppressedCell(a) || Math.abs(cells[a]!.month - month) - Math.abs(cells[b]!.month - month))
+    return same.slice(0, MAX_NEIGHBOURS)
+  }
+
+  /**
+   * Cells of other jurisdictions, small (suppressed) ones first, from a window that starts at a
+   * place fixed by `c` so partners spread over the table; `sameLinkage` for moving records
+   * (linkage is published per source).
+   */
+  private otherGroups(c: number, sameLinkage: boolean): number[] {
+    const cells = this.input.cells
+    const cell = cells[c]!
+    const out: number[] = []
+    const small = this.smallCells
+    const n = small.length
+    const start = n > 0 ? (c * 7919) % n : 0
+    for (let i = 0; i < n && out.length < MAX_NEIGHBOURS; i++) {
+      const x = small[(start + i) % n]!
+      if (x !== c && cells[x]!.group !== cell.group && (!sameLinkage || cells[x]!.linked === cell.linked)) out.push(x)
+      if (i > MAX_NEIGHBOURS * 20) break
+    }
+    return out
+  }
+
+  private readonly sortedAtoms = new Map<number, number[]>()
+
+  /** A cell's atom keys, largest count first (cached: atoms never change). */
+  private atomsByCount(c: number): number[] {
+    let keys = this.sortedAtoms.get(c)
+    if (!keys) {
+      const atoms = this.cellAtoms[c]!
+      keys = [...atoms.keys()].sort((a, b) => atoms.get(b)! - atoms.get(a)!)
+      this.sortedAtoms.set(c, keys)
+    }
+    return keys
+  }
+
+  private topAtoms(c: number): number[] {
+    const keys = this.atomsByCount(c)
+    return keys.length <= MAX_ATOMS_TRIED ? keys : keys.slice(0, MAX_ATOMS_TRIED)
+  }
+
+  /** Move one record between `c` and each of `others`, either way. */
+  private *moves(c: number, others: readonly number[]): Generator<WitnessEntry[]> {
+    const mine = this.topAtoms(c)
+    for (const c2 of others) {
+      for (const key of mine) yield [{ cell: c, key, coef: -1 }, { cell: c2, key, coef: 1 }]
+      for (const key of this.topAtoms(c2)) yield [{ cell: c2, key, coef: -1 }, { cell: c, key, coef: 1 }]
+    }
+  }
+
+  /**
+   * Change one record's category in `dim` at `c`; with `c2`, the reverse change at `c2` keeps
+   * the totals; without, the totals move.
+   */
+  private *swaps(c: number, c2: number | null, dim: Dim): Generator<WitnessEntry[]> {
+    const size = dim === 'practice' ? PRACTICE_COUNT : ANSWER_COUNT
+    const partners = c2 === null ? [] : this.atomsByCount(c2)
+    for (const key of this.topAtoms(c)) {
+      const a = this.atom(key)
+      const from = a[dim]
+      for (let to = 0; to < size; to++) {
+        if (to === from) continue
+        const moved = this.withDim(a, dim, to)
+        if (c2 === null) {
+          yield [{ cell: c, key, coef: -1 }, { cell: c, key: moved, coef: 1 }]
+          continue
+        }
+        let tried = 0
+        for (const k2 of partners) {
+          const b = this.atom(k2)
+          if (b[dim] !== to) continue
+          yield [
+            { cell: c, key, coef: -1 },
+            { cell: c, key: moved, coef: 1 },
+            { cell: c2, key: k2, coef: -1 },
+            { cell: c2, key: this.withDim(b, dim, from), coef: 1 },
+          ]
+          if (++tried >= 3) break
+        }
+      }
+    }
+  }
+
+  /** Change one record's origin (file and source) at `c`. */
+  private *originChanges(c: number): Generator<WitnessEntry[]> {
+    for (const key of this.topAtoms(c)) {
+      const a = this.atom(key)
+      for (let o = 0; o < this.input.origins.length; o++) {
+        if (o === a.origin) continue
+        yield [{ cell: c, key, coef: -1 }, { cell: c, key: atomKey(o, a.law, a.cf, a.practice), coef: 1 }]
+      }
+    }
+  }
+
+  /** Add or remove one record at `c`: moves the totals, the file and the source counts. */
+  private *singles(c: number): Generator<WitnessEntry[]> {
+    for (const key of this.topAtoms(c)) yield [{ cell: c, key, coef: -1 }]
+  }
+
+  private withDim(a: Atom, dim: Dim, value: number): number {
+    return atomKey(a.origin, dim === 'law' ? value : a.law, dim === 'cf' ? value : a.cf, dim === 'practice' ? value : a.practice)
+  }
+
+  /** Cells whose atoms a global item sums, fewest records first (cheap to disturb). */
+  private cellsFor(item: number): number[] {
+    const out: number[] = []
+    const items: number[] = []
+    for (let c = 0; c < this.input.cells.length; c++) {
+      for (const key of this.cellAtoms[c]!.keys()) {
+        items.length = 0
+        this.itemsOfAtom(c, key, items)
+        if (items.includes(item)) {
+          out.push(c)
+          break
+        }
+      }
+    }
+    out.sort((a, b) => Number(this.suppressed[this.layout.cell(b, SLOT.records)]) - Number(this.suppressed[this.layout.cell(a, SLOT.records)]) || this.cellRecords[a]! - this.cellRecords[b]!)
+    return out.slice(0, MAX_NEIGHBOURS)
+  }
+}
