@@ -17,6 +17,8 @@
  * on it, so no combination of published totals can derive it. Items that are zero wherever they
  * could be (a category no record anywhere falls in) stay published: the published total of zero
  * already says so, and so do zeros no table consistent with the published numbers could raise.
+ * A small cell's zero is also published when hiding it would cost a law-versus-practice row or a
+ * headline total (a zero is not a small count; hiding it is extra care, not the rule).
  *
  * The guarantee is against derivation from the published numbers themselves. It does not model
  * outside knowledge (e.g. that the registry makes some answer impossible in some place).
@@ -161,12 +163,27 @@ function decode(key: number): Atom {
   return { origin: (rest - law) / ANSWER_COUNT, law, cf, practice }
 }
 
+/**
+ * For a category slot of a cell, whether changing a record's category `from` → `to` (in the
+ * slot's dimension) changes that slot.
+ */
+function slotRelevance(slot: number): (from: number, to: number) => boolean {
+  const member = (set: readonly boolean[]) => (from: number, to: number) => set[from] !== set[to]
+  if (slot < SLOT.lawHeldLower) return (f, t) => f === slot - SLOT.law || t === slot - SLOT.law
+  if (slot === SLOT.lawHeldLower) return member(HELD_LOWER)
+  if (slot === SLOT.lawHeldUpper) return member(HELD_UPPER)
+  if (slot < SLOT.cfHeldLower) return (f, t) => f === slot - SLOT.cf || t === slot - SLOT.cf
+  if (slot === SLOT.cfHeldLower) return member(HELD_LOWER)
+  if (slot === SLOT.cfHeldUpper) return member(HELD_UPPER)
+  return (f, t) => f === slot - SLOT.practice || t === slot - SLOT.practice
+}
+
 /** Which dimension a swap changes. */
 type Dim = 'law' | 'cf' | 'practice'
 
 const DIMS = ['law', 'cf', 'practice'] as const
 const MAX_ATOMS_TRIED = 6
-const MAX_TRIED = 60
+const MAX_TRIED = 150
 const MAX_NEIGHBOURS = 14
 
 /**
@@ -310,7 +327,10 @@ class Protector {
     }
     for (const item of targets) {
       if (this.witnessOf[item]! >= 0) continue
-      const best = this.findWitness(item)
+      let best = this.findWitness(item)
+      // a small cell's zero is hidden only where that is cheap: if hiding it would cost a
+      // law-versus-practice row or a headline total, the zero (not a small count) is published
+      if (best && this.values[item] === 0 && best.cost >= 100) best = null
       if (!best) {
         // a zero no possible table could raise (e.g. a practice outcome in a place whose sources
         // record none) is known from what is published; hiding it would protect nothing
@@ -318,7 +338,7 @@ class Protector {
           this.suppressed[item] = 0
           continue
         }
-        throw new Error(`privacy: no witness for item ${item} (value ${this.values[item]}); this is a bug`)
+        throw new Error(`privacy: no witness for ${this.describe(item)} (value ${this.values[item]}); this is a bug`)
       }
       const index = this.witnesses.push(best.entries) - 1
       for (const changed of best.changed) {
@@ -329,6 +349,15 @@ class Protector {
     let total = 0
     for (let i = 0; i < layout.size; i++) if (this.published[i] && this.suppressed[i]) total++
     return { layout, values: this.values, suppressed: this.suppressed, witnessOf: this.witnessOf, witnesses: this.witnesses, primary: this.primary, total }
+  }
+
+  private describe(item: number): string {
+    const L = this.layout
+    if (item < L.totalBase) return `cell ${Math.floor(item / CELL_SLOTS)} slot ${item % CELL_SLOTS}`
+    if (item < L.fileBase) return `total slot ${item - L.totalBase}`
+    if (item < L.sourceBase) return `file ${item - L.fileBase}`
+    if (item < L.lvpBase) return `source ${Math.floor((item - L.sourceBase) / SOURCE_SLOTS)} slot ${(item - L.sourceBase) % SOURCE_SLOTS}`
+    return `law-versus-practice row ${Math.floor((item - L.lvpBase) / LVP_SLOTS)} slot ${(item - L.lvpBase) % LVP_SLOTS}`
   }
 
   /** Which published items a change moves, and whether it is feasible one way or both. */
@@ -434,11 +463,13 @@ class Protector {
    * The search stops at a witness that suppresses nothing new, or after `MAX_TRIED` candidates
    * that change the item once one has been found.
    */
-  private findWitness(item: number): { entries: WitnessEntry[]; changed: number[] } | null {
+  private findWitness(item: number): { entries: WitnessEntry[]; changed: number[]; cost: number } | null {
     let best: { entries: WitnessEntry[]; changed: number[]; cost: number; ways: number } | null = null
     const isCell = item < this.layout.totalBase
     const c = isCell ? Math.floor(item / CELL_SLOTS) : -1
     const slot = isCell ? item % CELL_SLOTS : -1
+    this.focusCell = c
+    this.focusSlot = slot
     let tried = 0
     for (const entries of this.candidates(item)) {
       if (isCell && !this.changesCellSlot(entries, c, slot)) continue
@@ -449,7 +480,7 @@ class Protector {
       if (!best || cost < best.cost || (cost === best.cost && r.ways > best.ways)) best = { entries, changed: r.changed, cost, ways: r.ways }
       if (best.cost === 0 || (tried >= MAX_TRIED && best.cost < 1_000_000)) break
     }
-    return best
+    return best as { entries: WitnessEntry[]; changed: number[]; cost: number } | null
   }
 
   /** Whether a change moves one slot of one cell (a cheap test before the full evaluation). */
@@ -500,17 +531,20 @@ class Protector {
   private *cellCandidates(c: number, slot: number): Generator<WitnessEntry[]> {
     const near = this.sameGroup(c)
     const dim: Dim | null = slot >= SLOT.practice ? 'practice' : slot >= SLOT.cf ? 'cf' : slot >= SLOT.law ? 'law' : null
+    const relevant = dim ? slotRelevance(slot) : undefined
     yield* this.moves(c, near)
-    if (dim) for (const c2 of near) yield* this.swaps(c, c2, dim)
+    if (dim) for (const c2 of near) yield* this.swaps(c, c2, dim, relevant)
     yield* this.movesByKey(c, false)
     if (dim) {
       // a category c lacks: cells that have it, wherever they are
-      for (let to = 0; to < (dim === 'practice' ? PRACTICE_COUNT : ANSWER_COUNT); to++) for (const c2 of this.cellsWith(dim, to, c)) yield* this.swaps(c, c2, dim)
-      for (const c2 of this.otherGroups(c, false)) yield* this.swaps(c, c2, dim)
+      for (let to = 0; to < (dim === 'practice' ? PRACTICE_COUNT : ANSWER_COUNT); to++) {
+        for (const c2 of this.cellsWith(dim, to, c)) yield* this.swaps(c, c2, dim, (f, t) => t === to && relevant!(f, t))
+      }
+      for (const c2 of this.otherGroups(c, false)) yield* this.swaps(c, c2, dim, relevant)
     }
     yield* this.moves(c, this.otherGroups(c, true))
     yield* this.originChanges(c)
-    if (dim) yield* this.swaps(c, null, dim)
+    if (dim) yield* this.swaps(c, null, dim, relevant)
     yield* this.singles(c)
   }
 
@@ -524,54 +558,77 @@ class Protector {
   private *movesByKey(c: number, otherGroupsOnly: boolean): Generator<WitnessEntry[]> {
     const cells = this.input.cells
     for (const key of this.topAtoms(c)) {
-      let list = this.keyIndex.get(key)
-      if (!list) {
-        list = []
-        for (let x = 0; x < this.cellAtoms.length; x++) if (this.cellAtoms[x]!.has(key)) list.push(x)
-        this.keyIndex.set(key, list)
-      }
-      let yielded = 0
-      for (const pass of [1, 0]) {
-        for (const c2 of list) {
-          if (c2 === c || this.suppressedCell(c2) !== pass || cells[c2]!.linked !== cells[c]!.linked) continue
-          if (otherGroupsOnly && cells[c2]!.group === cells[c]!.group) continue
-          yield [{ cell: c2, key, coef: -1 }, { cell: c, key, coef: 1 }]
-          if (++yielded >= MAX_NEIGHBOURS) break
-        }
-        if (yielded >= MAX_NEIGHBOURS) break
+      const index = this.indexed(`key:${key}`, (x) => this.cellAtoms[x]!.has(key))
+      const partners = this.partners(index, c, otherGroupsOnly, (c2) => cells[c2]!.linked === cells[c]!.linked && (this.cellRecords[c2]! >= 2 || this.cellRecords[c]! >= 2))
+      for (const c2 of partners) {
+        yield [{ cell: c2, key, coef: -1 }, { cell: c, key, coef: 1 }]
+        if (this.cellRecords[c]! >= 2) yield [{ cell: c, key, coef: -1 }, { cell: c2, key, coef: 1 }]
       }
     }
   }
 
-  private readonly withIndex = new Map<string, number[]>()
+  private readonly indexes = new Map<string, { all: number[]; byGroup: Map<number, number[]> }>()
 
-  /** Cells with a record whose `dim` is `value`: suppressed ones first, then the smallest. */
-  private cellsWith(dim: Dim, value: number, except: number): number[] {
-    const key = `${dim}:${value}`
-    let list = this.withIndex.get(key)
-    if (!list) {
-      list = []
-      for (let c = 0; c < this.cellAtoms.length; c++) {
-        for (const k of this.cellAtoms[c]!.keys()) {
-          if (this.atom(k)[dim] === value) {
-            list.push(c)
-            break
-          }
-        }
+  /** Cells that satisfy `has`, smallest first, and by group (built once per name). */
+  private indexed(name: string, has: (c: number) => boolean): { all: number[]; byGroup: Map<number, number[]> } {
+    let index = this.indexes.get(name)
+    if (!index) {
+      const all: number[] = []
+      for (let x = 0; x < this.cellAtoms.length; x++) if (has(x)) all.push(x)
+      all.sort((a, b) => this.cellRecords[a]! - this.cellRecords[b]!)
+      const byGroup = new Map<number, number[]>()
+      for (const x of all) {
+        const g = this.input.cells[x]!.group
+        let list = byGroup.get(g)
+        if (!list) byGroup.set(g, (list = []))
+        list.push(x)
       }
-      list.sort((a, b) => this.cellRecords[a]! - this.cellRecords[b]!)
-      this.withIndex.set(key, list)
+      index = { all, byGroup }
+      this.indexes.set(name, index)
     }
+    return index
+  }
+
+  /**
+   * Up to `MAX_NEIGHBOURS` partners for `c` from an index: its own jurisdiction's first (its
+   * law-versus-practice row then stays as it is), then suppressed cells elsewhere, then any,
+   * scanning a bounded window that starts at a place fixed by `c`.
+   */
+  private partners(index: { all: number[]; byGroup: Map<number, number[]> }, c: number, otherGroupsOnly: boolean, ok: (c2: number) => boolean): number[] {
+    const group = this.input.cells[c]!.group
     const out: number[] = []
-    for (const c of list) {
-      if (c !== except && this.suppressedCell(c)) out.push(c)
-      if (out.length >= 4) break
+    if (!otherGroupsOnly) {
+      for (const x of index.byGroup.get(group) ?? []) {
+        if (x !== c && ok(x)) out.push(x)
+        if (out.length >= MAX_NEIGHBOURS / 2) break
+      }
     }
-    for (const c of list) {
-      if (out.length >= 8) break
-      if (c !== except && !out.includes(c)) out.push(c)
+    const all = index.all
+    const n = all.length
+    const start = n > 0 ? (c * 7919) % n : 0
+    const window = Math.min(n, MAX_NEIGHBOURS * 30)
+    for (const wantSuppressed of [1, 0]) {
+      for (let i = 0; i < window && out.length < MAX_NEIGHBOURS; i++) {
+        const x = all[(start + i) % n]!
+        if (x === c || this.input.cells[x]!.group === group || this.suppressedCell(x) !== wantSuppressed || out.includes(x) || !ok(x)) continue
+        out.push(x)
+      }
+    }
+    // nothing in the window (e.g. every cell near it is too small to give a record): look further
+    for (let i = window; i < n && out.length < 2; i++) {
+      const x = all[(start + i) % n]!
+      if (x !== c && this.input.cells[x]!.group !== group && !out.includes(x) && ok(x)) out.push(x)
     }
     return out
+  }
+
+  /** Cells with a record whose `dim` is `value` (see {@link partners}). */
+  private cellsWith(dim: Dim, value: number, except: number): number[] {
+    const index = this.indexed(`${dim}:${value}`, (x) => {
+      for (const k of this.cellAtoms[x]!.keys()) if (this.atom(k)[dim] === value) return true
+      return false
+    })
+    return this.partners(index, except, false, () => true)
   }
 
   private suppressedCell(c: number): number {
@@ -579,7 +636,16 @@ class Protector {
   }
 
   /** The other months of `c`'s jurisdiction: suppressed ones first, then the nearest. */
+  private readonly sameGroupCache = new Map<number, number[]>()
   private sameGroup(c: number): number[] {
+    const cached = this.sameGroupCache.get(c)
+    if (cached) return cached
+    const found = this.sameGroupUncached(c)
+    this.sameGroupCache.set(c, found)
+    return found
+  }
+
+  private sameGroupUncached(c: number): number[] {
     const cells = this.input.cells
     const month = cells[c]!.month
     const same = this.byGroup[cells[c]!.group]!.filter((x) => x !== c)
@@ -620,15 +686,24 @@ class Protector {
     return keys
   }
 
+  /** The cell and slot whose witness is being sought: its atoms that touch the slot come first. */
+  private focusCell = -1
+  private focusSlot = -1
+
   private topAtoms(c: number): number[] {
     const keys = this.atomsByCount(c)
-    return keys.length <= MAX_ATOMS_TRIED ? keys : keys.slice(0, MAX_ATOMS_TRIED)
+    if (keys.length <= MAX_ATOMS_TRIED) return keys
+    if (c !== this.focusCell || this.focusSlot === SLOT.records) return keys.slice(0, MAX_ATOMS_TRIED)
+    const touching = keys.filter((k) => this.changesCellSlot([{ cell: c, key: k, coef: 1 }], c, this.focusSlot))
+    const rest = keys.filter((k) => !touching.includes(k))
+    return [...touching.slice(0, MAX_ATOMS_TRIED), ...rest.slice(0, MAX_ATOMS_TRIED)]
   }
 
   /** Move one record between `c` and each of `others`, either way. */
   private *moves(c: number, others: readonly number[]): Generator<WitnessEntry[]> {
     const mine = this.topAtoms(c)
     for (const c2 of others) {
+      if (this.cellRecords[c2]! < 2 && this.cellRecords[c]! < 2) continue
       for (const key of mine) yield [{ cell: c, key, coef: -1 }, { cell: c2, key, coef: 1 }]
       for (const key of this.topAtoms(c2)) yield [{ cell: c2, key, coef: -1 }, { cell: c, key, coef: 1 }]
     }
@@ -638,14 +713,14 @@ class Protector {
    * Change one record's category in `dim` at `c`; with `c2`, the reverse change at `c2` keeps
    * the totals; without, the totals move.
    */
-  private *swaps(c: number, c2: number | null, dim: Dim): Generator<WitnessEntry[]> {
+  private *swaps(c: number, c2: number | null, dim: Dim, relevant?: (from: number, to: number) => boolean): Generator<WitnessEntry[]> {
     const size = dim === 'practice' ? PRACTICE_COUNT : ANSWER_COUNT
     const partners = c2 === null ? [] : this.atomsByCount(c2)
     for (const key of this.topAtoms(c)) {
       const a = this.atom(key)
       const from = a[dim]
       for (let to = 0; to < size; to++) {
-        if (to === from) continue
+        if (to === from || (relevant && !relevant(from, to))) continue
         const moved = this.withDim(a, dim, to)
         if (c2 === null) {
           yield [{ cell: c, key, coef: -1 }, { cell: c, key: moved, coef: 1 }]

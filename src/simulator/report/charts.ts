@@ -15,13 +15,19 @@ export const COLOURS = {
   prohibited: '#c08a2d',
   law: '#2f6aa3',
   counterfactual: '#b5651d',
-  records: '#333333',
+  records: '#8a8a8a',
   suppressed: '#888888',
 } as const
 
 const OUTCOMES = ['required', 'permitted', 'undetermined', 'prohibited'] as const
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`
+
+/** Axis labels: 0, 950, 1.5k, 20k, 1.2M. */
+function shortCount(n: number): string {
+  const trim = (x: number) => String(Number(x.toFixed(1)))
+  return n >= 1e6 ? `${trim(n / 1e6)}M` : n >= 1e3 ? `${trim(n / 1e3)}k` : String(n)
+}
 
 /** The options every chart shares. */
 export interface ChartOptions {
@@ -31,14 +37,14 @@ export interface ChartOptions {
 
 /**
  * One bar per scenario: the share of records whose answer is required, permitted, undetermined or
- * prohibited (a suppressed count is left out of its bar).
+ * prohibited (a suppressed count is left out of its bar); null when no share can be drawn.
  *
  * @example
  * ```ts
  * const svg = outcomeChart(report, { document })
  * ```
  */
-export function outcomeChart(report: SimulationReport, options: ChartOptions): string {
+export function outcomeChart(report: SimulationReport, options: ChartOptions): string | null {
   const rows: Array<{ scenario: string; outcome: string; share: number; label: string }> = []
   for (const s of report.scenarios) {
     const t = scenarioTotals(report, s.id)
@@ -48,6 +54,7 @@ export function outcomeChart(report: SimulationReport, options: ChartOptions): s
       if (v !== null) rows.push({ scenario: s.label, outcome: o, share: v, label: pct(v) })
     }
   }
+  if (rows.length === 0) return null
   const labels = report.scenarios.map((s) => s.label)
   return plot({
     document: options.document,
@@ -85,20 +92,22 @@ export function monthlyChart(series: JurisdictionSeries, report: SimulationRepor
   // a point with no drawn neighbour would vanish from a line or band: it gets a dot or a range bar
   const isolated = (value: (p: SeriesPoint) => number | null) =>
     points.filter((p, i) => value(p) !== null && (i === 0 || value(points[i - 1] as SeriesPoint) === null) && (i === points.length - 1 || value(points[i + 1] as SeriesPoint) === null))
-  const marks = []
-  // the law as a filled band; a counterfactual as dashed bounds only, so the two stay readable where they overlap
+  // Records first, thin and grey, so the bounds drawn over it stay visible where they equal it;
+  // the law as a filled band with solid bounds, a counterfactual as dashed bounds only.
+  const marks = [
+    lineY(points, { x: 'date', y: 'records', stroke: COLOURS.records, strokeWidth: 1 }),
+    dot(isolated((p) => p.records), { x: 'date', y: 'records', fill: COLOURS.records, r: 2.5 }),
+  ]
   report.scenarios.forEach((s) => {
     const colour = s.id === 'law' ? COLOURS.law : COLOURS.counterfactual
     const y1 = (d: SeriesPoint) => d.held[s.id]?.lower ?? null
     const y2 = (d: SeriesPoint) => d.held[s.id]?.upper ?? null
-    const dash = s.id === 'law' ? {} : { strokeDasharray: '4,2', strokeWidth: 1.5 }
-    if (s.id === 'law') marks.push(areaY(points, { x: 'date', y1, y2, fill: colour, fillOpacity: 0.25 }))
-    marks.push(lineY(points, { x: 'date', y: y1, stroke: colour, strokeWidth: 1, ...dash }))
-    marks.push(lineY(points, { x: 'date', y: y2, stroke: colour, strokeWidth: 1, ...dash }))
+    const dash = s.id === 'law' ? {} : { strokeDasharray: '4,3' }
+    if (s.id === 'law') marks.push(areaY(points, { x: 'date', y1, y2, fill: colour, fillOpacity: 0.22 }))
+    marks.push(lineY(points, { x: 'date', y: y1, stroke: colour, strokeWidth: 1.5, ...dash }))
+    marks.push(lineY(points, { x: 'date', y: y2, stroke: colour, strokeWidth: 1.5, ...dash }))
     marks.push(ruleX(isolated(y1).filter((p) => y2(p) !== null), { x: 'date', y1, y2, stroke: colour, strokeOpacity: 0.5, strokeWidth: 5 }))
   })
-  marks.push(lineY(points, { x: 'date', y: 'records', stroke: COLOURS.records, strokeWidth: 1.5 }))
-  marks.push(dot(isolated((p) => p.records), { x: 'date', y: 'records', fill: COLOURS.records, r: 2.5 }))
   const suppressed = points.filter((p) => p.suppressed)
   marks.push(dot(suppressed, { x: 'date', frameAnchor: 'bottom', symbol: 'times', r: 3, stroke: COLOURS.suppressed, strokeWidth: 1.5, title: (d: SeriesPoint) => `${d.month}: count withheld` }))
   return plot({
@@ -111,7 +120,7 @@ export function monthlyChart(series: JurisdictionSeries, report: SimulationRepor
     ariaLabel: `Records by month, ${series.name}`,
     ariaDescription: `Records per month in ${series.name} and the range of records where ${ACTION_WORDS[report.action].held}, per scenario.`,
     x: { type: 'utc', domain: [...domain], label: null, ticks: 4 },
-    y: { label: 'records', grid: true, nice: true, zero: true },
+    y: { label: 'records', grid: true, nice: true, zero: true, tickFormat: shortCount },
     marks,
   }).outerHTML
 }
@@ -137,6 +146,7 @@ export function lawVsPracticeChart(report: SimulationReport, options: ChartOptio
       upper: share(r.lawHeld.upper, r.records),
       honored: share(r.practiceHonored, r.records),
     }))
+    .filter((r) => (r.lower !== null && r.upper !== null) || r.honored !== null)
   if (rows.length === 0) return null
   type Row = (typeof rows)[number]
   return plot({

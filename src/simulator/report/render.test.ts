@@ -9,7 +9,7 @@ import type { SimulationReport } from '../simulate/index.ts'
 import { lawVsPracticeChart, linkingChart, monthlyChart, outcomeChart } from './charts.ts'
 import { monthDate, topJurisdictionSeries } from './model.ts'
 import { parseReport, readReportFile } from './read.ts'
-import { count, esc, renderReport, SUPPRESSED_TEXT } from './render.ts'
+import { count, esc, renderReport, SUPPRESSED_NOTE, SUPPRESSED_TEXT } from './render.ts'
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/small-report.json', import.meta.url))
 const report = parseReport(JSON.parse(readFileSync(FIXTURE, 'utf8')), FIXTURE)
@@ -70,20 +70,23 @@ describe('renderReport', () => {
     expect(esc(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;')
   })
 
-  it('shows a suppressed count as "fewer than 11" and prints no number the report does not publish', () => {
+  it('shows a suppressed count as "withheld", explains it, and prints no number the report does not publish', () => {
     const suppressedCells = [...doc.querySelectorAll('td.suppressed')]
-    expect(suppressedCells.length).toBeGreaterThanOrEqual(9)
+    expect(suppressedCells.length).toBe(5)
+    // a law-versus-practice row with every number withheld is listed by name, not as a row of blanks
+    expect(doc.querySelector('.withheld-list')?.textContent).toBe('Every number withheld for 1 more jurisdiction: Beta <script>alert("x")</script> & Sons.')
     for (const td of suppressedCells) expect(td.textContent).toContain(SUPPRESSED_TEXT)
     expect(html).not.toMatch(/\b(?:null|NaN|undefined)\b/)
     // every count printed in tables and headlines is one the report publishes: the page derives
     // no sum from which a suppressed cell could be recovered
     const published = publishedNumbers(report)
     const printed = [...doc.querySelectorAll('td.num, .big, .lede, #linking p')]
-      .flatMap((e) => (e.textContent ?? '').replace(/\d+(?:\.\d+)?%/g, '').replace(/\b\d{4}-\d{2}(?:-\d{2})?\b/g, '').match(/\d[\d,]*/g) ?? [])
+      .flatMap((e) => (e.textContent ?? '').replace(SUPPRESSED_NOTE, '').replace(/\d+(?:\.\d+)?%/g, '').replace(/\b\d{4}-\d{2}(?:-\d{2})?\b/g, '').match(/\d[\d,]*/g) ?? [])
       .map((t) => Number(t.replace(/,/g, '')))
     expect(printed.length).toBeGreaterThan(20)
     for (const n of printed) expect({ n, published: published.has(n) }).toEqual({ n, published: true })
-    expect(count(null)).toBe('fewer than 11')
+    expect(count(null)).toBe('withheld')
+    expect(doc.querySelector('.lede')?.textContent).toContain('“Withheld” marks a count of 1 to 10 records, or a count hidden so that such a small count cannot be worked out')
   })
 
   it('says what the scenarios are, in plain words, with ranges', () => {

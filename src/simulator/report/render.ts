@@ -106,6 +106,12 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
+function outcomeFigure(report: SimulationReport, document: Document): string {
+  const chart = outcomeChart(report, { document })
+  if (!chart) return `<p class="withheld-list">No chart of shares: the total or every answer count is withheld.</p>`
+  return `<figure>${chart}<figcaption>Share of all records by the engine’s answer. “Undetermined” records are the difference between the lower and upper bounds. A withheld count is left out of its bar.</figcaption></figure>`
+}
+
 function countsTable(report: SimulationReport): string {
   const rows = report.scenarios
     .map((s) => {
@@ -189,7 +195,7 @@ function monthlySection(report: SimulationReport, document: Document, top: numbe
     .join('\n')
   return `<section id="monthly">
 <h2>Month by month</h2>
-<p>The ${series.length} jurisdictions with the most records, by month from ${esc(span.first)} to ${esc(span.last)}. Each chart has its own vertical scale. The black line is the number of records. The shaded band runs from the lower to the upper bound of the records where ${esc(ACTION_WORDS[report.action].held)} under the law as enacted${report.scenarios.length > 1 ? '; the dashed lines are the same bounds under the counterfactual' : ''}. Gaps are months with no records in the data or with a withheld count.</p>
+<p>The ${series.length} jurisdictions with the most records, by month from ${esc(span.first)} to ${esc(span.last)}. Each chart has its own vertical scale. The grey line is the number of records. The blue band runs from the lower to the upper bound of the records where ${esc(ACTION_WORDS[report.action].held)} under the law as enacted${report.scenarios.length > 1 ? '; the dashed orange lines are the same bounds under the counterfactual' : ''}. Where a bound equals the number of records, its line covers the grey one. Gaps are months with no records in the data or with a withheld count.</p>
 ${legend(report)}
 <div class="grid">
 ${charts}
@@ -332,7 +338,7 @@ export function renderReport(report: SimulationReport, options: RenderOptions = 
 <div class="headlines">
 ${headlines}
 </div>
-<figure>${outcomeChart(report, { document })}<figcaption>Share of all records by the engine’s answer. “Undetermined” records are the difference between the lower and upper bounds.</figcaption></figure>
+${outcomeFigure(report, document)}
 ${countsTable(report)}
 </section>
 ${lawVsPracticeSection(report, document)}

@@ -125,8 +125,9 @@ export function formatReport(report: SimulationReport): string {
     const p = report.totals.practice
     out.push(`practice recorded: honored ${count(p.honored)}, declined ${count(p.declined)}, released ${count(p.released)}, other ${count(p.other)}, not recorded ${count(p.unknown)}`)
   }
-  for (const r of report.lawVsPractice) {
-    if (r.suppressed) continue
+  const shown = report.lawVsPractice.filter((r) => !r.suppressed).sort((a, b) => (b.records ?? 0) - (a.records ?? 0))
+  if (report.lawVsPractice.length > 0) out.push(`law against practice (${report.lawVsPractice.length} jurisdictions with outcomes recorded; the largest ${Math.min(shown.length, 10)} shown, all in the report):`)
+  for (const r of shown.slice(0, 10)) {
     out.push(`  ${r.name}: ${count(r.records)} records with an outcome; law: ${count(r.lawHeld.lower)} to ${count(r.lawHeld.upper)} may be ${verb}; practice: ${count(r.practiceHonored)} honored, ${count(r.practiceDeclined)} declined`)
   }
   const suppressedCells = report.cells.filter((c) => c.suppressed).length

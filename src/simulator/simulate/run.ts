@@ -91,10 +91,11 @@ export async function runSimulation(options: SimulateOptions): Promise<Simulatio
     ...(options.threads ? { threads: String(options.threads) } : {}),
   })
   const c = await instance.connect()
+  let tuplesRead: Promise<unknown> | undefined
   try {
     for (const file of options.inputs) await checkSchema(c, file)
     // DuckDB reads the distinct tuples on its own threads while the registry loads here
-    const tuplesRead = readTuples(c, options.inputs)
+    tuplesRead = readTuples(c, options.inputs)
     tuplesRead.catch(() => undefined)
     const registry = options.registry ?? (await loadRegistryOrThrow(registryDir))
     const counterfactual = options.counterfactual ? await resolveCounterfactual(options.counterfactual, registry, registryDir) : undefined
@@ -103,9 +104,11 @@ export async function runSimulation(options: SimulateOptions): Promise<Simulatio
     const law = createEngine(registry, { version: engineVersion })
     const cfEngine = counterfactual?.kind === 'policy' ? createEngine(counterfactual.registry, { version: engineVersion }) : counterfactual ? law : undefined
     const places = new Places(counterfactual?.kind === 'policy' ? [registry, counterfactual.registry] : [registry], options.counties ?? [])
-    const tuples = await tuplesRead
+    const tuples = (await tuplesRead) as Tuple[]
     return await simulateIn(c, tuples, { ...options, action, engineVersion, registry, law, cfEngine, counterfactual, places, scenarios, started })
   } finally {
+    // never close DuckDB under a query still running (a failure here may come first)
+    await tuplesRead?.catch(() => undefined)
     c.closeSync()
     instance.closeSync()
   }

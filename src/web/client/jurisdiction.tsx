@@ -9,5 +9,5 @@ import { pageData } from './hydrate.tsx'
 const data = pageData<{ timeline: Timeline; today: string }>()
 const container = document.getElementById('timeline-chart')
 if (container && data && data.timeline.segments.length > 0) {
-  container.append(timelineChart(data.timeline, data.today, { document, width: Math.max(640, Math.min(1100, container.clientWidth)) }))
+  container.append(timelineChart(data.timeline, data.today, { document, width: Math.max(320, Math.min(1100, container.clientWidth)) }))
 }

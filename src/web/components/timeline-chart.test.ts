@@ -86,6 +86,11 @@ describe('the timeline of enactments', () => {
     expect((svg as SVGElement).style.fontSize).toBe(`${CHART_FONT_PX}px`)
     expect(CHART_FONT_PX).toBeGreaterThanOrEqual(12)
     expect((figure.querySelector('div[class$="-swatches-wrap"]') as HTMLElement).style.fontSize).toBe(`${CHART_FONT_PX}px`)
+    // On a phone-wide chart the labels take at most 40% of the width and are cut, keeping their text size.
+    const narrow = timelineChart(t, '2020-06-01', { document, width: 320 }).querySelector(':scope > svg')!
+    const cut = Array.from(narrow.querySelectorAll('g[aria-label="y-axis tick label"] text')).map((e) => e.textContent)
+    expect(cut.some((l) => l?.includes('…'))).toBe(true)
+    expect(cut[2]).toBe('Repealed rule')
     await expect(`${figure.outerHTML.replace(/></g, '>\n<')}\n`).toMatchFileSnapshot('__snapshots__/timeline-chart.html')
   })
 })

@@ -3,11 +3,14 @@
  * takes the `document` to draw in, so tests render it in jsdom. Loaded on demand: Plot is the
  * biggest library the site uses and only this chart needs it.
  */
-import { barX, dot, plot, ruleX, type LegendOptions, type ScaleOptions } from '@observablehq/plot'
+import { axisY, barX, dot, plot, ruleX, type LegendOptions, type ScaleOptions } from '@observablehq/plot'
 import { KIND_COLOURS, KIND_ORDER, type Timeline, type TimelineEvent, type TimelineSegment } from './timeline.ts'
 
 /** The chart's text size in CSS pixels (Plot's default is 10). */
 export const CHART_FONT_PX = 13
+
+/** Plot's estimate of a label's width runs short of the real width in the browser's system font. */
+const LABEL_SLACK = 0.9
 
 function utc(text: string): Date {
   return new Date(`${text.length === 7 ? `${text}-01` : text.length === 4 ? `${text}-01-01` : text}T00:00:00Z`)
@@ -35,8 +38,12 @@ export function timelineChart(t: Timeline, today: string, options: { document: D
     fill: 'kind',
     title: (d: TimelineSegment) => `${d.label.trim()}: ${d.kind}${d.some ? ' (some provisions)' : ''} from ${d.from} to ${d.to}${d.approximate ? ' (a date known only to the month or year)' : ''}`,
   }
-  // Room for the longest label (at most 42 characters) at the chart's font size, about 0.56 em a character.
-  const marginLeft = Math.min(Math.round(42 * 0.56 * CHART_FONT_PX), Math.max(120, Math.round(Math.max(0, ...t.labels.map((l) => l.length)) * 0.56 * CHART_FONT_PX)))
+  // Room for the longest label (at most 42 characters) at the chart's font size, about 0.56 em a
+  // character, with slack for Plot's estimate of text width (LABEL_SLACK, used again for lineWidth
+  // below); on a narrow chart (a phone) at most 40% of the width, the labels cut with an ellipsis.
+  const room = (chars: number) => Math.round((chars * 0.56 * CHART_FONT_PX) / LABEL_SLACK) + 14
+  const wanted = Math.max(120, room(Math.max(0, ...t.labels.map((l) => l.length))))
+  const marginLeft = Math.min(room(42), Math.round(options.width * 0.4), wanted)
   // Plot hands a scale's options to its legend, so the legend's text size goes here too.
   const colour: ScaleOptions & LegendOptions = { domain: kinds, range: kinds.map((k) => KIND_COLOURS[KIND_ORDER.indexOf(k)]!), legend: 'swatches', style: { fontSize: `${CHART_FONT_PX}px` } }
   return plot({
@@ -51,9 +58,11 @@ export function timelineChart(t: Timeline, today: string, options: { document: D
     ariaLabel: 'Timeline of enactments',
     ariaDescription: 'Bars show when each enactment was in force, enjoined, struck down or repealed; thin bars along a row’s lower edge show states of some of its provisions only; dots mark the day it was enacted, issued or decided. The same events are listed after the chart.',
     x: { type: 'utc', domain: [utc(first), utc(today)], label: null, grid: true },
-    y: { domain: t.labels as string[], label: null },
+    y: { domain: t.labels as string[], label: null, axis: null },
     color: colour,
     marks: [
+      // Plot's lineWidth is in ems and its text widths are estimates, hence some slack; a cut label keeps its full text as a tooltip.
+      axisY({ label: null, lineWidth: ((marginLeft - 14) / CHART_FONT_PX) * LABEL_SLACK, textOverflow: 'ellipsis' }),
       // Whole-enactment states fill the row; states of some provisions only run along its lower edge.
       barX(
         t.segments.filter((d) => !d.some),

@@ -125,7 +125,7 @@ function ProvisionsCompared(props: { c: Comparison; linkDate: string | undefined
       {v.shared.length > 0 && v.common.length === 0 ? <p>None of their provisions is in force on this date.</p> : null}
       {v.common.length > 0 ? (
         <div class="table-scroll">
-          <table class="common-table">
+          <table class="common-table stack-on-phone" role="table">
             <caption>
               <span class="caption-text">Provisions in force common to all, by what they govern</span>
             </caption>
@@ -134,16 +134,22 @@ function ProvisionsCompared(props: { c: Comparison; linkDate: string | undefined
               <col />
             </colgroup>
             <thead>
-              <tr>
-                <th scope="col">Governs</th>
-                <th scope="col">Provisions</th>
+              <tr role="row">
+                <th scope="col" role="columnheader">
+                  Governs
+                </th>
+                <th scope="col" role="columnheader">
+                  Provisions
+                </th>
               </tr>
             </thead>
             <tbody>
               {v.common.map((a, row) => (
-                <tr key={a.action}>
-                  <th scope="row">{ACTION_WORDS[a.action] ?? a.action}</th>
-                  <td>
+                <tr key={a.action} role="row">
+                  <th scope="row" role="rowheader">
+                    {ACTION_WORDS[a.action] ?? a.action}
+                  </th>
+                  <td role="cell">
                     <ul>
                       {a.provisions.map((p, k) => (
                         <ProvisionItem key={p.provision} p={p} linkDate={linkDate} cite={commonCite[row]![k]!} />
