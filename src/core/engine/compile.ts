@@ -1,9 +1,11 @@
 /**
- * The batch path's code generator. Each (plan segment, question) becomes one plain synchronous
- * function, generated with `new Function` from the segment's compiled conditions: fact reads are
- * hoisted, offense categories are tested as bitmasks, and the items' state masks index a typed
- * array that memoises the combination (filled on first sight of each combination by the same
- * `resolve` the explained path uses). A call allocates nothing and touches no candidate objects.
+ * The batch path's code generator. For each jurisdiction and question, one plain synchronous
+ * function generated with `new Function`: it picks the interval by comparing the case's day with
+ * constant boundary days and runs that interval's decision tree inline. Every combination of the
+ * interval's provision states is resolved at compile time by the same `resolve` the explained path
+ * uses; the tree evaluates provisions one at a time and returns as soon as the rest cannot change
+ * the answer. Fact reads, custody tests, category bitmasks and date windows are inlined. A call
+ * allocates nothing and touches no candidate objects.
  *
  * The generated code mirrors `itemMask` (evaluate.ts) and `compileCondition` (conditions.ts)
  * operation for operation; the engine's property tests hold the two paths to agreement.
@@ -30,6 +32,12 @@ const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334
 /**
  * Day number of a `YYYY-MM-DD` text without allocating, or NaN when it is absent or not a real
  * calendar day. Agrees with `parseDay` on every input (including its rejection of years before 100).
+ *
+ * @example
+ * ```ts
+ * isoDay('1970-01-02') // 1
+ * isoDay('2019-02-30') // NaN
+ * ```
  */
 export function isoDay(s: string | undefined): number {
   if (s === undefined || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN

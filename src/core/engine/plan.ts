@@ -175,6 +175,11 @@ const bounded = new WeakMap<Enactment, Enactment>()
  * The enactment as the in-force test should see it: a partial effective date (`2018-01`) whose
  * window contains a known enactment date cannot fall before that date, so the window starts there.
  * (An unknown effective date is already bounded by `enacted` in the registry's time rules.)
+ *
+ * @example
+ * ```ts
+ * boundedByEnactment(dc2019).effective // { kind: 'partial', text: '2019-10', earliest: <2019-10-08>, latest: <2019-11-01> }
+ * ```
  */
 export function boundedByEnactment(e: Enactment): Enactment {
   if (e.effective.kind !== 'partial') return e

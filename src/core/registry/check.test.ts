@@ -24,6 +24,11 @@ describe('registry checks', () => {
     ])
   })
 
+  it('requires a "when" on a limit, even when it has an "unless"', () => {
+    const errors = errorsWith('us/state-zz.yaml', (t) => t.replace('        when: { conviction: { class: zz-serious } }', '        unless: { conviction: { class: zz-serious } }'))
+    expect(errors).toEqual([expect.stringMatching(/^us\/state-zz\.yaml:20:\d+: error: enactments\[0\]\.provisions\[0\]\.effect: "limit" needs a "when" condition/)])
+  })
+
   it('names an unknown field and where it is', () => {
     const errors = errorsWith('us/state-zz.yaml', (t) => t.replace('    citation: Z Code 1', '    citation: Z Code 1\n    signedBy: Governor'))
     expect(errors).toEqual(['us/state-zz.yaml:8:5: error: enactments[0]: unknown field "signedBy"'])

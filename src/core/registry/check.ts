@@ -99,7 +99,7 @@ function checkProvision(p: Provision, e: Enactment, registry: Registry, locate: 
   if (start !== undefined && enactmentEnd !== undefined && start >= enactmentEnd) {
     locate(file, at('from'), `starts after its enactment ${e.id} ends`, 'warning')
   }
-  if (p.effect === 'limit' && !p.when && !p.unless) locate(file, at('effect'), '"limit" needs a "when" or "unless" condition (permitted only if ...)')
+  if (p.effect === 'limit' && !p.when) locate(file, at('effect'), '"limit" needs a "when" condition (permitted only if ...); an "unless" alone would make it never apply')
   for (const [field, condition] of [['when', p.when], ['unless', p.unless]] as const) {
     if (condition) checkCondition(condition, registry, file, at(field), locate)
   }

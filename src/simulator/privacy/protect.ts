@@ -23,6 +23,7 @@
  * The guarantee is against derivation from the published numbers themselves. It does not model
  * outside knowledge (e.g. that the registry makes some answer impossible in some place).
  */
+import { AppError } from '../../core/errors/index.ts'
 
 /** Law and counterfactual answers: 0 permitted, 1 required, 2 prohibited, 3 undetermined. */
 export const ANSWER_COUNT = 4
@@ -106,7 +107,15 @@ export interface WitnessEntry {
   readonly coef: number
 }
 
-/** Where each item lives in the flat item arrays. */
+/**
+ * Where each item lives in the flat item arrays.
+ *
+ * @example
+ * ```ts
+ * const layout = new ItemLayout(3, 1, 1, [], 2)
+ * layout.cell(2, SLOT.records) // 36
+ * ```
+ */
 export class ItemLayout {
   readonly cellBase = 0
   readonly totalBase: number
@@ -183,7 +192,7 @@ type Dim = 'law' | 'cf' | 'practice'
 
 const DIMS = ['law', 'cf', 'practice'] as const
 const MAX_ATOMS_TRIED = 6
-const MAX_TRIED = 150
+const MAX_TRIED = 40
 const MAX_NEIGHBOURS = 14
 
 /**
@@ -338,7 +347,7 @@ class Protector {
           this.suppressed[item] = 0
           continue
         }
-        throw new Error(`privacy: no witness for ${this.describe(item)} (value ${this.values[item]}); this is a bug`)
+        throw new AppError('internal', `small-cell protection found no way to hide ${this.describe(item)} (value ${this.values[item]}); nothing was published`)
       }
       const index = this.witnesses.push(best.entries) - 1
       for (const changed of best.changed) {
@@ -470,6 +479,7 @@ class Protector {
     const slot = isCell ? item % CELL_SLOTS : -1
     this.focusCell = c
     this.focusSlot = slot
+    this.focusItem = item
     let tried = 0
     for (const entries of this.candidates(item)) {
       if (isCell && !this.changesCellSlot(entries, c, slot)) continue
@@ -512,6 +522,9 @@ class Protector {
     }
     // a global item: try changes at the cells that could move it, least disturbing first
     const cells = this.cellsFor(item)
+    // partners in places whose law-versus-practice row is already withheld cost no row
+    const withheldRows = this.cellsOfWithheldRows()
+    for (const c of cells) for (const dim of DIMS) for (const c2 of withheldRows) if (this.input.cells[c2]!.group !== this.input.cells[c]!.group) yield* this.swaps(c, c2, dim)
     for (const c of cells) for (const dim of DIMS) for (const c2 of this.otherGroups(c, false)) yield* this.swaps(c, c2, dim)
     for (const c of cells) {
       for (const dim of DIMS) {
@@ -526,6 +539,19 @@ class Protector {
       for (const dim of DIMS) yield* this.swaps(c, null, dim)
       yield* this.singles(c)
     }
+  }
+
+  /** Up to a few dozen cells (the largest of each) of places whose law-versus-practice count is withheld. */
+  private cellsOfWithheldRows(): number[] {
+    const out: number[] = []
+    this.layout.lvpGroups.forEach((g, row) => {
+      if (!this.suppressed[this.layout.lvp(row, 0)] || out.length >= MAX_NEIGHBOURS * 3) return
+      const cells = this.byGroup[g]!
+      let best = -1
+      for (const c of cells) if (best < 0 || this.cellRecords[c]! > this.cellRecords[best]!) best = c
+      if (best >= 0) out.push(best)
+    })
+    return out
   }
 
   private *cellCandidates(c: number, slot: number): Generator<WitnessEntry[]> {
@@ -689,12 +715,23 @@ class Protector {
   /** The cell and slot whose witness is being sought: its atoms that touch the slot come first. */
   private focusCell = -1
   private focusSlot = -1
+  private focusItem = -1
 
   private topAtoms(c: number): number[] {
     const keys = this.atomsByCount(c)
     if (keys.length <= MAX_ATOMS_TRIED) return keys
-    if (c !== this.focusCell || this.focusSlot === SLOT.records) return keys.slice(0, MAX_ATOMS_TRIED)
-    const touching = keys.filter((k) => this.changesCellSlot([{ cell: c, key: k, coef: 1 }], c, this.focusSlot))
+    let touches: ((k: number) => boolean) | null = null
+    if (c === this.focusCell && this.focusSlot !== SLOT.records) touches = (k) => this.changesCellSlot([{ cell: c, key: k, coef: 1 }], c, this.focusSlot)
+    else if (this.focusItem >= this.layout.totalBase) {
+      const items: number[] = []
+      touches = (k) => {
+        items.length = 0
+        this.itemsOfAtom(c, k, items)
+        return items.includes(this.focusItem)
+      }
+    }
+    if (!touches) return keys.slice(0, MAX_ATOMS_TRIED)
+    const touching = keys.filter(touches)
     const rest = keys.filter((k) => !touching.includes(k))
     return [...touching.slice(0, MAX_ATOMS_TRIED), ...rest.slice(0, MAX_ATOMS_TRIED)]
   }

@@ -4,7 +4,9 @@
  *
  * @example
  * ```ts
- * import type { SimulationReport } from './simulator/simulate/index.ts'
+ * import { simulate, reportCsv } from './simulator/simulate/index.ts'
+ * const report = await simulate({ inputs: ['/tmp/pa.parquet'], counterfactual: { kind: 'jurisdiction', jurisdiction: 'California', date: '2018-01-01' } })
+ * report.totals.byScenario.law?.held // { lower, upper }, null where withheld
  * ```
  */
 export {
@@ -26,7 +28,7 @@ export {
 export { runSimulation, SIMULATION_COLUMNS, type SimulateOptions } from './run.ts'
 export { parseAsOption, resolveCounterfactual, counterfactualLabel, type CounterfactualInput, type ResolvedCounterfactual } from './scenario.ts'
 export { Places, targetsFor, countyOcdId, stateOcdId, ocdSlug, type CountyName, type RecordLocation, type ResolvedLocation } from './places.ts'
-export { caseFacts, encodeFacts, decodeFactKey, factKeySql, FACT_COLUMNS, FACT_VOCABULARY, type RecordFacts, type FactColumn } from './facts.ts'
+export { caseFacts, sqlString, FACT_COLUMNS, FACT_VOCABULARY, type RecordFacts, type FactColumn } from './facts.ts'
 export {
   cellTotals,
   packAtom,

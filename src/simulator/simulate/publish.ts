@@ -105,7 +105,14 @@ export function publishReport(table: SimulationTable, options: { readonly minCel
   }
 }
 
-/** The protection decided for a table (for tests and diagnostics). */
+/**
+ * The protection decided for a table (for tests and diagnostics).
+ *
+ * @example
+ * ```ts
+ * protectionOf(table).primary // numbers suppressed because they are 1–10
+ * ```
+ */
 export function protectionOf(table: SimulationTable, minCell = MIN_CELL): Protection {
   return protect({
     minCell,

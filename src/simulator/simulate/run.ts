@@ -2,21 +2,22 @@
  * Running the engine over normalized detainer records, exactly and without holding rows in
  * JavaScript.
  *
- * The engine's answer for a record depends only on where it is evaluated, the day, and the fact
- * columns it reads; and on the day only through the interval between two of the law's boundary
+ * The engine's answer for a record depends only on where it is evaluated, the fact columns it
+ * reads, and the day — on the day only through the interval between two of the law's boundary
  * days (every day on which some provision's in-force status may change). So:
  *
- * 1. DuckDB groups the Parquet rows by file, source, place columns, day, fact columns and
- *    practice outcome (one scan; a temporary table of distinct combinations with counts).
- * 2. Each distinct place and custody becomes a "class" (the divisions whose law could bind it,
- *    under the law and under a policy counterfactual); each class's boundary days are computed
- *    from the registry and DuckDB assigns every day its interval ("piece") with an ASOF join.
- * 3. The engine answers once per distinct (class, piece, facts), on the batch path.
- * 4. DuckDB joins the answers back and counts records by jurisdiction, month, answers, practice
- *    and origin: the {@link SimulationTable}.
+ * 1. DuckDB scans each file once, grouping rows by a hash of their non-date columns and their
+ *    day's bucket (a stretch of days inside one month with no boundary day of either registry),
+ *    and returns numbers only; the text of one row per distinct combination ("tuple") is then
+ *    read back by row number.
+ * 2. Each tuple gets its place class (the divisions whose law could bind it, under the law and a
+ *    policy counterfactual), its case facts, its origin and practice group.
+ * 3. The engine answers once per distinct (class, interval, facts), on the batch path.
+ * 4. Counts are added up by jurisdiction × month and atom (origin, answers, practice) on typed
+ *    arrays: the {@link SimulationTable}.
  *
- * Every step is exact: the result equals evaluating every record on its own date (a property
- * test checks this against a naive per-record evaluation).
+ * The result equals evaluating every record on its own date (a property test checks this against
+ * a naive per-record evaluation).
  */
 import { existsSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -88,27 +89,33 @@ export async function runSimulation(options: SimulateOptions): Promise<Simulatio
   const instance = await DuckDBInstance.create(':memory:', {
     temp_directory: join(tmpdir(), `sanctuary-simulate-${process.pid}`),
     memory_limit: options.memoryLimit ?? '1GB',
+    // row order never matters here: counts are summed
+    preserve_insertion_order: 'false',
     ...(options.threads ? { threads: String(options.threads) } : {}),
   })
   const c = await instance.connect()
-  let tuplesRead: Promise<unknown> | undefined
+  let scanning: Promise<Scan> | undefined
   try {
     for (const file of options.inputs) await checkSchema(c, file)
-    // DuckDB reads the distinct tuples on its own threads while the registry loads here
-    tuplesRead = readTuples(c, options.inputs)
-    tuplesRead.catch(() => undefined)
     const registry = options.registry ?? (await loadRegistryOrThrow(registryDir))
     const counterfactual = options.counterfactual ? await resolveCounterfactual(options.counterfactual, registry, registryDir) : undefined
+    // every day on which any provision's status may change, in either registry: between two of
+    // them (and within a month) no record's answer or month can change
+    const cuts = new Set<number>(boundaryDays([...registry.jurisdictions.values()].flatMap((j) => j.enactments)))
+    if (counterfactual?.kind === 'policy') for (const d of boundaryDays([...counterfactual.registry.jurisdictions.values()].flatMap((j) => j.enactments))) cuts.add(d)
+    // DuckDB scans on its own threads while the engine is set up here
+    scanning = scanFiles(c, options.inputs, cuts)
+    scanning.catch(() => undefined)
     const scenarios: Scenario[] = [{ id: 'law', label: 'The law in force on each record’s date, in its jurisdiction' }]
     if (counterfactual) scenarios.push({ id: 'counterfactual', label: counterfactualLabel(counterfactual.spec), spec: counterfactual.spec })
     const law = createEngine(registry, { version: engineVersion })
     const cfEngine = counterfactual?.kind === 'policy' ? createEngine(counterfactual.registry, { version: engineVersion }) : counterfactual ? law : undefined
     const places = new Places(counterfactual?.kind === 'policy' ? [registry, counterfactual.registry] : [registry], options.counties ?? [])
-    const tuples = (await tuplesRead) as Tuple[]
-    return await simulateIn(c, tuples, { ...options, action, engineVersion, registry, law, cfEngine, counterfactual, places, scenarios, started })
+    const scan = await scanning
+    return simulateIn(scan, { ...options, action, engineVersion, registry, law, cfEngine, counterfactual, places, scenarios, started })
   } finally {
     // never close DuckDB under a query still running (a failure here may come first)
-    await tuplesRead?.catch(() => undefined)
+    await scanning?.catch(() => undefined)
     c.closeSync()
     instance.closeSync()
   }
@@ -118,30 +125,145 @@ export async function runSimulation(options: SimulateOptions): Promise<Simulatio
 const TUPLE_COLUMNS = ['source', 'state', 'county_geoid', 'place_geoid', ...FACT_COLUMNS, 'practice_outcome'] as const
 const TUPLE_LIST = TUPLE_COLUMNS.map(q).join(', ')
 
-/** One distinct combination of a file's non-date columns, with its hash key and range of days. */
-type Tuple = Record<(typeof TUPLE_COLUMNS)[number], unknown> & { readonly file: number; readonly h: bigint; readonly firstDay: number | null; readonly lastDay: number | null }
+/** One distinct combination of a file's non-date columns, with its range of days. */
+type Tuple = Record<(typeof TUPLE_COLUMNS)[number], unknown> & { readonly file: number; firstDay: number | null; lastDay: number | null }
+
+/** The scan's result: the distinct tuples, and the counts by tuple and day (numbers only). */
+interface Scan {
+  readonly tuples: Tuple[]
+  readonly length: number
+  readonly tuple: Int32Array
+  readonly day: Int32Array
+  readonly count: Float64Array
+}
 
 /**
- * Each file's distinct tuples, grouped by their actual values with their 53-bit hash key: two
- * tuples with one key would show here, so grouping the scan by the key is exact.
+ * One scan per file: DuckDB groups the rows by a 64-bit hash of their non-date columns and their
+ * day's bucket (one integer and a date, far cheaper than fourteen text columns; a bucket is a
+ * stretch of days inside one month with no cut day in it, so every record in it has the same
+ * answer and month, and its first day stands for all), returning numbers only,
+ * with one row number per group; then the text of one row per distinct hash is fetched by row
+ * number. Exact unless two different tuples share a 64-bit hash (for a million distinct tuples,
+ * a chance below 10⁻⁷); keys are the hash's top 53 bits, and a clash of those is detected.
  */
-async function readTuples(c: DuckDBConnection, files: readonly string[]): Promise<Tuple[]> {
+async function scanFiles(c: DuckDBConnection, files: readonly string[], cuts: ReadonlySet<number>): Promise<Scan> {
   const tuples: Tuple[] = []
+  // days → the first day of their bucket: a bucket ends at every month's start and every cut
+  let lo = Infinity
+  let hi = -Infinity
+  for (const f of files) {
+    const [range] = (await c.runAndReadAll(`SELECT (epoch_ms(min(event_date)) // 86400000)::INTEGER AS lo, (epoch_ms(max(event_date)) // 86400000)::INTEGER AS hi FROM read_parquet(${sqlString(f)})`)).getRowObjects()
+    if (range?.lo !== null && range?.lo !== undefined) lo = Math.min(lo, Number(range.lo))
+    if (range?.hi !== null && range?.hi !== undefined) hi = Math.max(hi, Number(range.hi))
+  }
+  await c.run('CREATE OR REPLACE TEMP TABLE buckets (d INTEGER, b INTEGER)')
+  if (Number.isFinite(lo)) {
+    if (hi - lo > 100 * 366) throw new AppError('invalid-input', `dates span more than a century (${formatDay(lo)} to ${formatDay(hi)})`, { field: 'event_date' })
+    const appender = await c.createAppender('buckets')
+    let start = lo
+    for (let d = lo; d <= hi; d++) {
+      if (cuts.has(d) || new Date(d * 86_400_000).getUTCDate() === 1) start = d
+      appender.appendInteger(d)
+      appender.appendInteger(start)
+      appender.endRow()
+    }
+    appender.flushSync()
+    appender.closeSync()
+  }
+  let cap = 1 << 16
+  let tuple: Int32Array = new Int32Array(cap)
+  let day: Int32Array = new Int32Array(cap)
+  let count: Float64Array = new Float64Array(cap)
+  let length = 0
   for (let fi = 0; fi < files.length; fi++) {
+    const file = sqlString(files[fi]!)
+    const local = new Map<number, number>()
+    const low: number[] = []
+    const rep: number[] = []
+    const base = tuples.length
+    const result = await c.stream(`SELECT (h >> 11)::DOUBLE AS h, (h & 2047)::INTEGER AS lo, coalesce(b, ${NO_DAY}) AS day, n, r
+      FROM (SELECT hash(${TUPLE_COLUMNS.map((col) => `p.${q(col)}`).join(', ')}) AS h, k.b AS b, count(*)::DOUBLE AS n, min(p.file_row_number)::DOUBLE AS r
+        FROM read_parquet(${file}, file_row_number = true) p LEFT JOIN buckets k ON k.d = (epoch_ms(p.event_date) // 86400000)::INTEGER
+        GROUP BY ALL)`)
+    for (;;) {
+      const chunk = await result.fetchChunk()
+      if (!chunk || chunk.rowCount === 0) break
+      const vh = float64Items(chunk.getColumnVector(0))
+      const vl = int32Items(chunk.getColumnVector(1))
+      const vd = int32Items(chunk.getColumnVector(2))
+      const vn = float64Items(chunk.getColumnVector(3))
+      const vr = float64Items(chunk.getColumnVector(4))
+      const rows = chunk.rowCount
+      if (length + rows > cap) {
+        while (length + rows > cap) cap *= 2
+        tuple = grow32(tuple, cap)
+        day = grow32(day, cap)
+        const next = new Float64Array(cap)
+        next.set(count)
+        count = next
+      }
+      for (let i = 0; i < rows; i++) {
+        let t = local.get(vh[i]!)
+        if (t === undefined) {
+          t = low.push(vl[i]!) - 1
+          rep.push(vr[i]!)
+          local.set(vh[i]!, t)
+        } else {
+          if (low[t] !== vl[i]) throw new AppError('internal', 'two different records share a hash key (a clash of 53-bit keys); please report it', { file: files[fi] })
+          if (vr[i]! < rep[t]!) rep[t] = vr[i]!
+        }
+        tuple[length] = base + t
+        day[length] = vd[i]!
+        count[length] = vn[i]!
+        length++
+      }
+    }
+    debug(`scan of ${files[fi]}: ${length} groups so far, ${rep.length} tuples`)
+    // the text of one row per tuple
+    await c.run(`CREATE OR REPLACE TEMP TABLE wanted (r BIGINT, t INTEGER)`)
+    const appender = await c.createAppender('wanted')
+    rep.forEach((r, t) => {
+      appender.appendBigInt(BigInt(r))
+      appender.appendInteger(t)
+      appender.endRow()
+    })
+    appender.flushSync()
+    appender.closeSync()
     const found = (
-      await c.runAndReadAll(`SELECT hash(${TUPLE_LIST}) >> 11 AS h, ${TUPLE_LIST},
-          (epoch_ms(min(event_date)) // 86400000)::INTEGER AS first_day, (epoch_ms(max(event_date)) // 86400000)::INTEGER AS last_day
-        FROM read_parquet(${sqlString(files[fi]!)}) GROUP BY ALL`)
+      await c.runAndReadAll(`SELECT w.t, ${TUPLE_COLUMNS.map((col) => `p.${q(col)}`).join(', ')}
+        FROM read_parquet(${file}, file_row_number = true) p JOIN wanted w ON p.file_row_number = w.r`)
     ).getRowObjects()
-    const seen = new Set<bigint>()
-    for (const t of found) {
-      const h = t.h as bigint
-      if (seen.has(h)) throw new AppError('internal', 'two different records hashed alike (a hash collision)', { file: files[fi] })
-      seen.add(h)
-      tuples.push({ ...(t as Record<string, unknown>), file: fi, h, firstDay: t.first_day === null ? null : Number(t.first_day), lastDay: t.last_day === null ? null : Number(t.last_day) } as Tuple)
+    const byLocal = new Array<Record<string, unknown>>(rep.length)
+    for (const row of found) byLocal[Number(row.t)] = row
+    for (let t = 0; t < rep.length; t++) {
+      const row = byLocal[t]
+      if (!row) throw new AppError('internal', 'a scanned row could not be read back', { file: files[fi] })
+      tuples.push({ ...(row as Record<string, unknown>), file: fi, firstDay: null, lastDay: null } as Tuple)
     }
   }
-  return tuples
+  debug('tuples read back')
+  const first = new Int32Array(tuples.length).fill(2_147_483_647)
+  const last = new Int32Array(tuples.length).fill(NO_DAY)
+  for (let i = 0; i < length; i++) {
+    const d = day[i]!
+    if (d === NO_DAY) continue
+    const t = tuple[i]!
+    if (d < first[t]!) first[t] = d
+    if (d > last[t]!) last[t] = d
+  }
+  tuples.forEach((t, i) => {
+    if (last[i] !== NO_DAY) {
+      t.firstDay = first[i]!
+      t.lastDay = last[i]!
+    }
+  })
+  return { tuples, length, tuple, day, count }
+}
+
+function grow32(a: Int32Array, cap: number): Int32Array {
+  const out = new Int32Array(cap)
+  out.set(a)
+  return out
 }
 
 async function checkSchema(c: DuckDBConnection, file: string): Promise<void> {
@@ -184,8 +306,9 @@ interface PlaceClass {
 
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v))
 
-async function simulateIn(c: DuckDBConnection, tuples: readonly Tuple[], ctx: RunContext): Promise<SimulationTable> {
-  const tick = (label: string) => process.env.SANCTUARY_SIM_DEBUG && process.stderr.write(`${label}: ${(performance.now() - ctx.started).toFixed(0)} ms\n`)
+function simulateIn(scan: Scan, ctx: RunContext): SimulationTable {
+  const tuples = scan.tuples
+  const tick = debug
   tick('tuples and registry')
   const files = [...ctx.inputs]
   const sources: string[] = []
@@ -344,16 +467,7 @@ async function simulateIn(c: DuckDBConnection, tuples: readonly Tuple[], ctx: Ru
     return answer
   }
   // the scan: per file, counts by tuple and day (DuckDB maps each hash to its tuple's index)
-  await c.run(`CREATE TEMP TABLE tuple_index (file INTEGER, h UBIGINT, t INTEGER)`)
-  const appender = await c.createAppender('tuple_index')
-  tuples.forEach((t, i) => {
-    appender.appendInteger(t.file)
-    appender.appendUBigInt(t.h)
-    appender.appendInteger(i)
-    appender.endRow()
-  })
-  appender.flushSync()
-  appender.closeSync()
+  tick('tuples resolved')
   const classBounds = classes.map((_, k) => boundsOf(k))
   const answerCache: Array<Int8Array | undefined> = new Array(tuples.length)
   const J = Math.max(1, jurisdictions.length)
@@ -372,52 +486,47 @@ async function simulateIn(c: DuckDBConnection, tuples: readonly Tuple[], ctx: Ru
   const cells: TableCell[] = []
   const ATOM_SPACE = packAtom(origins.length, 0, 0, 0)
   const counts = new Map<number, number>()
+  // counts per cell in a dense row of atoms when there are few origins (the usual case), else a map
+  const dense: Float64Array[] | null = ATOM_SPACE <= 800 ? [] : null
   const monthCache = new Int32Array(MONTH_CACHE_DAYS).fill(-1)
-  let scanMs = 0
-  let fetchMs = 0
-  for (let fi = 0; fi < files.length; fi++) {
-    const s0 = performance.now()
-    const result = await c.stream(`SELECT ti.t, x.day, x.n FROM (
-        SELECT hash(${TUPLE_LIST}) >> 11 AS h, coalesce((epoch_ms(event_date) // 86400000)::INTEGER, ${NO_DAY}) AS day, count(*)::DOUBLE AS n
-        FROM read_parquet(${sqlString(files[fi]!)}) GROUP BY hash(${TUPLE_LIST}), event_date
-      ) x JOIN tuple_index ti ON ti.file = ${fi} AND ti.h = x.h`)
-    scanMs += performance.now() - s0
-    for (;;) {
-      const f0 = performance.now()
-      const chunk = await result.fetchChunk()
-      fetchMs += performance.now() - f0
-      if (!chunk || chunk.rowCount === 0) break
-      const vt = int32Items(chunk.getColumnVector(0))
-      const vd = int32Items(chunk.getColumnVector(1))
-      const vn = float64Items(chunk.getColumnVector(2))
-      const rowCount = chunk.rowCount
-      for (let i = 0; i < rowCount; i++) {
-        const t = vt[i]!
-        const dayCode = vd[i]!
-        const day = dayCode === NO_DAY ? null : dayCode
-        let piece = -1
-        let month = -1
-        if (day !== null) {
-          piece = countAtMost(classBounds[tClass[t]!]!, day)
-          const slot = day - MONTH_CACHE_FIRST_DAY
-          if (slot >= 0 && slot < MONTH_CACHE_DAYS) {
-            month = monthCache[slot]!
-            if (month < 0) month = monthCache[slot] = monthIndex(day)
-          } else month = monthIndex(day)
-        }
-        let cache = answerCache[t]
-        if (!cache) cache = answerCache[t] = new Int8Array(classBounds[tClass[t]!]!.length + 2).fill(-1)
-        let answer = cache[piece + 1]!
-        if (answer < 0) answer = cache[piece + 1] = answerFor(tClass[t]!, tFact[t]!, piece, day)
-        const slot = (month < 0 ? 0 : month - firstMonth + 1) * J + tJur[t]!
-        let cell = cellGrid[slot]!
-        if (cell < 0) cell = cellGrid[slot] = cells.push({ jurisdiction: tJur[t]!, month: monthText(month) }) - 1
-        const key = cell * ATOM_SPACE + packAtom(tOrigin[t]!, answer >> 2, answer & 3, tPractice[t]!)
-        counts.set(key, (counts.get(key) ?? 0) + vn[i]!)
-      }
+  for (let i = 0; i < scan.length; i++) {
+    const t = scan.tuple[i]!
+    const dayCode = scan.day[i]!
+    const day = dayCode === NO_DAY ? null : dayCode
+    let piece = -1
+    let month = -1
+    if (day !== null) {
+      piece = countAtMost(classBounds[tClass[t]!]!, day)
+      const slot = day - MONTH_CACHE_FIRST_DAY
+      if (slot >= 0 && slot < MONTH_CACHE_DAYS) {
+        month = monthCache[slot]!
+        if (month < 0) month = monthCache[slot] = monthIndex(day)
+      } else month = monthIndex(day)
+    }
+    let cache = answerCache[t]
+    if (!cache) cache = answerCache[t] = new Int8Array(classBounds[tClass[t]!]!.length + 2).fill(-1)
+    let answer = cache[piece + 1]!
+    if (answer < 0) answer = cache[piece + 1] = answerFor(tClass[t]!, tFact[t]!, piece, day)
+    const slot = (month < 0 ? 0 : month - firstMonth + 1) * J + tJur[t]!
+    let cell = cellGrid[slot]!
+    if (cell < 0) cell = cellGrid[slot] = cells.push({ jurisdiction: tJur[t]!, month: monthText(month) }) - 1
+    const atom = packAtom(tOrigin[t]!, answer >> 2, answer & 3, tPractice[t]!)
+    if (dense) {
+      let row = dense[cell]
+      if (!row) row = dense[cell] = new Float64Array(ATOM_SPACE)
+      row[atom]! += scan.count[i]!
+    } else {
+      const key = cell * ATOM_SPACE + atom
+      counts.set(key, (counts.get(key) ?? 0) + scan.count[i]!)
     }
   }
-  tick(`counts (DuckDB ${scanMs.toFixed(0)} ms before the first chunk, ${fetchMs.toFixed(0)} ms fetching)`)
+  // dense rows into the same map the sparse path fills
+  if (dense) {
+    dense.forEach((row, cell) => {
+      for (let atom = 0; atom < ATOM_SPACE; atom++) if (row[atom]! > 0) counts.set(cell * ATOM_SPACE + atom, row[atom]!)
+    })
+  }
+  tick('counts')
   const length = counts.size
   const atomCell = new Int32Array(length)
   const atomKey = new Int32Array(length)
@@ -445,6 +554,11 @@ async function simulateIn(c: DuckDBConnection, tuples: readonly Tuple[], ctx: Ru
     atoms: { length, cell: atomCell, key: atomKey, count: atomCount },
     stats: { distinctCombinations: memo.size, engineCalls, elapsedMs: performance.now() - ctx.started },
   })
+}
+
+/** With `SANCTUARY_SIM_DEBUG` set, a timestamped line on stderr (for profiling a run). */
+function debug(label: string): void {
+  if (process.env.SANCTUARY_SIM_DEBUG) process.stderr.write(`simulate: ${label} at ${(performance.now() / 1000).toFixed(3)} s\n`)
 }
 
 /** The day column's stand-in for a null date (an INTEGER no real date reaches). */
@@ -484,7 +598,14 @@ function countAtMost(days: Int32Array, day: number): number {
   return lo
 }
 
-/** year · 12 + month − 1 of a day number (days since 1970-01-01), by the civil-from-days algorithm. */
+/**
+ * year · 12 + month − 1 of a day number (days since 1970-01-01), by the civil-from-days algorithm.
+ *
+ * @example
+ * ```ts
+ * monthIndex(0) // 23640 (January 1970)
+ * ```
+ */
 export function monthIndex(day: number): number {
   const z = day + 719_468
   const era = Math.floor(z / 146_097)

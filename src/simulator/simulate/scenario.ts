@@ -96,7 +96,15 @@ export async function resolveCounterfactual(input: CounterfactualInput, registry
   return { kind: 'policy', spec: { kind: 'policy', file: input.file, jurisdiction: id, jurisdictionName: name, replaced }, registry: built.registry }
 }
 
-/** The scenario label a report shows for a counterfactual. */
+/**
+ * The scenario label a report shows for a counterfactual.
+ *
+ * @example
+ * ```ts
+ * counterfactualLabel({ kind: 'jurisdiction', jurisdiction: 'ocd-division/country:us/state:ca', jurisdictionName: 'California', date: '2018-01-01' })
+ * // "California's law on 2018-01-01, applied to every record"
+ * ```
+ */
 export function counterfactualLabel(spec: CounterfactualSpec): string {
   return spec.kind === 'jurisdiction'
     ? `${spec.jurisdictionName}'s law on ${spec.date}, applied to every record`

@@ -102,7 +102,14 @@ export function packAtom(origin: number, law: number, cf: number, practice: numb
   return atomKey(origin, law, cf, practice)
 }
 
-/** Unpacks an atom key (see {@link packAtom}). */
+/**
+ * Unpacks an atom key (see {@link packAtom}).
+ *
+ * @example
+ * ```ts
+ * unpackAtom(79) // { origin: 0, law: 3, cf: 3, practice: 4 }
+ * ```
+ */
 export function unpackAtom(key: number): { origin: number; law: number; cf: number; practice: number } {
   const practice = key % 5
   let rest = (key - practice) / 5

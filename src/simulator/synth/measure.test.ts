@@ -4,12 +4,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { CROSSWALK_FIXTURE, fixture } from '../import/test-helpers.ts'
 import { loadMarginals } from './load.ts'
 import { parseMarginals } from './marginals.ts'
 import { formatMarginals, measureMarginals } from './measure.ts'
 
 const BIN = fileURLToPath(new URL('../../../bin/sanctuary.js', import.meta.url))
+// the importers' and the linker's own small fixtures (data files, read in place)
+const fixture = (name: string) => fileURLToPath(new URL(`../import/fixtures/${name}`, import.meta.url))
+const CROSSWALK_FIXTURE = fileURLToPath(new URL('../link/fixtures/crosswalks', import.meta.url))
 const run = (args: string[]) =>
   new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     execFile(process.execPath, [BIN, ...args], (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }))
