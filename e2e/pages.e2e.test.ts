@@ -116,6 +116,8 @@ describe.skipIf(h.skip)('evaluator and other pages (Chromium)', { timeout: E2E_T
       ['compare', `/compare?ids=${CA},${COOK},${TRAVIS}&date=2019-06-01`, /Compare/],
       ['search', '/search?q=SF', /Search/],
       ['downloads', '/downloads', /Download/],
+      ['simulations', '/simulations', /Simulations/],
+      ['simulation-report', '/simulations/pa-pierce-hold-by-year-law-vs-california-2018', /ICE detainer holds/],
     ] as const
     for (const [name, path, heading] of pages) {
       const { page, problems } = await h.open(path)

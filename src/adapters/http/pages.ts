@@ -1,20 +1,29 @@
 /**
  * The web pages on the API's server: a Fastify plugin serving the built client (dist/web, from
  * `npm run build:web`) under /assets with immutable caching and precompressed variants, and the
- * server-rendered pages `/`, `/jurisdictions/<ocd-id>`, `/compare`, `/evaluate`, `/search` and
- * `/downloads`. Pages render from the same answers service the API routes use; errors render as
- * HTML pages with their status (404 for an unknown jurisdiction).
+ * server-rendered pages `/`, `/jurisdictions/<ocd-id>`, `/compare`, `/evaluate`, `/search`,
+ * `/downloads` and `/simulations` (published simulation reports, read from a folder). Pages render
+ * from the same answers service the API routes use; errors render as HTML pages with their status
+ * (404 for an unknown jurisdiction or report).
  */
 import { readFileSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { formatDay, todayUtc } from '../../core/dates/index.ts'
 import { AppError, toAppError } from '../../core/errors/index.ts'
+import { readReportFile } from '../../simulator/report/index.ts'
 import {
   assetsFor,
+  checkReportName,
+  isReportName,
+  simulationDocument,
+  simulationPage,
+  simulationSections,
+  simulationsPage,
+  type PublishedReport,
   comparePage,
   downloadsPage,
   errorPage,
@@ -38,6 +47,81 @@ export interface PagesOptions {
   readonly webDir?: string
   /** Today as YYYY-MM-DD; default the UTC date at each request. */
   readonly today?: () => string
+  /**
+   * The folder of published simulation reports (`<name>.json`, as `sanctuary simulate --out`
+   * writes them); default `$SIMULATION_REPORTS_DIR`, else `reports/` at the repository root.
+   */
+  readonly reportsDir?: string
+}
+
+/** The default folder of published simulation reports, reports/ at the repository root. */
+export function defaultReportsDir(): string {
+  return resolve(dirname(fileURLToPath(import.meta.url)), '../../../reports')
+}
+
+/** A report as kept in memory, valid while its file's modification time and size are unchanged. */
+interface CachedReport {
+  readonly key: string
+  readonly published: PublishedReport
+  sections?: string
+  document?: string
+}
+
+/**
+ * Reads published simulation reports from a folder, on each request (a report added or replaced is
+ * served at once), keeping each parsed report and its rendered charts until its file changes.
+ * A name is checked before it is joined to the folder, so no request can read outside it.
+ */
+function reportStore(dir: string) {
+  const cache = new Map<string, CachedReport>()
+  const load = async (name: string): Promise<CachedReport> => {
+    checkReportName(name)
+    const path = join(dir, `${name}.json`)
+    let key: string
+    try {
+      const s = await stat(path)
+      if (!s.isFile()) throw new Error('not a file')
+      key = `${s.mtimeMs}:${s.size}`
+    } catch (cause) {
+      throw new AppError('not-found', `no simulation report "${name}"`, { field: 'name' }, { cause })
+    }
+    const hit = cache.get(name)
+    if (hit && hit.key === key) return hit
+    let report
+    try {
+      report = await readReportFile(path)
+    } catch (cause) {
+      // a published file that is not a report is the server's fault, not the request's
+      throw new AppError('internal', `simulation report ${path} cannot be read: ${toAppError(cause).message}`, { file: path }, { cause })
+    }
+    const entry: CachedReport = { key, published: { name, report } }
+    cache.set(name, entry)
+    return entry
+  }
+  const list = async (): Promise<{ reports: PublishedReport[]; unreadable: string[] }> => {
+    let files: string[]
+    try {
+      files = await readdir(dir)
+    } catch {
+      files = []
+    }
+    const reports: PublishedReport[] = []
+    const unreadable: string[] = []
+    for (const file of files.filter((f) => f.endsWith('.json')).sort()) {
+      const name = file.slice(0, -'.json'.length)
+      if (!isReportName(name)) {
+        unreadable.push(file)
+        continue
+      }
+      try {
+        reports.push((await load(name)).published)
+      } catch {
+        unreadable.push(file)
+      }
+    }
+    return { reports, unreadable }
+  }
+  return { load, list }
 }
 
 /** The default build output folder, dist/web at the repository root. */
@@ -112,6 +196,7 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
     answers: (date, action, template) => service.answers(date, action, template),
   }
   const versions = { registry: service.engine.registry.version, engine: service.engine.version }
+  const reports = reportStore(options.reportsDir ?? process.env.SIMULATION_REPORTS_DIR ?? defaultReportsDir())
 
   const send = (request: FastifyRequest, reply: FastifyReply, build: () => PageResult): FastifyReply => {
     let page: PageResult
@@ -139,6 +224,21 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
     return reply.send(html)
   }
 
+  /** Like `send`, for pages that must read files first; a failure renders as its error page. */
+  const sendAfter = async (request: FastifyRequest, reply: FastifyReply, build: () => Promise<PageResult>): Promise<FastifyReply> => {
+    let page: PageResult | undefined
+    let failure: unknown
+    try {
+      page = await build()
+    } catch (thrown) {
+      failure = thrown
+    }
+    return send(request, reply, () => {
+      if (page) return page
+      throw failure
+    })
+  }
+
   const pageRoute = { schema: { hide: true } }
   app.get('/', pageRoute, (request, reply) => send(request, reply, () => mapPage(ctx, queryOf(request))))
   app.get('/search', pageRoute, (request, reply) => send(request, reply, () => searchPage(ctx, queryOf(request))))
@@ -157,6 +257,51 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
       return jurisdictionPage(ctx, id, queryOf(request))
     }),
   )
+
+  const sendText = (request: FastifyRequest, reply: FastifyReply, type: string, text: string): FastifyReply => {
+    reply.header('content-type', type).header('cache-control', 'no-cache').header('vary', 'accept-encoding')
+    if (text.length > 1024 && acceptsGzip(request.headers['accept-encoding'])) return reply.header('content-encoding', 'gzip').send(gzipSync(text, { level: 6 }))
+    return reply.send(text)
+  }
+  app.get('/simulations', pageRoute, (request, reply) =>
+    sendAfter(request, reply, async () => {
+      const { reports: found, unreadable } = await reports.list()
+      if (unreadable.length) request.log.warn({ unreadable }, 'files in the reports folder that are not simulation reports')
+      return simulationsPage(found, unreadable)
+    }),
+  )
+  app.get('/simulations/:name', pageRoute, (request, reply) =>
+    sendAfter(request, reply, async () => {
+      const entry = await reports.load((request.params as { name: string }).name)
+      entry.sections ??= simulationSections(entry.published.report)
+      return simulationPage(entry.published, versions.registry, entry.sections)
+    }),
+  )
+  // The simulator's own self-contained report, and the published JSON (aggregates only).
+  app.get('/simulations/:name/report.html', pageRoute, async (request, reply) => {
+    let entry: CachedReport
+    try {
+      entry = await reports.load((request.params as { name: string }).name)
+    } catch (thrown) {
+      return send(request, reply, () => {
+        throw thrown
+      })
+    }
+    entry.document ??= simulationDocument(entry.published)
+    return sendText(request, reply, 'text/html; charset=utf-8', entry.document)
+  })
+  app.get('/simulations/:name/report.json', pageRoute, async (request, reply) => {
+    const name = (request.params as { name: string }).name
+    try {
+      const entry = await reports.load(name)
+      reply.header('content-disposition', `attachment; filename="${entry.published.name}.json"`)
+      return sendText(request, reply, 'application/json; charset=utf-8', JSON.stringify(entry.published.report))
+    } catch (thrown) {
+      const e = toAppError(thrown)
+      if (e.code === 'internal') request.log.error({ err: thrown }, 'report failed')
+      return reply.status(e.httpStatus).send(e.toJSON())
+    }
+  })
 
   // Built assets: names carry a content hash, so they never change and may be cached for a year.
   const assets = new Map<string, Promise<Asset | null>>()

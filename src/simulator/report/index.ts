@@ -9,7 +9,7 @@
  * await writeFile('report.html', renderReport(report))
  * ```
  */
-export { renderReport, esc, count, SUPPRESSED_TEXT, SUPPRESSED_NOTE, type RenderOptions } from './render.ts'
+export { renderReport, renderReportSections, esc, count, SUPPRESSED_TEXT, SUPPRESSED_NOTE, type RenderOptions } from './render.ts'
 export { outcomeChart, monthlyChart, lawVsPracticeChart, linkingChart, COLOURS, type ChartOptions } from './charts.ts'
 export { topJurisdictionSeries, monthSpan, share, jurisdictionName, ACTION_WORDS, type JurisdictionSeries, type SeriesPoint } from './model.ts'
 export { readReportFile, parseReport } from './read.ts'

@@ -47,13 +47,22 @@ export interface JurisdictionSeries {
   readonly suppressedMonths: number
 }
 
-/** `YYYY-MM` → the first of the month, UTC. */
+/** A dated cell label: `YYYY-MM` (month), `YYYY-Qn` (quarter) or `YYYY` (year); `all` and `unknown` are not. */
+const DATED = /^\d{4}(?:-\d{2}|-Q[1-4])?$/
+
+/** A cell label (`YYYY-MM`, `YYYY-Qn` or `YYYY`) → the first day of its period, UTC. */
 export function monthDate(month: string): Date {
-  return new Date(`${month}-01T00:00:00Z`)
+  const q = /^(\d{4})-Q([1-4])$/.exec(month)
+  if (q) return new Date(Date.UTC(Number(q[1]), (Number(q[2]) - 1) * 3, 1))
+  return new Date(`${/^\d{4}$/.test(month) ? `${month}-01` : month}-01T00:00:00Z`)
 }
 
-function nextMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number]
+/** The label of the period after `label`, of the same kind. */
+function nextMonth(label: string): string {
+  if (/^\d{4}$/.test(label)) return String(Number(label) + 1)
+  const q = /^(\d{4})-Q([1-4])$/.exec(label)
+  if (q) return q[2] === '4' ? `${Number(q[1]) + 1}-Q1` : `${q[1]}-Q${Number(q[2]) + 1}`
+  const [y, m] = label.split('-').map(Number) as [number, number]
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`
 }
 
@@ -74,7 +83,7 @@ export function jurisdictionName(cell: { readonly jurisdiction: string; readonly
 export function topJurisdictionSeries(report: SimulationReport, n: number): JurisdictionSeries[] {
   const byJurisdiction = new Map<string, SimulationCell[]>()
   for (const cell of report.cells) {
-    if (cell.month === 'unknown' || !/^\d{4}-\d{2}$/.test(cell.month)) continue
+    if (!DATED.test(cell.month)) continue
     const list = byJurisdiction.get(cell.jurisdiction)
     if (list) list.push(cell)
     else byJurisdiction.set(cell.jurisdiction, [cell])
@@ -114,8 +123,8 @@ export function scenarioTotals(report: SimulationReport, id: string): MaybeScena
   return report.totals.byScenario[id as keyof typeof report.totals.byScenario]
 }
 
-/** The first and last months with cells (`YYYY-MM`), or null. */
+/** The first and last dated cell labels (`YYYY-MM`, or `YYYY-Qn`/`YYYY` in a coarser report), or null (e.g. `all`). */
 export function monthSpan(report: SimulationReport): { first: string; last: string } | null {
-  const months = report.cells.map((c) => c.month).filter((m) => /^\d{4}-\d{2}$/.test(m)).sort()
+  const months = report.cells.map((c) => c.month).filter((m) => DATED.test(m)).sort()
   return months.length ? { first: months[0] as string, last: months[months.length - 1] as string } : null
 }

@@ -23,6 +23,7 @@ const ReportSchema = Type.Object({
   engineVersion: Type.String(),
   registryVersion: Type.String(),
   action: Type.Union([Type.Literal('hold'), Type.Literal('notify'), Type.Literal('interview')]),
+  period: Type.Optional(Type.Union([Type.Literal('month'), Type.Literal('quarter'), Type.Literal('year'), Type.Literal('all')])),
   minCell: Type.Integer({ minimum: 1 }),
   inputs: Type.Array(Type.Object({ file: Type.String(), records: Count })),
   linking: Type.Array(Type.Object({ source: Type.String(), records: Count, linked: Count, unlinked: Count, matchRate: Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()]) })),
@@ -76,7 +77,9 @@ export function parseReport(value: unknown, file: string): SimulationReport {
     const field = error?.instancePath.split('/').filter(Boolean).join('.') ?? ''
     throw new AppError('invalid-input', `not a simulation report: ${error?.message ?? 'invalid'}`, { file, ...(field ? { field } : {}) })
   }
-  return value as unknown as SimulationReport
+  // reports written before `period` existed are by month
+  const report = value as unknown as SimulationReport
+  return report.period ? report : { ...report, period: 'month' }
 }
 
 /**

@@ -181,9 +181,12 @@ function legend(report: SimulationReport): string {
     const swatch = s.id === 'law' ? `<span class="swatch" style="background:${colour};opacity:.45"></span>` : `<span class="swatch line dashed" style="border-color:${colour}"></span>`
     items.push(`${swatch}${esc(s.label)}`)
   }
-  items.push(`<span class="times">×</span> month whose count is withheld (not drawn)`)
+  items.push(`<span class="times">×</span> ${report.period === 'quarter' || report.period === 'year' ? report.period : 'month'} whose count is withheld (not drawn)`)
   return `<p class="legend">${items.map((i) => `<span class="item">${i}</span>`).join('')}</p>`
 }
+
+/** The time-series heading per cell period (`all` has no series, hence no section). */
+const PERIOD_HEADING = { month: 'Month by month', quarter: 'Quarter by quarter', year: 'Year by year', all: 'Month by month' } as const
 
 function monthlySection(report: SimulationReport, document: Document, top: number): string {
   const series = topJurisdictionSeries(report, top)
@@ -194,8 +197,8 @@ function monthlySection(report: SimulationReport, document: Document, top: numbe
     .map((s) => `<figure class="small">${monthlyChart(s, report, domain, { document })}<figcaption>${esc(s.name)}</figcaption></figure>`)
     .join('\n')
   return `<section id="monthly">
-<h2>Month by month</h2>
-<p>The ${series.length} jurisdictions with the most records, by month from ${esc(span.first)} to ${esc(span.last)}. Each chart has its own vertical scale. The grey line is the number of records. The blue band runs from the lower to the upper bound of the records where ${esc(ACTION_WORDS[report.action].held)} under the law as enacted${report.scenarios.length > 1 ? '; the dashed orange lines are the same bounds under the counterfactual' : ''}. Where a bound equals the number of records, its line covers the grey one. Gaps are months with no records in the data or with a withheld count.</p>
+<h2>${PERIOD_HEADING[report.period ?? 'month']}</h2>
+<p>The ${series.length} jurisdictions with the most records, by ${report.period === 'quarter' || report.period === 'year' ? report.period : 'month'} from ${esc(span.first)} to ${esc(span.last)}. Each chart has its own vertical scale. The grey line is the number of records. The blue band runs from the lower to the upper bound of the records where ${esc(ACTION_WORDS[report.action].held)} under the law as enacted${report.scenarios.length > 1 ? '; the dashed orange lines are the same bounds under the counterfactual' : ''}. Where a bound equals the number of records, its line covers the grey one. Gaps are ${report.period === 'quarter' || report.period === 'year' ? `${report.period}s` : 'months'} with no records in the data or with a withheld count.</p>
 ${legend(report)}
 <div class="grid">
 ${charts}
@@ -316,7 +319,7 @@ export function renderReport(report: SimulationReport, options: RenderOptions = 
   const document = options.document ?? new JSDOM('<!doctype html><html><body></body></html>').window.document
   const words = ACTION_WORDS[report.action]
   const span = monthSpan(report)
-  const headlines = report.scenarios.map((s) => headline(report, s, scenarioTotals(report, s.id))).join('\n')
+  const sections = renderReportSections(report, { ...options, document })
   const title = `Simulation: ${words.title} under the law and a counterfactual`
   const hasPractice = report.lawVsPractice.length > 0 || report.totals.practice !== null
   const page = `<!doctype html>
@@ -332,8 +335,31 @@ export function renderReport(report: SimulationReport, options: RenderOptions = 
 <main>
 <h1>${esc(capitalise(words.title))}: what the law allowed, record by record</h1>
 <p class="lede">${report.totals.records === null ? 'Detainer records' : `${count(report.totals.records)} detainer records`}${span ? ` from ${esc(span.first)} to ${esc(span.last)}` : ''}, each run through the Sanctuary Atlas rules engine to ask whether the jail could ${esc(words.question)}. Counts are ranges because records often lack facts the law depends on. ${SUPPRESSED_NOTE}</p>
-<nav>Contents: <a href="#summary">Summary</a> · ${hasPractice ? '<a href="#practice">Law and practice</a> · ' : ''}<a href="#monthly">Month by month</a> · <a href="#linking">Placing records</a> · <a href="#method">How this was calculated</a></nav>
-<section id="summary">
+<nav>Contents: <a href="#summary">Summary</a> · ${hasPractice ? '<a href="#practice">Law and practice</a> · ' : ''}${span ? `<a href="#monthly">${PERIOD_HEADING[report.period ?? 'month']}</a> · ` : ''}<a href="#linking">Placing records</a> · <a href="#method">How this was calculated</a></nav>
+${sections}
+</main>
+</body>
+</html>
+`
+  return page
+}
+
+/**
+ * The report's sections without the document around them (summary, law and practice, month by
+ * month, linking, method, inputs), as HTML: every text from the report is escaped, charts are
+ * Observable Plot SVGs (with their own inline `<style>`), and there is no script. For embedding the
+ * report in another page (the web app's simulation page); {@link renderReport} wraps the same
+ * sections in a self-contained document. Section ids and classes are those of the report's CSS.
+ *
+ * @example
+ * ```ts
+ * const html = renderReportSections(report) // '<section id="summary">…'
+ * ```
+ */
+export function renderReportSections(report: SimulationReport, options: RenderOptions = {}): string {
+  const document = options.document ?? new JSDOM('<!doctype html><html><body></body></html>').window.document
+  const headlines = report.scenarios.map((s) => headline(report, s, scenarioTotals(report, s.id))).join('\n')
+  const html = `<section id="summary">
 <h2>Summary</h2>
 <div class="headlines">
 ${headlines}
@@ -346,10 +372,7 @@ ${monthlySection(report, document, options.topJurisdictions ?? 12)}
 ${linkingSection(report, document)}
 ${methodSection(report)}
 ${inputsSection(report)}
-</main>
-</body>
-</html>
 `
   // every table scrolls sideways on a narrow screen instead of widening the page
-  return page.replace(/<table([\s\S]*?)<\/table>/g, '<div class="table-wrap"><table$1</table></div>')
+  return html.replace(/<table([\s\S]*?)<\/table>/g, '<div class="table-wrap"><table$1</table></div>')
 }

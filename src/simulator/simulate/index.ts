@@ -12,6 +12,7 @@
 export {
   MIN_CELL,
   type SimulationAction,
+  type SimulationPeriod,
   type CounterfactualSpec,
   type Scenario,
   type ScenarioId,
@@ -46,5 +47,6 @@ export {
 } from './table.ts'
 export { publishReport, protectionOf } from './publish.ts'
 export { simulate } from './simulate.ts'
+export { aggregatePeriod, periodLabel, PERIODS } from './period.ts'
 export { reportCsv, reportJson, formatReport, CSV_COLUMNS } from './output.ts'
 export { loadCountyNames, COUNTY_NAMES_FILE } from './counties.ts'

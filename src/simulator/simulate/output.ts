@@ -8,7 +8,7 @@ import type { MaybePracticeCounts, MaybeScenarioCounts, SimulationReport } from 
 export const CSV_COLUMNS = [
   'jurisdiction',
   'name',
-  'month',
+  'period',
   'scenario',
   'records',
   'suppressed',
@@ -34,7 +34,7 @@ function csvField(value: string | number | boolean | null): string {
 function row(
   jurisdiction: string,
   name: string,
-  month: string,
+  period: string,
   scenario: string,
   records: number | null,
   suppressed: boolean,
@@ -44,7 +44,7 @@ function row(
   const values: Array<string | number | boolean | null> = [
     jurisdiction,
     name,
-    month,
+    period,
     scenario,
     records,
     suppressed,
@@ -131,6 +131,6 @@ export function formatReport(report: SimulationReport): string {
     out.push(`  ${r.name}: ${count(r.records)} records with an outcome; law: ${count(r.lawHeld.lower)} to ${count(r.lawHeld.upper)} may be ${verb}; practice: ${count(r.practiceHonored)} honored, ${count(r.practiceDeclined)} declined`)
   }
   const suppressedCells = report.cells.filter((c) => c.suppressed).length
-  out.push(`cells: ${report.cells.length} (jurisdiction × month), ${suppressedCells} with their count withheld (fewer than ${report.minCell} records, or needed to protect one)`)
+  out.push(`cells: ${report.cells.length} (jurisdiction × ${report.period === 'all' ? 'all time' : (report.period ?? 'month')}), ${suppressedCells} with their count withheld (fewer than ${report.minCell} records, or needed to protect one)`)
   return `${out.join('\n')}\n`
 }

@@ -89,6 +89,7 @@ export function publishReport(table: SimulationTable, options: { readonly minCel
     engineVersion: table.engineVersion,
     registryVersion: table.registryVersion,
     action: table.action,
+    period: table.period,
     minCell,
     inputs,
     linking,
@@ -128,7 +129,11 @@ export function protectionOf(table: SimulationTable, minCell = MIN_CELL): Protec
   })
 }
 
-function monthNumber(month: string): number {
-  const m = /^(\d{4})-(\d{2})$/.exec(month)
-  return m ? Number(m[1]) * 12 + Number(m[2]) - 1 : -1
+/** A cell label's first month as year · 12 + month − 1 (`all` → 0, `unknown` → −1): only its order matters. */
+function monthNumber(label: string): number {
+  if (label === 'all') return 0
+  const m = /^(\d{4})(?:-(\d{2})|-Q([1-4]))?$/.exec(label)
+  if (!m) return -1
+  const month = m[2] !== undefined ? Number(m[2]) - 1 : m[3] !== undefined ? (Number(m[3]) - 1) * 3 : 0
+  return Number(m[1]) * 12 + month
 }

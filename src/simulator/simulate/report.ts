@@ -10,6 +10,13 @@ export type SimulationAction = 'hold' | 'notify' | 'interview'
 
 export { MIN_CELL } from '../privacy/index.ts'
 
+/**
+ * The time span of a cell: `month` (labels `YYYY-MM`), `quarter` (`YYYY-Qn`), `year` (`YYYY`) or
+ * `all` (one cell per jurisdiction, labelled `all`). Records without a date are in an `unknown`
+ * cell, except under `all`.
+ */
+export type SimulationPeriod = 'month' | 'quarter' | 'year' | 'all'
+
 /** What a counterfactual applies to every record. */
 export type CounterfactualSpec =
   /** Another jurisdiction's law on a fixed date, applied to every record whatever its own place and date. */
@@ -86,9 +93,12 @@ export interface LinkingSummary {
 }
 
 /**
- * One jurisdiction × month. `jurisdiction` is the OCD id the record was evaluated in under the
+ * One jurisdiction × period (see {@link SimulationPeriod}; a month unless the run asked for a
+ * coarser one). `jurisdiction` is the OCD id the record was evaluated in under the
  * law (the place when the record is linked to a place the registry knows, else the county, else
- * the state), or `'unlinked'`. `month` is `YYYY-MM`, or `'unknown'` when the record has no date.
+ * the state), or `'unlinked'`. `month` is the period's label — `YYYY-MM` by default, or `YYYY-Qn`,
+ * `YYYY`, `all` — or `'unknown'` when the record has no date (the field keeps its name for readers
+ * of earlier reports).
  */
 export interface SimulationCell {
   readonly jurisdiction: string
@@ -121,6 +131,8 @@ export interface SimulationReport {
   readonly engineVersion: string
   readonly registryVersion: string
   readonly action: SimulationAction
+  /** The span of each cell. Reports written before this field existed are by month. */
+  readonly period: SimulationPeriod
   readonly minCell: number
   readonly inputs: readonly InputSummary[]
   readonly linking: readonly LinkingSummary[]

@@ -31,7 +31,8 @@ import { boundaryDays, type Registry } from '../../core/registry/index.ts'
 import { PRACTICE_OUTCOMES, type PracticeOutcome } from '../import/index.ts'
 import { caseFacts, FACT_COLUMNS, FACT_VOCABULARY, sqlString, type RecordFacts } from './facts.ts'
 import { Places, targetsFor, type CountyName, type ResolvedLocation } from './places.ts'
-import type { Scenario, SimulationAction } from './report.ts'
+import { aggregatePeriod, PERIODS } from './period.ts'
+import type { Scenario, SimulationAction, SimulationPeriod } from './report.ts'
 import { counterfactualLabel, resolveCounterfactual, type CounterfactualInput, type ResolvedCounterfactual } from './scenario.ts'
 import { packAtom, practiceGroup, UNDETERMINED, type Origin, type SimulationTable, type TableCell, type TableJurisdiction } from './table.ts'
 
@@ -45,6 +46,8 @@ export interface SimulateOptions {
   readonly registryDir?: string
   /** The question asked of every record (default `hold`). */
   readonly action?: SimulationAction
+  /** The span of each cell (default `month`); coarser cells need less suppression. */
+  readonly period?: SimulationPeriod
   readonly counterfactual?: CounterfactualInput
   /** Census county names, to name counties the registry has no file for (else they count under their state). */
   readonly counties?: readonly CountyName[]
@@ -78,6 +81,8 @@ const q = (name: string) => `"${name}"`
  */
 export async function runSimulation(options: SimulateOptions): Promise<SimulationTable> {
   const started = performance.now()
+  const period = options.period ?? 'month'
+  if (!PERIODS.includes(period)) throw new AppError('invalid-input', `"${String(period)}" is not one of ${PERIODS.join(', ')}`, { field: 'period' })
   if (options.inputs.length === 0) throw new AppError('invalid-input', 'no input files given', { field: 'PARQUET' })
   for (const file of options.inputs) {
     if (!existsSync(file)) throw new AppError('not-found', 'input file not found', { file })
@@ -112,7 +117,7 @@ export async function runSimulation(options: SimulateOptions): Promise<Simulatio
     const cfEngine = counterfactual?.kind === 'policy' ? createEngine(counterfactual.registry, { version: engineVersion }) : counterfactual ? law : undefined
     const places = new Places(counterfactual?.kind === 'policy' ? [registry, counterfactual.registry] : [registry], options.counties ?? [])
     const scan = await scanning
-    return simulateIn(scan, { ...options, action, engineVersion, registry, law, cfEngine, counterfactual, places, scenarios, started })
+    return aggregatePeriod(simulateIn(scan, { ...options, action, engineVersion, registry, law, cfEngine, counterfactual, places, scenarios, started }), period)
   } finally {
     // never close DuckDB under a query still running (a failure here may come first)
     await scanning?.catch(() => undefined)
@@ -544,6 +549,7 @@ function simulateIn(scan: Scan, ctx: RunContext): SimulationTable {
     engineVersion: ctx.engineVersion,
     registryVersion: ctx.counterfactual?.kind === 'policy' ? `${ctx.registry.version}+${ctx.counterfactual.registry.version}` : ctx.registry.version,
     action: ctx.action,
+    period: 'month',
     scenarios: ctx.scenarios,
     files,
     sources,

@@ -60,6 +60,17 @@ describe('sanctuary simulate', () => {
     expect(lines.at(-2)).toMatch(/^total,All records,all,law,1200,false,/)
   })
 
+  it('aggregates cells by --period and says so in the report and the printout', async () => {
+    const out = join(dir, 'report-year.json')
+    const r = await run([lesa, ...NO_NAMES, '--period', 'year', '--out', out])
+    expect(r.err).toBe('')
+    expect(r.out).toMatch(/cells: \d+ \(jurisdiction × year\)/)
+    const report = JSON.parse(readFileSync(out, 'utf8')) as SimulationReport
+    expect(report.period).toBe('year')
+    expect(report.totals.records).toBe(1200)
+    for (const c of report.cells) expect(c.month).toMatch(/^\d{4}$|^unknown$/)
+  })
+
   it('fails with one line naming the file or field, and a non-zero exit code', async () => {
     const missing = await run([join(dir, 'nope.parquet'), ...NO_NAMES])
     expect(missing.err).toBe(`sanctuary: ${join(dir, 'nope.parquet')}: input file not found\n`)
@@ -75,6 +86,8 @@ describe('sanctuary simulate', () => {
     expect(badAs.err).toBe('sanctuary: --as: missing date=YYYY-MM-DD\n')
     const both = await run([lesa, ...NO_NAMES, '--as', 'jurisdiction=California,date=2018-01-01', '--policy', 'x.yaml'])
     expect(both.err).toBe('sanctuary: --policy: give --as or --policy, not both\n')
+    const period = await run([lesa, ...NO_NAMES, '--period', 'week'])
+    expect(period.err).toMatch(/--period <period>.*must be one of month, quarter, year, all/)
     const action = await run([lesa, ...NO_NAMES, '--action', 'deport'])
     expect(action.err).toMatch(/must be one of hold, notify, interview/)
     expect(existsSync(join(dir, 'never.json'))).toBe(false)

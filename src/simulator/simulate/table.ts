@@ -6,7 +6,7 @@
  */
 import type { PracticeOutcome } from '../import/index.ts'
 import { atomKey } from '../privacy/index.ts'
-import type { Scenario, ScenarioCounts, SimulationAction } from './report.ts'
+import type { Scenario, ScenarioCounts, SimulationAction, SimulationPeriod } from './report.ts'
 
 /** Value codes as the engine's batch path returns them. */
 export const ANSWERS = ['permitted', 'required', 'prohibited', 'undetermined'] as const
@@ -55,7 +55,7 @@ export interface TableJurisdiction {
   readonly linked: boolean
 }
 
-/** One jurisdiction × month. `month` is `YYYY-MM` or `unknown`. */
+/** One jurisdiction × period. `month` is the period's label (`YYYY-MM`, `YYYY-Qn`, `YYYY`, `all`) or `unknown`. */
 export interface TableCell {
   readonly jurisdiction: number
   readonly month: string
@@ -78,6 +78,8 @@ export interface SimulationTable {
   readonly engineVersion: string
   readonly registryVersion: string
   readonly action: SimulationAction
+  /** The span of each cell (see {@link aggregatePeriod} in `period.ts`). */
+  readonly period: SimulationPeriod
   readonly scenarios: readonly Scenario[]
   readonly files: readonly string[]
   readonly sources: readonly string[]

@@ -15,12 +15,15 @@ import {
   type CounterfactualInput,
   type CountyName,
   type SimulationAction,
+  type SimulationPeriod,
+  PERIODS,
 } from '../../../simulator/simulate/index.ts'
 import { defaultRegistryDir } from '../../fs/index.ts'
 import { guard } from '../output.ts'
 
 interface SimulateCliOptions {
   action: SimulationAction
+  period: SimulationPeriod
   as?: string
   policy?: string
   out?: string
@@ -37,6 +40,11 @@ function action(value: string): SimulationAction {
   return value as SimulationAction
 }
 
+function period(value: string): SimulationPeriod {
+  if (!(PERIODS as readonly string[]).includes(value)) throw new InvalidArgumentError(`must be one of ${PERIODS.join(', ')}`)
+  return value as SimulationPeriod
+}
+
 async function writeOut(path: string, text: string, option: string): Promise<void> {
   await writeFile(path, text).catch((cause: NodeJS.ErrnoException) => {
     throw new AppError('invalid-input', `cannot write: ${cause.code ?? cause.message}`, { file: path, field: option }, { cause })
@@ -44,7 +52,7 @@ async function writeOut(path: string, text: string, option: string): Promise<voi
 }
 
 /**
- * Registers `sanctuary simulate PARQUET... [--action hold] [--as jurisdiction=…,date=…|--policy FILE]
+ * Registers `sanctuary simulate PARQUET... [--action hold] [--period month|quarter|year|all] [--as jurisdiction=…,date=…|--policy FILE]
  * [--out report.json] [--csv cells.csv]`. Prints match rates per source and the totals as ranges;
  * bad input is one line naming the file or field, with a non-zero exit code.
  *
@@ -61,6 +69,7 @@ export function registerSimulateCommand(program: Command): void {
     .description('run the law (and a counterfactual) over imported detainer records; aggregates only, small cells suppressed')
     .argument('<parquet...>', 'normalized Parquet files written by sanctuary import')
     .option('--action <action>', `question asked of every record: ${ACTIONS.join(', ')}`, action, 'hold')
+    .option('--period <period>', `span of each published cell: ${PERIODS.join(', ')} (coarser cells need less suppression)`, period, 'month')
     .option('--as <spec>', 'counterfactual: another jurisdiction\'s law on a date for every record, "jurisdiction=<OCD id or name>,date=YYYY-MM-DD"')
     .option('--policy <file>', 'counterfactual: a policy file in the registry format, added to (or replacing) its jurisdiction')
     .option('--out <file>', 'write the report as JSON')
@@ -76,7 +85,7 @@ export function registerSimulateCommand(program: Command): void {
         const crosswalks = opts.crosswalks ?? DEFAULT_CROSSWALKS
         if (opts.crosswalks !== undefined || existsSync(`${crosswalks}/${COUNTY_NAMES_FILE}`)) counties = await loadCountyNames(crosswalks)
         else process.stderr.write(`sanctuary: note: no county names (${crosswalks}/${COUNTY_NAMES_FILE}); counties without a registry file are counted under their state\n`)
-        const report = await simulate({ inputs: paths, action: opts.action, registryDir: opts.registry, counties, ...(counterfactual ? { counterfactual } : {}) })
+        const report = await simulate({ inputs: paths, action: opts.action, period: opts.period, registryDir: opts.registry, counties, ...(counterfactual ? { counterfactual } : {}) })
         if (opts.out) await writeOut(opts.out, reportJson(report), '--out')
         if (opts.csv) await writeOut(opts.csv, reportCsv(report), '--csv')
         process.stdout.write(formatReport(report))
