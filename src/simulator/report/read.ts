@@ -2,11 +2,10 @@
  * Reading a simulation report (`sanctuary simulate` JSON) at the edge: the shape the HTML report
  * relies on is checked with TypeBox, and a bad file is one error naming the file and field.
  */
-import { readFile } from 'node:fs/promises'
 import { Type } from 'typebox'
 import { Compile } from 'typebox/compile'
 import { AppError } from '../../core/errors/index.ts'
-import { fileError } from '../io/index.ts'
+import { readJsonFile } from '../io/index.ts'
 import type { SimulationReport } from '../simulate/index.ts'
 
 const Count = Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])
@@ -91,19 +90,5 @@ export function parseReport(value: unknown, file: string): SimulationReport {
  * ```
  */
 export async function readReportFile(path: string): Promise<SimulationReport> {
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (thrown) {
-    throw fileError(path, thrown)
-  }
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch (thrown) {
-    const at = /position (\d+)/.exec((thrown as Error).message)
-    const line = at ? text.slice(0, Number(at[1])).split('\n').length : undefined
-    throw new AppError('invalid-input', `malformed JSON: ${(thrown as Error).message.replace(/\s+/g, ' ').slice(0, 160)}`, { file: path, ...(line ? { line } : {}) }, { cause: thrown })
-  }
-  return parseReport(value, path)
+  return parseReport(await readJsonFile(path), path)
 }
