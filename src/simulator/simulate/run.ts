@@ -102,6 +102,7 @@ export async function runSimulation(options: SimulateOptions): Promise<Simulatio
   let scanning: Promise<Scan> | undefined
   try {
     for (const file of options.inputs) await checkSchema(c, file)
+    debug('schema checked')
     const registry = options.registry ?? (await loadRegistryOrThrow(registryDir))
     const counterfactual = options.counterfactual ? await resolveCounterfactual(options.counterfactual, registry, registryDir) : undefined
     // every day on which any provision's status may change, in either registry: between two of
@@ -161,6 +162,7 @@ async function scanFiles(c: DuckDBConnection, files: readonly string[], cuts: Re
     if (range?.lo !== null && range?.lo !== undefined) lo = Math.min(lo, Number(range.lo))
     if (range?.hi !== null && range?.hi !== undefined) hi = Math.max(hi, Number(range.hi))
   }
+  debug('date range')
   await c.run('CREATE OR REPLACE TEMP TABLE buckets (d INTEGER, b INTEGER)')
   if (Number.isFinite(lo)) {
     if (hi - lo > 100 * 366) throw new AppError('invalid-input', `dates span more than a century (${formatDay(lo)} to ${formatDay(hi)})`, { field: 'event_date' })
@@ -175,6 +177,7 @@ async function scanFiles(c: DuckDBConnection, files: readonly string[], cuts: Re
     appender.flushSync()
     appender.closeSync()
   }
+  debug('buckets')
   let cap = 1 << 16
   let tuple: Int32Array = new Int32Array(cap)
   let day: Int32Array = new Int32Array(cap)
