@@ -464,20 +464,24 @@ function simulateIn(scan: Scan, ctx: RunContext): SimulationTable {
     }
     return law * 4 + cfCode
   }
-  const memo = new Map<string, number>()
-  const answerFor = (k: number, fact: number, piece: number, day: number | null): number => {
-    const key = `${k}:${piece}:${fact}`
-    let answer = memo.get(key)
-    if (answer === undefined) {
-      answer = answerOf(k, fact, day)
-      memo.set(key, answer)
-    }
-    return answer
-  }
+  // answers per distinct (class, facts) pair, one slot per piece (slot 0: no date), −1 until asked;
+  // every tuple of the pair shares the row, so the engine answers once per (class, piece, facts)
+  const F = Math.max(1, facts.length)
+  const pairAnswers = new Map<number, Int8Array>()
+  let distinctCombinations = 0
   // the scan: per file, counts by tuple and day (DuckDB maps each hash to its tuple's index)
   tick('tuples resolved')
   const classBounds = classes.map((_, k) => boundsOf(k))
   const answerCache: Array<Int8Array | undefined> = new Array(tuples.length)
+  const answersOf = (t: number): Int8Array => {
+    const key = tClass[t]! * F + tFact[t]!
+    let row = pairAnswers.get(key)
+    if (!row) {
+      row = new Int8Array(classBounds[tClass[t]!]!.length + 2).fill(-1)
+      pairAnswers.set(key, row)
+    }
+    return (answerCache[t] = row)
+  }
   const J = Math.max(1, jurisdictions.length)
   // cells on a grid of (month slot, jurisdiction); slot 0 is the unknown month
   let firstMonth = Infinity
@@ -511,10 +515,12 @@ function simulateIn(scan: Scan, ctx: RunContext): SimulationTable {
         if (month < 0) month = monthCache[slot] = monthIndex(day)
       } else month = monthIndex(day)
     }
-    let cache = answerCache[t]
-    if (!cache) cache = answerCache[t] = new Int8Array(classBounds[tClass[t]!]!.length + 2).fill(-1)
+    const cache = answerCache[t] ?? answersOf(t)
     let answer = cache[piece + 1]!
-    if (answer < 0) answer = cache[piece + 1] = answerFor(tClass[t]!, tFact[t]!, piece, day)
+    if (answer < 0) {
+      answer = cache[piece + 1] = answerOf(tClass[t]!, tFact[t]!, day)
+      distinctCombinations++
+    }
     const slot = (month < 0 ? 0 : month - firstMonth + 1) * J + tJur[t]!
     let cell = cellGrid[slot]!
     if (cell < 0) cell = cellGrid[slot] = cells.push({ jurisdiction: tJur[t]!, month: monthText(month) }) - 1
@@ -561,7 +567,7 @@ function simulateIn(scan: Scan, ctx: RunContext): SimulationTable {
     jurisdictions,
     cells,
     atoms: { length, cell: atomCell, key: atomKey, count: atomCount },
-    stats: { distinctCombinations: memo.size, engineCalls, elapsedMs: performance.now() - ctx.started },
+    stats: { distinctCombinations, engineCalls, elapsedMs: performance.now() - ctx.started },
   })
 }
 
