@@ -67,7 +67,16 @@ export function layerRefs(registry: Registry, gazetteer: Gazetteer, id: string):
   }))
 }
 
-function inForceProvisions(registry: Registry, id: string, day: Day): Map<string, ComparedProvision[]> {
+/**
+ * The provisions of a jurisdiction's chain (its own file and the layers above) in force on a day,
+ * or of unknown force then, grouped by registry action in registry order.
+ *
+ * @example
+ * ```ts
+ * inForceProvisions(registry, 'ocd-division/country:us/state:ca/county:fresno', parseDay('2019-01-01')!).get('detainer-hold')
+ * ```
+ */
+export function inForceProvisions(registry: Registry, id: string, day: Day): Map<string, ComparedProvision[]> {
   const byAction = new Map<string, ComparedProvision[]>()
   for (const l of resolveLayers(registry, id)) {
     for (const e of l.jurisdiction?.enactments ?? []) {

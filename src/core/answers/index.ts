@@ -11,7 +11,7 @@
  * ```
  */
 export { answersFor, chainKey, decisionOf, type AnswersRequest, type Decision } from './answers.ts'
-export { compareJurisdictions, describeDivision, jurisdictionDetail, layerRefs, type DivisionRef } from './compare.ts'
+export { compareJurisdictions, describeDivision, inForceProvisions, jurisdictionDetail, layerRefs, type DivisionRef } from './compare.ts'
 export {
   ANSWERS_CSV_COLUMNS,
   answersCsv,

@@ -18,8 +18,7 @@
  *   Misdemeanor → misdemeanor); otherwise null (the sentence length is not used to guess it);
  * - `practice_outcome` ← `detainer_lift_reason` (see `outcomes.ts`).
  */
-import { AppError } from '../../core/errors/index.ts'
-import { openTable } from '../io/index.ts'
+import { readTableRows } from './table-rows.ts'
 import { classifyOffense } from './offense-codes.ts'
 import { liftReasonOutcome } from './outcomes.ts'
 import type { ChargeStatus, ConvictionStatus, ImportItem, OffenseLevel, ReadOptions, SourceRecord, UnmappedValue } from './record.ts'
@@ -168,21 +167,9 @@ export function parseDdpRow(values: ReadonlyMap<string, string>, line: number, s
  * ```
  */
 export async function* readDdp(path: string, options: ReadOptions = {}): AsyncGenerator<ImportItem> {
-  const table = await openTable(path)
-  const { header, rows } = table
-  const missing = REQUIRED.filter((f) => !DDP_FIELDS[f].some((c) => header.columns.includes(c))).map((f) => DDP_FIELDS[f][0])
-  if (missing.length > 0) {
-    table.close()
-    throw new AppError('invalid-input', `DDP detainers file lacks column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}`, { file: path, line: header.line })
-  }
   const stem = fileStem(path)
-  let read = 0
-  for await (const row of rows) {
-    if (options.maxRows !== undefined && read >= options.maxRows) break
-    read++
-    if (read % 10_000 === 0) options.onRows?.(read)
+  const missingColumns = (columns: readonly string[]) => REQUIRED.filter((f) => !DDP_FIELDS[f].some((c) => columns.includes(c))).map((f) => DDP_FIELDS[f][0])
+  for await (const row of readTableRows(path, 'DDP detainers file', missingColumns, options)) {
     yield row.kind === 'error' ? { kind: 'unparseable', line: row.line, reason: row.reason } : parseDdpRow(row.values, row.line, stem)
   }
-  table.close()
-  options.onRows?.(read)
 }

@@ -29,7 +29,8 @@ import { Type, type TSchema } from 'typebox'
 import { Compile } from 'typebox/compile'
 import { LineCounter, parseDocument } from 'yaml'
 import { AppError } from '../../core/errors/index.ts'
-import { fileError, openTable } from '../io/index.ts'
+import { fileError } from '../io/index.ts'
+import { readTableRows } from './table-rows.ts'
 import { classifyOffense } from './offense-codes.ts'
 import { liftReasonOutcome } from './outcomes.ts'
 import {
@@ -275,22 +276,10 @@ export function parseMappedRow(values: ReadonlyMap<string, string>, line: number
  * ```
  */
 export async function* readMapped(path: string, mapping: Mapping, options: ReadOptions = {}): AsyncGenerator<ImportItem> {
-  const table = await openTable(path)
-  const { header, rows } = table
   const wanted = [...Object.values(mapping.columns), ...Object.keys(mapping.where ?? {})] as string[]
-  const missing = [...new Set(wanted.filter((c) => !header.columns.includes(c)))]
-  if (missing.length > 0) {
-    table.close()
-    throw new AppError('invalid-input', `table lacks mapped column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}`, { file: path, line: header.line })
-  }
+  const missingColumns = (columns: readonly string[]) => [...new Set(wanted.filter((c) => !columns.includes(c)))]
   const stem = fileStem(path)
-  let read = 0
-  for await (const row of rows) {
-    if (options.maxRows !== undefined && read >= options.maxRows) break
-    read++
-    if (read % 10_000 === 0) options.onRows?.(read)
+  for await (const row of readTableRows(path, 'table', missingColumns, options, 'mapped column')) {
     yield row.kind === 'error' ? { kind: 'unparseable', line: row.line, reason: row.reason } : parseMappedRow(row.values, row.line, mapping, stem)
   }
-  table.close()
-  options.onRows?.(read)
 }

@@ -6,8 +6,7 @@
  * The lift reason gives the practice outcome ("Detainer Declined by LEA" → `declined-by-lea`, see
  * `outcomes.ts`); detainer_type gives the form (filled from 2013 on). No criminality is given.
  */
-import { AppError } from '../../core/errors/index.ts'
-import { openTable } from '../io/index.ts'
+import { readTableRows } from './table-rows.ts'
 import { liftReasonOutcome } from './outcomes.ts'
 import type { ImportItem, ReadOptions, SourceRecord, UnmappedValue } from './record.ts'
 import { fileStem, parseDetainerForm, parseSourceDate, stateCode } from './values.ts'
@@ -66,20 +65,9 @@ export function parsePaRow(values: ReadonlyMap<string, string>, line: number, st
  * ```
  */
 export async function* readPa(path: string, options: ReadOptions = {}): AsyncGenerator<ImportItem> {
-  const table = await openTable(path)
-  const { header, rows } = table
-  const missing = PA_COLUMNS.filter((c) => !header.columns.includes(c))
-  if (missing.length > 0) {
-    throw new AppError('invalid-input', `PA detainers file lacks column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}`, { file: path, line: header.line })
-  }
   const stem = fileStem(path)
-  let read = 0
+  const rows = readTableRows(path, 'PA detainers file', (columns) => PA_COLUMNS.filter((c) => !columns.includes(c)), options)
   for await (const row of rows) {
-    if (options.maxRows !== undefined && read >= options.maxRows) break
-    read++
-    if (read % 10_000 === 0) options.onRows?.(read)
     yield row.kind === 'error' ? { kind: 'unparseable', line: row.line, reason: row.reason } : parsePaRow(row.values, row.line, stem)
   }
-  table.close()
-  options.onRows?.(read)
 }

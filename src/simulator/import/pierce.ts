@@ -17,8 +17,7 @@
  * - `conviction_status`: null (bookings do not say whether the person had prior convictions);
  * - `practice_outcome`: from the booking's `final_release_disp` (see `outcomes.ts`).
  */
-import { AppError } from '../../core/errors/index.ts'
-import { openTable } from '../io/index.ts'
+import { readTableRows } from './table-rows.ts'
 import { classifyOffenseDescription } from './offense-codes.ts'
 import { pierceDispositionOutcome } from './outcomes.ts'
 import type { ImportItem, OffenseLevel, ReadOptions, SourceRecord, UnmappedValue } from './record.ts'
@@ -142,18 +141,9 @@ export function pierceRecord(booking: PierceBooking): { record: SourceRecord; un
  * ```
  */
 export async function* readPierce(path: string, options: ReadOptions = {}): AsyncGenerator<ImportItem> {
-  const table = await openTable(path)
-  const { header, rows } = table
-  const missing = PIERCE_COLUMNS.filter((c) => !header.columns.includes(c))
-  if (missing.length > 0) {
-    throw new AppError('invalid-input', `Pierce charges file lacks column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}`, { file: path, line: header.line })
-  }
   const bookings = new Map<string, { firstLine: number; date: string | null; disposition: string; charges: Array<PierceBooking['charges'][number]> }>()
-  let read = 0
+  const rows = readTableRows(path, 'Pierce charges file', (columns) => PIERCE_COLUMNS.filter((c) => !columns.includes(c)), options)
   for await (const row of rows) {
-    if (options.maxRows !== undefined && read >= options.maxRows) break
-    read++
-    if (read % 10_000 === 0) options.onRows?.(read)
     if (row.kind === 'error') {
       yield { kind: 'unparseable', line: row.line, reason: row.reason }
       continue
@@ -175,8 +165,6 @@ export async function* readPierce(path: string, options: ReadOptions = {}): Asyn
       if (booking.disposition === '') booking.disposition = parsed.disposition
     }
   }
-  table.close()
-  options.onRows?.(read)
   const ordered = [...bookings.entries()].sort((a, b) => a[1].firstLine - b[1].firstLine)
   for (const [bookingId, b] of ordered) {
     const { record, unmapped } = pierceRecord({ bookingId, ...b })

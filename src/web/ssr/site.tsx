@@ -9,6 +9,7 @@ import {
   CASE_TEMPLATES,
   compareJurisdictions,
   describeDivision,
+  inForceProvisions,
   isTemplateId,
   jurisdictionDetail,
   layerRefs,
@@ -19,10 +20,10 @@ import {
   type SearchIndex,
 } from '../../core/answers/index.ts'
 import { parseDay } from '../../core/dates/index.ts'
-import { resolveLayers, type Engine, type Evaluation } from '../../core/engine/index.ts'
+import type { Engine, Evaluation } from '../../core/engine/index.ts'
 import { AppError, toAppError } from '../../core/errors/index.ts'
 import { parseOcdId } from '../../core/ocd/index.ts'
-import { countRegistry, OFFENSE_CATEGORIES, provisionInForce } from '../../core/registry/index.ts'
+import { countRegistry, OFFENSE_CATEGORIES } from '../../core/registry/index.ts'
 import type { PickedJurisdiction } from '../components/jurisdiction-picker.tsx'
 import { timelineOf } from '../components/timeline.ts'
 import { ComparePage, type ComparePageProps } from '../pages/compare-page.tsx'
@@ -148,34 +149,13 @@ export function mapPage(ctx: SiteContext, query: Query): PageResult {
 // Jurisdiction
 
 function inForceOf(ctx: SiteContext, id: string, date: string): JurisdictionPageProps['inForce'] {
-  const day = parseDay(date)!
+  const registry = ctx.engine.registry
   const byAction = new Map<string, InForceProvision[]>()
-  for (const layer of resolveLayers(ctx.engine.registry, id)) {
-    for (const e of layer.jurisdiction?.enactments ?? []) {
-      for (const p of e.provisions) {
-        const status = provisionInForce(p, e, day)
-        if (status.kind === 'no') continue
-        const list = byAction.get(p.action) ?? []
-        list.push({
-          provision: p.id,
-          enactment: e.id,
-          title: e.title,
-          citation: e.citation.kind === 'known' ? e.citation.value : null,
-          jurisdiction: p.jurisdictionId,
-          layer: layer.layer,
-          action: p.action,
-          effect: p.effect,
-          summary: p.summary,
-          inForce: status.kind === 'yes' ? 'yes' : 'unknown',
-          maxHours: p.limits.maxHours ?? null,
-          confidence: p.confidence,
-          overridesLocal: p.overridesLocal,
-          url: p.sources[0]?.url ?? '',
-          quote: p.sources[0]?.quote ?? '',
-        })
-        byAction.set(p.action, list)
-      }
-    }
+  for (const [action, provisions] of inForceProvisions(registry, id, parseDay(date)!)) {
+    byAction.set(
+      action,
+      provisions.map(({ missing: _missing, ...p }) => ({ ...p, action, overridesLocal: registry.provisions.get(p.provision)?.overridesLocal ?? false })),
+    )
   }
   const order = ['detainer-hold', 'release-notification', 'interview-access']
   return [...byAction.entries()]
