@@ -1,0 +1,15 @@
+/**
+ * The database adapter: Kysely over PGlite (an embedded data folder) or PostgreSQL (`DATABASE_URL`),
+ * one schema and one set of queries for both, migrations with Kysely's migrator.
+ *
+ * @example
+ * ```ts
+ * import { openDatabase, targetFromEnv } from './adapters/db/index.ts'
+ * const database = await openDatabase(targetFromEnv())
+ * await database.close()
+ * ```
+ */
+export { describeTarget, migrateToLatest, openDatabase, schemaVersion, targetFromEnv, type Database, type DatabaseTarget } from './database.ts'
+export { LOCK_FILE, lockDataDir, type DataDirLock } from './lock.ts'
+export { latestImports, startImport, tableCounts, type ImportRun, type ImportSummary } from './officials-store.ts'
+export { testTargets, type TestTarget } from './testing.ts'

@@ -1,0 +1,10 @@
+/**
+ * The schema's migrations, in order. Each is named by a sortable number and never edited once it
+ * has shipped: a change is a new migration.
+ */
+import type { Migration } from 'kysely'
+import { officialsDirectory } from './001-officials-directory.ts'
+
+export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
+  '001-officials-directory': officialsDirectory,
+})

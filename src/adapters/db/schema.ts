@@ -1,0 +1,96 @@
+/**
+ * The tables, as Kysely sees them. Dates are ISO text (`YYYY-MM-DD`), so that PGlite and `pg`
+ * return the same values without time-zone conversion; structured values (contacts, identifiers,
+ * sources) are `jsonb`.
+ */
+import type { ColumnType, Generated } from 'kysely'
+import type { Contact, SourceRef } from '../../core/officials/index.ts'
+
+/** A jsonb column: written as JSON text, read back as the value. */
+type Json<T> = ColumnType<T, string, string>
+
+export interface PersonsTable {
+  id: string
+  name: string
+  given_name: string | null
+  family_name: string | null
+  party: string | null
+  image: string | null
+  contacts: Json<Contact[]>
+  identifiers: Json<Record<string, string>>
+  source: Json<SourceRef>
+  dataset: string
+  import_run: number
+}
+
+export interface OrganizationsTable {
+  id: string
+  name: string
+  classification: string
+  division: string
+  contacts: Json<Contact[]>
+  identifiers: Json<Record<string, string>>
+  source: Json<SourceRef>
+  dataset: string
+  import_run: number
+}
+
+export interface PostsTable {
+  id: string
+  organization_id: string
+  role: string
+  label: string
+  division: string
+  district: string | null
+  holder_unknown_reason: string | null
+  source: Json<SourceRef>
+  dataset: string
+  import_run: number
+}
+
+export interface MembershipsTable {
+  id: string
+  person_id: string
+  post_id: string
+  organization_id: string
+  start_date: string | null
+  end_date: string | null
+  source: Json<SourceRef>
+  dataset: string
+  import_run: number
+}
+
+export interface ZipAreasTable {
+  zip: string
+  level: string
+  geoid: string
+  division: string | null
+  land_area: number
+  source: Json<SourceRef>
+  dataset: string
+  import_run: number
+}
+
+export interface ImportRunsTable {
+  id: Generated<number>
+  dataset: string
+  started_at: string
+  finished_at: string | null
+  as_of: string
+  records: number
+  problems: number
+  /** The first problems (file, line, message), for `sanctuary db status` and the import report. */
+  problem_sample: Json<unknown[]>
+}
+
+export interface Schema {
+  persons: PersonsTable
+  organizations: OrganizationsTable
+  posts: PostsTable
+  memberships: MembershipsTable
+  zip_areas: ZipAreasTable
+  import_runs: ImportRunsTable
+}
+
+/** The tables `sanctuary db status` counts. */
+export const COUNTED_TABLES = ['persons', 'organizations', 'posts', 'memberships', 'zip_areas', 'import_runs'] as const
