@@ -2,8 +2,10 @@
  * The `sanctuary` command line: a thin shell over the core. Each command lives in `commands/`.
  */
 import { Command } from 'commander'
+import { registerDbCommands } from './commands/db.ts'
 import { registerEngineCommands } from './commands/engine.ts'
 import { registerImportCommand } from './commands/import.ts'
+import { registerOfficialsCommands } from './commands/officials.ts'
 import { registerRegistryCommands } from './commands/registry.ts'
 import { registerSimulateCommand } from './commands/simulate.ts'
 import { registerReportCommand } from './commands/report.ts'
@@ -24,5 +26,7 @@ registerImportCommand(program)
 registerSimulateCommand(program)
 registerSynthCommand(program)
 registerReportCommand(program)
+registerDbCommands(program)
+registerOfficialsCommands(program)
 
 await program.parseAsync(process.argv)

@@ -16,7 +16,7 @@ function senator(id: string, start: string): DirectoryRecord[] {
   ]
 }
 
-const zip = (code: string, geoid: string): ZipArea => ({ kind: 'zip-area', zip: code, level: 'county', geoid, landArea: 1.5, source })
+const zip = (code: string, geoid: string): ZipArea => ({ kind: 'zip-area', zip: code, level: 'county', geoid, name: `County ${geoid}`, landArea: 1.5, source })
 
 describe.each(testTargets())('officials store on $name', (target) => {
   let database: Database

@@ -100,7 +100,7 @@ async function writeRecords(trx: Transaction<Schema>, dataset: string, run: numb
   for (const chunk of chunks(dedupe(memberships))) {
     await trx
       .insertInto('memberships')
-      .values(chunk.map((m) => ({ id: m.id, person_id: m.personId, post_id: m.postId, organization_id: m.organizationId, start_date: m.startDate ?? null, end_date: m.endDate ?? null, source: json(m.source), dataset, import_run: run })))
+      .values(chunk.map((m) => ({ id: m.id, person_id: m.personId, post_id: m.postId, organization_id: m.organizationId ?? null, start_date: m.startDate ?? null, end_date: m.endDate ?? null, source: json(m.source), dataset, import_run: run })))
       .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ person_id: eb.ref('excluded.person_id'), post_id: eb.ref('excluded.post_id'), organization_id: eb.ref('excluded.organization_id'), start_date: eb.ref('excluded.start_date'), end_date: eb.ref('excluded.end_date'), source: eb.ref('excluded.source'), dataset: eb.ref('excluded.dataset'), import_run: eb.ref('excluded.import_run') })))
       .execute()
   }
@@ -108,8 +108,8 @@ async function writeRecords(trx: Transaction<Schema>, dataset: string, run: numb
   for (const chunk of chunks([...new Map(zips.map((z) => [zipKey(z), z])).values()])) {
     await trx
       .insertInto('zip_areas')
-      .values(chunk.map((z) => ({ zip: z.zip, level: z.level, geoid: z.geoid, division: z.division ?? null, land_area: z.landArea, source: json(z.source), dataset, import_run: run })))
-      .onConflict((oc) => oc.columns(['zip', 'level', 'geoid']).doUpdateSet((eb) => ({ division: eb.ref('excluded.division'), land_area: eb.ref('excluded.land_area'), source: eb.ref('excluded.source'), dataset: eb.ref('excluded.dataset'), import_run: eb.ref('excluded.import_run') })))
+      .values(chunk.map((z) => ({ zip: z.zip, level: z.level, geoid: z.geoid, name: z.name, division: z.division ?? null, land_area: z.landArea, source: json(z.source), dataset, import_run: run })))
+      .onConflict((oc) => oc.columns(['zip', 'level', 'geoid']).doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), division: eb.ref('excluded.division'), land_area: eb.ref('excluded.land_area'), source: eb.ref('excluded.source'), dataset: eb.ref('excluded.dataset'), import_run: eb.ref('excluded.import_run') })))
       .execute()
   }
 }

@@ -52,7 +52,7 @@ export interface MembershipsTable {
   id: string
   person_id: string
   post_id: string
-  organization_id: string
+  organization_id: string | null
   start_date: string | null
   end_date: string | null
   source: Json<SourceRef>
@@ -64,6 +64,7 @@ export interface ZipAreasTable {
   zip: string
   level: string
   geoid: string
+  name: string
   division: string | null
   land_area: number
   source: Json<SourceRef>

@@ -18,6 +18,9 @@ export interface SourceRef {
   readonly line?: number
   /** A public URL for the record, where the source gives one. */
   readonly url?: string
+  /** For curated entries: the short verbatim quote that supports the entry, and when it was read. */
+  readonly quote?: string
+  readonly retrieved?: string
 }
 
 /** How to reach a person, an office or a body. */
@@ -112,7 +115,8 @@ export interface Membership {
   readonly id: string
   readonly personId: string
   readonly postId: string
-  readonly organizationId: string
+  /** The post's organization, where the source names it (curated entries join a post by its id only). */
+  readonly organizationId?: string
   /** ISO dates; `endDate` exclusive as everywhere in the project, absent while the term goes on. */
   readonly startDate?: string
   readonly endDate?: string
@@ -137,6 +141,8 @@ export interface ZipArea {
   /** `county` (5-digit GEOID) or `place` (7-digit GEOID). */
   readonly level: 'county' | 'place'
   readonly geoid: string
+  /** The county's or place's name, e.g. `Harris County, TX`, `Houston city, TX`. */
+  readonly name: string
   /** The OCD division for the county or place, where the gazetteer knows it. */
   readonly division?: string
   /** Land area of the overlap in square km, as the relationship file gives it. */

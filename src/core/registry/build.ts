@@ -5,7 +5,6 @@
  */
 import { createHash } from 'node:crypto'
 import { Compile } from 'typebox/compile'
-import { LineCounter, parseDocument } from 'yaml'
 import { parseSourceDate, type SourceDate } from '../dates/index.ts'
 import { parseOcdId, registryPathFor } from '../ocd/index.ts'
 import { fieldPathText, YamlLocator, type Diagnostic } from './diagnostics.ts'
@@ -31,6 +30,7 @@ import {
   type ProvisionInput,
 } from './schema.ts'
 import { checkRegistry } from './check.ts'
+import { parseYaml, schemaCheck } from './yaml-file.ts'
 
 /** A registry file as read from disk: its path relative to the registry root, and its text. */
 export interface RegistryFileText {
@@ -102,86 +102,8 @@ function located(file: string, locator: YamlLocator | undefined, path: FieldPath
   return Object.freeze({ kind: 'diagnostic', severity, file, line: pos?.line, column: pos?.column, field: path.length ? fieldPathText(path) : undefined, message })
 }
 
-function parseYaml(file: RegistryFileText, diagnostics: Diagnostic[]): { value: unknown; locator: YamlLocator } | undefined {
-  const lines = new LineCounter()
-  const doc = parseDocument(file.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const pos = lines.linePos(error.pos[0])
-      diagnostics.push({ kind: 'diagnostic', severity: 'error', file: file.path, line: pos.line, column: pos.col, message: `malformed YAML: ${firstLine(error.message)}` })
-    }
-    return undefined
-  }
-  return { value: doc.toJS(), locator: new YamlLocator(doc, lines) }
-}
-
-function firstLine(text: string): string {
-  return text.split('\n')[0] ?? text
-}
 
 type Report = (path: FieldPath, message: string, severity?: 'error' | 'warning') => void
-
-/** Reports schema errors, at most one per field path, choosing the most specific message. */
-function schemaCheck(validator: { Check(v: unknown): boolean; Errors(v: unknown): Iterable<SchemaError> }, value: unknown, report: Report): boolean {
-  if (validator.Check(value)) return true
-  for (const error of pickSchemaErrors([...validator.Errors(value)])) {
-    report(pointerToPath(error.instancePath), describeSchemaError(error))
-  }
-  return false
-}
-
-interface SchemaError {
-  keyword: string
-  instancePath: string
-  message: string
-  params: Record<string, unknown>
-}
-
-/**
- * A union that fails reports an error for every branch; people need the one that explains it.
- * Keep the deepest errors, drop the noise of `anyOf`/boolean-schema errors when a more specific
- * one exists, one message per path.
- */
-function pickSchemaErrors(errors: SchemaError[]): SchemaError[] {
-  const useful = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'boolean')
-  const pool = useful.length ? useful : errors
-  const byPath = new Map<string, SchemaError>()
-  for (const error of pool) {
-    const current = byPath.get(error.instancePath)
-    if (!current || rank(error) > rank(current)) byPath.set(error.instancePath, error)
-  }
-  // Drop an error on a parent when a child of it also failed: the child is the cause.
-  const paths = [...byPath.keys()]
-  return [...byPath.values()].filter((e) => !paths.some((p) => p !== e.instancePath && p.startsWith(`${e.instancePath}/`))).slice(0, 20)
-}
-
-function rank(error: SchemaError): number {
-  return ['additionalProperties', 'required', 'pattern', 'type', 'const', 'enum', 'minItems', 'minLength'].indexOf(error.keyword) >= 0 ? 2 : 1
-}
-
-function describeSchemaError(error: SchemaError): string {
-  const params = error.params
-  if (error.keyword === 'additionalProperties') {
-    const names = (params.additionalProperties as string[] | undefined) ?? []
-    return `unknown field${names.length > 1 ? 's' : ''} ${names.map((n) => `"${n}"`).join(', ')}`
-  }
-  if (error.keyword === 'required') {
-    const names = (params.requiredProperties as string[] | undefined) ?? []
-    return `missing required field${names.length > 1 ? 's' : ''} ${names.map((n) => `"${n}"`).join(', ')}`
-  }
-  if (error.keyword === 'const') return `must be ${JSON.stringify(params.allowedValue ?? params.const)}`
-  if (error.keyword === 'pattern' && String(params.pattern).startsWith('^\\d{4}')) return 'must be a date YYYY-MM-DD (or YYYY-MM / YYYY when the source gives no more)'
-  return error.message
-}
-
-function pointerToPath(pointer: string): FieldPath {
-  if (!pointer) return []
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((part) => (/^\d+$/.test(part) ? Number(part) : part))
-}
 
 // ---------------------------------------------------------------------------------------------
 // Normalisation: input shapes → model values.

@@ -10,6 +10,8 @@
  */
 export { buildRegistry, isOffenseClassFile, normalizeCondition, type BuildResult, type RegistryFileText } from './build.ts'
 export { formatDiagnostic, fieldPathText, YamlLocator, type Diagnostic } from './diagnostics.ts'
+export { parseYaml, schemaCheck, type YamlFileText } from './yaml-file.ts'
+export { DateText, OcdIdText, Source as SourceSchema } from './schema.ts'
 export { countRegistry, findJurisdictions, jurisdictionsInState, sourceCount } from './query.ts'
 export * from './model.ts'
 export {
