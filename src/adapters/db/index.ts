@@ -13,4 +13,5 @@ export { describeTarget, migrateToLatest, openDatabase, schemaVersion, targetFro
 export { LOCK_FILE, lockDataDir, type DataDirLock } from './lock.ts'
 export { latestImports, startImport, tableCounts, type ImportRun, type ImportSummary } from './officials-store.ts'
 export { testTargets, type TestTarget } from './testing.ts'
-export { directoryIsEmpty, directoryRecords, organizationsInDivision, personWithPosts, postsInDivisions, zipAreas, type PostWithHolders } from './officials-read.ts'
+export { directoryIsEmpty, directoryRecords, organizationsInDivision, personWithPosts, postsInDivisions, zipAreas } from './officials-read.ts'
+export { whoDecidesFor } from './who-decides-query.ts'

@@ -4,17 +4,10 @@
  * the whole directory for the Popolo export. Rows come back as the core's immutable values.
  */
 import type { Kysely, Selectable } from 'kysely'
-import type { Membership, Organization, OrganizationClass, Person, Post, PostRole, ZipArea } from '../../core/officials/index.ts'
+import type { Membership, Organization, OrganizationClass, Person, Post, PostRole, Seat, ZipArea } from '../../core/officials/index.ts'
 import type { Database } from './database.ts'
 import type { MembershipsTable, OrganizationsTable, PersonsTable, PostsTable, Schema, ZipAreasTable } from './schema.ts'
 
-/** A post with its organization and the people holding it on the day asked. */
-export interface PostWithHolders {
-  readonly kind: 'post-with-holders'
-  readonly post: Post
-  readonly organization?: Organization
-  readonly holders: readonly { readonly person: Person; readonly membership: Membership }[]
-}
 
 const undefinedIfNull = <T>(v: T | null): T | undefined => (v === null ? undefined : v)
 
@@ -52,7 +45,7 @@ function opt<K extends string, V>(key: K, value: V | null): { [P in K]?: V } {
  * await postsInDivisions(database, ['ocd-division/country:us/state:tx'], '2026-12-05')
  * ```
  */
-export async function postsInDivisions(database: Database, divisions: readonly string[], asOf: string, roles?: readonly PostRole[]): Promise<PostWithHolders[]> {
+export async function postsInDivisions(database: Database, divisions: readonly string[], asOf: string, roles?: readonly PostRole[]): Promise<Seat[]> {
   if (divisions.length === 0) return []
   const { db } = database
   let query = db.selectFrom('posts').selectAll().where('division', 'in', [...divisions])
@@ -61,7 +54,7 @@ export async function postsInDivisions(database: Database, divisions: readonly s
   return withHolders(db, posts, asOf)
 }
 
-async function withHolders(db: Kysely<Schema>, posts: readonly Post[], asOf: string): Promise<PostWithHolders[]> {
+async function withHolders(db: Kysely<Schema>, posts: readonly Post[], asOf: string): Promise<Seat[]> {
   if (posts.length === 0) return []
   const postIds = posts.map((p) => p.id)
   const orgIds = [...new Set(posts.map((p) => p.organizationId))]
@@ -87,7 +80,7 @@ async function withHolders(db: Kysely<Schema>, posts: readonly Post[], asOf: str
     holdersByPost.set(r.post_id, list)
   }
   return posts.map((post) =>
-    Object.freeze({ kind: 'post-with-holders' as const, post, ...(orgById.has(post.organizationId) ? { organization: orgById.get(post.organizationId)! } : {}), holders: Object.freeze(holdersByPost.get(post.id) ?? []) }),
+    Object.freeze({ kind: 'seat' as const, post, ...(orgById.has(post.organizationId) ? { organization: orgById.get(post.organizationId)! } : {}), holders: Object.freeze(holdersByPost.get(post.id) ?? []) }),
   )
 }
 

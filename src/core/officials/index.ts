@@ -30,3 +30,18 @@ export { HIFLD_DATASET, HIFLD_FILE, hifldCollector, titleCase, type CountyRef, t
 export { ZCTA_COUNTIES_FILE, ZCTA_DATASET, ZCTA_PLACES_FILE, zctaArea, type AreaRef, type ZctaRow } from './sources/zcta.ts'
 export { GAZETTEER_DATASET, governingBodies, type GoverningArea } from './sources/governing-bodies.ts'
 export { CURATED_DATASET, CuratedFileSchema, curatedPostId, curatedRecords } from './curated.ts'
+export {
+  DECISION_QUESTIONS,
+  QUESTION_ACTIONS,
+  QUESTION_LABELS,
+  whoDecides,
+  type BodyKey,
+  type DecidingBody,
+  type DecisionQuestion,
+  type GovernmentLevel,
+  type QuestionDeciders,
+  type Seat,
+  type WhoDecides,
+  type WhoDecidesInput,
+} from './who-decides.ts'
+export { nameLookup, zipLookup, type PlaceChoice, type PlaceLookup } from './lookup.ts'
