@@ -19,6 +19,9 @@ import { createAnswersService, type AtlasSource } from './answers-service.ts'
 import { addResponseHeaders, SECURITY_HEADERS } from './headers.ts'
 import { registerAnswersRoutes } from './routes-answers.ts'
 import { registerAtlasRoutes } from './routes-atlas.ts'
+import { registerOfficialsRoutes } from './routes-officials.ts'
+import { directoryIsEmpty, whoDecidesFor, type Database } from '../db/index.ts'
+import type { WhoDecidesView } from '../../web/index.ts'
 
 // Documentation-only schemas (bodies are not serialised through them; see setSerializerCompiler).
 const AnswerDoc = Type.Object(
@@ -68,6 +71,8 @@ export interface AppOptions {
   readonly rateLimit?: { readonly max: number; readonly timeWindow?: number | string }
   /** Bytes of serialised answers and downloads kept in memory; default 64 MB. */
   readonly cacheBytes?: number
+  /** The officials directory; without it the officials routes are absent and pages say so. */
+  readonly database?: Database
 }
 
 /**
@@ -225,7 +230,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerAnswersRoutes(app, answers)
   registerAtlasRoutes(app, answers)
-  await app.register((await import('./pages.ts')).pagesPlugin, { service: answers })
+  const { database } = options
+  if (database) registerOfficialsRoutes(app, answers, database)
+  const whoDecides = database
+    ? async (id: string, date: string): Promise<WhoDecidesView> =>
+        (await directoryIsEmpty(database))
+          ? { kind: 'unavailable', reason: 'The officials directory on this server has not been loaded yet.' }
+          : { kind: 'shown', value: await whoDecidesFor(database, registry, answers.gazetteer, id, date) }
+    : undefined
+  await app.register((await import('./pages.ts')).pagesPlugin, { service: answers, ...(whoDecides ? { whoDecides } : {}) })
 
   return app
 }

@@ -1,22 +1,50 @@
 /**
- * `npm start`: serves the API on 127.0.0.1:PORT (default 3000) with the registry shipped in the repo.
+ * `npm start`: serves the API and pages on 127.0.0.1:PORT (default 3000) with the registry shipped
+ * in the repo and the officials directory in the database (`DATABASE_URL`, else PGlite in
+ * `SANCTUARY_DATA_DIR`, default ./data). An empty directory is seeded from ../shared/data when that
+ * folder is there; otherwise the server starts with it empty and says how to import.
  */
+import { buildGazetteer } from '../../core/answers/index.ts'
+import { formatDay, todayUtc } from '../../core/dates/index.ts'
 import { createEngine } from '../../core/engine/index.ts'
 import { toAppError } from '../../core/errors/index.ts'
+import { describeTarget, directoryIsEmpty, openDatabase, targetFromEnv, type Database } from '../db/index.ts'
 import { defaultRegistryDir, loadRegistryOrThrow, loadUsAtlas, packageVersion } from '../fs/index.ts'
+import { defaultCuratedDir, defaultSharedDataDir, GAZETTEER_VERSION, importOfficials } from '../officials-import/index.ts'
 import { buildApp } from './app.ts'
 
 const port = Number(process.env.PORT ?? 3000)
 const host = process.env.HOST ?? '127.0.0.1'
+const say = (line: string) => process.stdout.write(`sanctuary-atlas: ${line}\n`)
 
+let database: Database | undefined
 try {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be an integer 0-65535, got "${process.env.PORT}"`)
   const registry = await loadRegistryOrThrow(process.env.REGISTRY_DIR ?? defaultRegistryDir())
   // us-atlas (states and counties for the map) is read once, here, so a missing package fails at startup.
   const atlas = await loadUsAtlas()
-  const app = await buildApp({ engine: createEngine(registry, { version: packageVersion() }), atlas, logger: { level: process.env.LOG_LEVEL ?? 'info' } })
+  const target = targetFromEnv()
+  database = await openDatabase(target)
+  say(`database: ${describeTarget(target)} (migrated)`)
+  if (await directoryIsEmpty(database)) {
+    const from = defaultSharedDataDir()
+    if (from) {
+      say(`the officials directory is empty; seeding it from ${from} …`)
+      const gazetteer = buildGazetteer(registry, atlas.input)
+      await importOfficials(database, { from, curatedDir: defaultCuratedDir(), gazetteer, gazetteerVersion: GAZETTEER_VERSION, asOf: formatDay(todayUtc()), onProgress: (line) => say(`  ${line}`) })
+    } else say('the officials directory is empty and ../shared/data is not here; import it with: npx sanctuary officials import --from <shared data folder>')
+  }
+  const app = await buildApp({ engine: createEngine(registry, { version: packageVersion() }), atlas, database, logger: { level: process.env.LOG_LEVEL ?? 'info' } })
+  const stop = async () => {
+    await app.close().catch(() => undefined)
+    await database?.close().catch(() => undefined)
+    process.exit(0)
+  }
+  process.once('SIGINT', () => void stop())
+  process.once('SIGTERM', () => void stop())
   await app.listen({ port, host })
 } catch (thrown) {
   process.stderr.write(`sanctuary-atlas: ${toAppError(thrown).oneLine()}\n`)
+  await database?.close().catch(() => undefined)
   process.exit(1)
 }

@@ -36,6 +36,7 @@ import {
   type PageResult,
   type Query,
   type SiteContext,
+  type WhoDecidesView,
 } from '../../web/index.ts'
 import type { AnswersService } from './answers-service.ts'
 import { acceptsGzip } from './routes-answers.ts'
@@ -52,6 +53,8 @@ export interface PagesOptions {
    * writes them); default `$SIMULATION_REPORTS_DIR`, else `reports/` at the repository root.
    */
   readonly reportsDir?: string
+  /** Who decides in a jurisdiction on a date, from the officials directory; absent when none is connected. */
+  readonly whoDecides?: (id: string, date: string) => Promise<WhoDecidesView>
 }
 
 /** The default folder of published simulation reports, reports/ at the repository root. */
@@ -246,7 +249,7 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
   app.get('/evaluate', pageRoute, (request, reply) => send(request, reply, () => evaluatePage(ctx, queryOf(request))))
   app.get('/downloads', pageRoute, (request, reply) => send(request, reply, () => downloadsPage(ctx)))
   app.get('/jurisdictions/*', pageRoute, (request, reply) =>
-    send(request, reply, () => {
+    sendAfter(request, reply, async () => {
       const raw = (request.params as { '*': string })['*'].replace(/\/+$/, '')
       let id: string
       try {
@@ -254,7 +257,13 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
       } catch (cause) {
         throw new AppError('not-found', `"${raw}" is not a valid OCD division ID`, { field: 'id' }, { cause })
       }
-      return jurisdictionPage(ctx, id, queryOf(request))
+      const query = queryOf(request)
+      const who = options.whoDecides ? await options.whoDecides(id, typeof query.date === 'string' && query.date ? query.date : today()).catch((thrown: unknown): WhoDecidesView => {
+        // A bad id or date is reported by the page itself; anything else is the directory's failure.
+        if (toAppError(thrown).code === 'internal') request.log.error({ err: thrown }, 'officials directory failed')
+        return { kind: 'unavailable', reason: 'The officials directory could not be read just now.' }
+      }) : undefined
+      return jurisdictionPage(ctx, id, query, who)
     }),
   )
 

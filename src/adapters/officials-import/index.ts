@@ -42,6 +42,9 @@ import { startImport, type Database, type ImportSummary } from '../db/index.ts'
 /** Records per database write while streaming. */
 const BATCH = 2000
 
+/** The gazetteer's version as recorded on governing-body records (the us-atlas package the map uses). */
+export const GAZETTEER_VERSION = 'us-atlas 3.0.1'
+
 export interface ImportOptions {
   /** The shared data folder (`../shared/data`): one sub-folder per dataset. */
   readonly from?: string

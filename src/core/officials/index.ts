@@ -45,3 +45,5 @@ export {
   type WhoDecidesInput,
 } from './who-decides.ts'
 export { nameLookup, zipLookup, type PlaceChoice, type PlaceLookup } from './lookup.ts'
+export { contactLine, describeWhoDecides } from './describe.ts'
+export { POPOLO_COLLECTIONS, popoloChunks, toPopolo, type PopoloCollection } from './popolo.ts'

@@ -143,7 +143,7 @@ function stateBodies(input: WhoDecidesInput): DecidingBody[] {
   const chambers = input.organizations.filter((o) => o.division === state && (o.classification === 'state-upper' || o.classification === 'state-lower' || o.classification === 'state-legislature'))
   const executive = seatsWith(input.seats, state, STATE_EXECUTIVE_ROLES)
   return [
-    body('state-legislature', 'state', `${stateName} Legislature`, 'Enacts state law, which binds counties and cities.', [], chambers, 'legislators are elected by district, and this directory does not determine a district from a county or city (one can span several)'),
+    body('state-legislature', 'state', `${stateName} Legislature`, 'Enacts state law, which binds counties and cities.', [], chambers, 'legislators are elected by district, and this directory does not determine a district from a county or city; one can span several'),
     body('state-executive', 'state', `Governor of ${stateName}`, 'Signs or vetoes state bills.', executive, [], executive.length ? undefined : `no governor of ${stateName} is in the directory`),
   ]
 }
@@ -153,7 +153,7 @@ function federalBodies(input: WhoDecidesInput): DecidingBody[] {
   // An at-large representative's seat is the whole state, so it is listed with the senators.
   const members = seatsWith(input.seats, state, ['us-senator', 'us-representative'])
   const atLarge = members.some((s) => s.post.role === 'us-representative')
-  const districtsUnknown = state && !atLarge ? 'representatives are elected by district, which this directory does not determine from a county or city (one can span several)' : undefined
+  const districtsUnknown = state && !atLarge ? 'representatives are elected by district, which this directory does not determine from a county or city; one can span several' : undefined
   return [body('congress', 'federal', 'U.S. Congress', 'Enacts federal immigration law, including the detainer and 287(g) statutes.', members, [], districtsUnknown)]
 }
 

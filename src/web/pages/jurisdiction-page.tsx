@@ -6,6 +6,7 @@
  * county with no file gets the same page from the state and federal law that reach it. Rendered
  * on the server; the browser adds only the timeline chart.
  */
+import { WhoDecidesSection, type WhoDecidesView } from '../components/who-decides.tsx'
 import type { Answer } from '../../core/engine/index.ts'
 import { ValueBadge } from '../components/answer.tsx'
 import { ACTION_WORDS, Disagreements, EnactmentBlock, type EnactmentJson, type ProvisionJson } from '../components/provision.tsx'
@@ -78,6 +79,8 @@ export interface JurisdictionPageProps {
   readonly unplaced: readonly { readonly jurisdiction: string; readonly name: string; readonly reason: string | null; readonly namesThisCounty: boolean }[]
   readonly enactments: readonly EnactmentJson[]
   readonly timeline: Timeline
+  /** Who applies and who can change the rules here, from the officials directory. */
+  readonly whoDecides: WhoDecidesView
 }
 
 const LEVEL_WORDS: Record<string, string> = { country: 'Country', state: 'State', district: 'District', county: 'County', place: 'City' }
@@ -394,12 +397,13 @@ export function JurisdictionPage(props: JurisdictionPageProps) {
       </form>
       <nav aria-label="On this page" class="small">
         <p>
-          On this page: <a href="#answers-title">answers</a> · <a href="#in-force-title">provisions in force</a> · <a href="#layers-title">layers</a> ·{' '}
+          On this page: <a href="#answers-title">answers</a> · <a href="#who-decides-title">who decides</a> · <a href="#in-force-title">provisions in force</a> · <a href="#layers-title">layers</a> ·{' '}
           <a href="#timeline-title">timeline</a> · <a href="#enactments-title">enactments and sources</a> ·{' '}
           <a href={`/compare?ids=${encodeURIComponent(j.id)}`}>compare with others</a> · <a href={`/evaluate?jurisdiction=${encodeURIComponent(j.id)}&date=${props.date}`}>evaluate a case here</a>
         </p>
       </nav>
       <AnswersSection {...props} />
+      <WhoDecidesSection view={props.whoDecides} />
       <InForceSection {...props} />
       <LayersSection {...props} />
       <TimelineSection {...props} />

@@ -4,6 +4,7 @@
  * page to render (status, title, the component's output, its hydration data) or a redirect.
  * Server only; no I/O.
  */
+import type { WhoDecidesView } from '../components/who-decides.tsx'
 import type { VNode } from 'preact'
 import {
   CASE_TEMPLATES,
@@ -183,6 +184,8 @@ function overridesOf(evaluations: readonly { template: { label: string }; evalua
   return [...found.values()]
 }
 
+const NO_DIRECTORY: WhoDecidesView = { kind: 'unavailable', reason: 'This server has no officials directory connected.' }
+
 /**
  * The page of one jurisdiction by OCD ID, as of `?date=` (default today). Throws `not-found` for
  * an ID that is neither in the registry nor a state or county the gazetteer knows.
@@ -192,7 +195,7 @@ function overridesOf(evaluations: readonly { template: { label: string }; evalua
  * jurisdictionPage(ctx, 'ocd-division/country:us/state:il/county:cook', {})
  * ```
  */
-export function jurisdictionPage(ctx: SiteContext, id: string, query: Query): PageResult {
+export function jurisdictionPage(ctx: SiteContext, id: string, query: Query, whoDecides: WhoDecidesView = NO_DIRECTORY): PageResult {
   const registry = ctx.engine.registry
   const today = ctx.today()
   const date = validDate(query.date, 'date') ?? today
@@ -236,6 +239,7 @@ export function jurisdictionPage(ctx: SiteContext, id: string, query: Query): Pa
     unplaced: unplacedFor(ctx, id, detail.level, detail.state),
     enactments,
     timeline: timelineOf(enactments, today),
+    whoDecides,
   }
   return {
     kind: 'page',

@@ -1,11 +1,12 @@
 /** `sanctuary officials import` and `sanctuary officials <name>`: the officials directory. */
 import type { Command } from 'commander'
-import { buildGazetteer } from '../../../core/answers/index.ts'
+import { buildGazetteer, buildSearchIndex, search } from '../../../core/answers/index.ts'
 import { formatDay, todayUtc } from '../../../core/dates/index.ts'
-import { openDatabase, targetFromEnv } from '../../db/index.ts'
+import { describeWhoDecides, nameLookup, zipLookup, type PlaceLookup } from '../../../core/officials/index.ts'
+import { directoryIsEmpty, openDatabase, targetFromEnv, whoDecidesFor, zipAreas } from '../../db/index.ts'
 import { defaultRegistryDir, loadRegistryOrThrow, loadUsAtlas } from '../../fs/index.ts'
-import { DATASETS, defaultCuratedDir, defaultSharedDataDir, describeOutcome, importOfficials } from '../../officials-import/index.ts'
-import { badOption, guard } from '../output.ts'
+import { DATASETS, GAZETTEER_VERSION, defaultCuratedDir, defaultSharedDataDir, describeOutcome, importOfficials } from '../../officials-import/index.ts'
+import { badOption, guard, printJson } from '../output.ts'
 
 interface ImportOpts {
   from?: string
@@ -17,7 +18,14 @@ interface ImportOpts {
 
 /** Registers the officials commands on the program. */
 export function registerOfficialsCommands(program: Command): void {
-  const officials = program.command('officials').description('the officials directory: who applies and who can change the law in each place')
+  const officials = program
+    .command('officials')
+    .description('the officials directory: who applies and who can change the law in each place')
+    .argument('[place]', 'a county, city or state name, an OCD ID, or a five-digit ZIP code')
+    .option('--date <date>', 'who holds office on this day (YYYY-MM-DD; default today)')
+    .option('--json', 'print the answer as JSON')
+    .option('--registry <dir>', 'registry folder', defaultRegistryDir())
+    .action(guard(showOfficials))
   officials
     .command('import')
     .description(`import the directory (${DATASETS.join(', ')}) into the database; re-running updates in place`)
@@ -40,7 +48,7 @@ export function registerOfficialsCommands(program: Command): void {
         const database = await openDatabase(targetFromEnv())
         try {
           const started = performance.now()
-          const outcomes = await importOfficials(database, { from, curatedDir: opts.curated, gazetteer, gazetteerVersion: 'us-atlas 3.0.1', asOf, ...(only ? { only } : {}), onProgress: (line) => process.stdout.write(`${line}\n`) })
+          const outcomes = await importOfficials(database, { from, curatedDir: opts.curated, gazetteer, gazetteerVersion: GAZETTEER_VERSION, asOf, ...(only ? { only } : {}), onProgress: (line) => process.stdout.write(`${line}\n`) })
           const total = outcomes.reduce((n, o) => n + (o.kind === 'imported' ? o.summary.records : 0), 0)
           const seconds = (performance.now() - started) / 1000
           process.stdout.write(`imported ${total.toLocaleString('en-US')} records in ${seconds.toFixed(1)} s${from ? '' : ' (no data folder: pass --from ../shared/data)'}\n`)
@@ -51,4 +59,34 @@ export function registerOfficialsCommands(program: Command): void {
         }
       }),
     )
+}
+
+interface ShowOpts {
+  date?: string
+  json?: boolean
+  registry?: string
+}
+
+/** `sanctuary officials <place>`: who decides there; a ZIP code spanning counties lists them (exit 2). */
+async function showOfficials(place: string | undefined, opts: ShowOpts): Promise<void> {
+  if (!place) badOption('place', 'name a place: sanctuary officials "Harris County, TX" (or a ZIP code; import first with: sanctuary officials import)')
+  const asOf = opts.date ?? formatDay(todayUtc())
+  const registry = await loadRegistryOrThrow(opts.registry ?? defaultRegistryDir())
+  const gazetteer = buildGazetteer(registry, (await loadUsAtlas()).input)
+  const database = await openDatabase(targetFromEnv())
+  try {
+    if (await directoryIsEmpty(database)) process.stderr.write('sanctuary: the officials directory is empty; import it with: sanctuary officials import --from ../shared/data\n')
+    const trimmed = place.trim()
+    const found: PlaceLookup = /^\d+$/.test(trimmed) ? zipLookup(trimmed, await zipAreas(database, trimmed)) : nameLookup(trimmed, search(buildSearchIndex(registry, gazetteer), trimmed, 10), 'place')
+    if (found.kind === 'choose') {
+      process.stderr.write(`sanctuary: place: ${found.reason}: ${found.choices.map((c) => `${c.name} (${Math.round((c.landShare ?? 0) * 100)}%)`).join('; ')}\n`)
+      process.exitCode = 2
+      return
+    }
+    const who = await whoDecidesFor(database, registry, gazetteer, found.jurisdiction, asOf)
+    if (opts.json) printJson(who)
+    else process.stdout.write(describeWhoDecides(who))
+  } finally {
+    await database.close()
+  }
 }

@@ -1,0 +1,113 @@
+/**
+ * The officials directory over HTTP: who decides in a jurisdiction, finding a place from a ZIP code
+ * or a name, one person, and the whole directory as Popolo JSON. Reads go to the database adapter;
+ * the rules are the core's.
+ */
+import { Readable } from 'node:stream'
+import type { FastifyInstance } from 'fastify'
+import { Type } from 'typebox'
+import { ErrorSchema, search } from '../../core/answers/index.ts'
+import { formatDay, todayUtc } from '../../core/dates/index.ts'
+import { AppError } from '../../core/errors/index.ts'
+import { nameLookup, popoloChunks, zipLookup, type PlaceLookup } from '../../core/officials/index.ts'
+import { directoryRecords, personWithPosts, whoDecidesFor, zipAreas, type Database } from '../db/index.ts'
+import type { AnswersService } from './answers-service.ts'
+import { DATE_PATTERN } from './routes-answers.ts'
+
+const Open = (description: string) => Type.Object({}, { additionalProperties: true, description })
+
+/**
+ * Registers `/api/v1/officials`, `/api/v1/officials/lookup`, `/api/v1/people/*` and
+ * `/api/v1/export/officials.popolo.json`.
+ *
+ * @example
+ * ```ts
+ * registerOfficialsRoutes(app, service, database)
+ * ```
+ */
+export function registerOfficialsRoutes(app: FastifyInstance, service: AnswersService, database: Database): void {
+  const registry = service.engine.registry
+
+  app.get(
+    '/api/v1/officials',
+    {
+      schema: {
+        summary: 'Who decides in a jurisdiction: the office that applies each rule and the bodies that can change it, with holders and contacts',
+        description:
+          'For hold, notify, interview and 287(g): the sheriff’s office of the jail county, the county and city governments, the state legislature and governor, and Congress, ' +
+          'each with the seats and holders in office on `date`, and the provisions in force at each level. Districts are never guessed from a county.',
+        querystring: Type.Object(
+          {
+            jurisdiction: Type.String({ minLength: 1, maxLength: 300, description: 'OCD division ID' }),
+            date: Type.Optional(Type.String({ pattern: DATE_PATTERN, description: 'Holders in office on this day (YYYY-MM-DD; default today)' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Open('A who-decides value: bodies, questions, notes'), 400: ErrorSchema, 404: ErrorSchema },
+      },
+    },
+    async (request) => {
+      const { jurisdiction, date } = request.query as { jurisdiction: string; date?: string }
+      return whoDecidesFor(database, registry, service.gazetteer, jurisdiction, date ?? formatDay(todayUtc()))
+    },
+  )
+
+  app.get(
+    '/api/v1/officials/lookup',
+    {
+      schema: {
+        summary: 'Find the county (and places) whose officials to show, from a ZIP code or a name',
+        description:
+          'A ZIP code resolves through the Census 2020 ZCTA relationship files: inside one county, `kind: decided`; across several, `kind: choose` with every county and its land share, none picked. ' +
+          'A name resolves like search; a name that could mean several places is a 400 naming `q` with the candidates.',
+        querystring: Type.Object(
+          {
+            zip: Type.Optional(Type.String({ maxLength: 10, description: 'Five-digit ZIP code' })),
+            q: Type.Optional(Type.String({ maxLength: 200, description: 'A county, city or state name, or an OCD ID' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Open('`decided` with the jurisdiction, or `choose` with choices'), 400: ErrorSchema, 404: ErrorSchema },
+      },
+    },
+    async (request): Promise<PlaceLookup> => {
+      const { zip, q } = request.query as { zip?: string; q?: string }
+      if (zip !== undefined && q !== undefined) throw new AppError('invalid-input', 'give either zip or q, not both', { field: 'zip' })
+      if (zip !== undefined) return zipLookup(zip.trim(), /^\d{5}$/.test(zip.trim()) ? await zipAreas(database, zip.trim()) : [])
+      if (q !== undefined) return nameLookup(q, search(service.searchIndex, q, 10))
+      throw new AppError('invalid-input', 'give a ZIP code (zip) or a name (q)', { field: 'zip' })
+    },
+  )
+
+  app.get(
+    '/api/v1/people/*',
+    {
+      schema: {
+        summary: 'One person in the directory with their seats (ids as given by the directory, e.g. bioguide:C001098, slashes as-is or URL-encoded)',
+        response: { 200: Open('A person with memberships and posts'), 404: ErrorSchema },
+      },
+    },
+    async (request) => {
+      const raw = (request.params as { '*': string })['*']
+      let id: string
+      try {
+        id = decodeURIComponent(raw)
+      } catch (cause) {
+        throw new AppError('not-found', `"${raw}" is not a valid URL-encoded person id`, { field: 'id' }, { cause })
+      }
+      const found = await personWithPosts(database, id)
+      if (!found) throw new AppError('not-found', `no person "${id}" in the directory`, { field: 'id' })
+      return { kind: 'person-view', ...found }
+    },
+  )
+
+  app.get(
+    '/api/v1/export/officials.popolo.json',
+    { schema: { summary: 'The whole officials directory as Popolo JSON (persons, organizations, posts, memberships), streamed' } },
+    async (_request, reply) => {
+      const meta = { format: 'popolo', generated: new Date().toISOString(), license: 'CC0 for the directory’s own data; each record names the dataset it came from' }
+      reply.header('content-type', 'application/json; charset=utf-8').header('content-disposition', 'attachment; filename="officials.popolo.json"').header('cache-control', 'no-cache')
+      return reply.send(Readable.from(popoloChunks(directoryRecords(database), meta)))
+    },
+  )
+}
