@@ -7,7 +7,7 @@
 import { parse as parseCsv } from 'csv-parse'
 import { createReadStream, existsSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
-import { join, relative, sep } from 'node:path'
+import { basename, join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createInterface } from 'node:readline'
 import { LineCounter, parseDocument, isSeq } from 'yaml'
@@ -349,4 +349,21 @@ export function defaultCuratedDir(): string {
 export function defaultSharedDataDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const dir = env.SANCTUARY_SHARED_DATA ?? fileURLToPath(new URL('../../../../shared/data', import.meta.url))
   return existsSync(dir) ? dir : undefined
+}
+
+/**
+ * Validates the curated officials folder as `sanctuary check` does: every file parsed and checked
+ * against the schema, diagnostics naming the file (as `<folder name>/<path>`) and line.
+ *
+ * @example
+ * ```ts
+ * const { diagnostics, entries } = await checkCuratedFolder('officials')
+ * ```
+ */
+export async function checkCuratedFolder(dir: string): Promise<{ readonly files: number; readonly entries: number; readonly diagnostics: readonly Diagnostic[] }> {
+  if (!existsSync(dir)) return { files: 0, entries: 0, diagnostics: [] }
+  const files = await readYamlTree(dir)
+  const { records, diagnostics } = curatedRecords(files, 'check')
+  const prefix = basename(dir)
+  return { files: files.length, entries: records.filter((r) => r.kind === 'person').length, diagnostics: diagnostics.map((d) => ({ ...d, file: `${prefix}/${d.file}` })) }
 }

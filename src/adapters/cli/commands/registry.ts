@@ -18,6 +18,7 @@ import {
 } from '../../../core/registry/index.ts'
 import { describeEnactment, describeJurisdiction, enactmentView, filterJurisdictions } from '../../../core/registry/index.ts'
 import { defaultRegistryDir, loadRegistry, loadRegistryOrThrow } from '../../fs/index.ts'
+import { checkCuratedFolder, defaultCuratedDir } from '../../officials-import/index.ts'
 import { badOption, guard, printJson } from '../output.ts'
 
 interface DirOption {
@@ -31,8 +32,9 @@ export function registerRegistryCommands(program: Command): void {
     .description('validate the whole registry: schema, dates, sources, references, OCD IDs, GEOIDs')
     .option('--registry <dir>', 'registry folder', defaultRegistryDir())
     .option('--quiet', 'print errors only, not warnings')
+    .option('--officials <dir>', 'curated officials folder', defaultCuratedDir())
     .action(
-      guard(async (opts: DirOption & { quiet?: boolean }) => {
+      guard(async (opts: DirOption & { quiet?: boolean; officials?: string }) => {
         const { registry, diagnostics } = await loadRegistry(opts.registry ?? defaultRegistryDir())
         const errors = diagnostics.filter((d) => d.severity === 'error')
         const warnings = diagnostics.filter((d) => d.severity === 'warning')
@@ -46,6 +48,7 @@ export function registerRegistryCommands(program: Command): void {
           process.stdout.write(`registry has ${errors.length} error(s) and ${warnings.length} warning(s)\n`)
           process.exitCode = 1
         }
+        await checkOfficials(opts.officials ?? defaultCuratedDir(), opts.quiet === true)
       }),
     )
 
@@ -115,4 +118,15 @@ export function resolveOne(registry: Registry, query: string) {
   const found = findJurisdictions(registry, query)
   if (found.length === 0) throw new AppError('not-found', `no jurisdiction matches "${query}" (try: npx sanctuary list)`, { field: 'id-or-name' })
   return found[0]!
+}
+
+/** The curated officials folder's part of `sanctuary check`: its diagnostics and one summary line. */
+async function checkOfficials(dir: string, quiet: boolean): Promise<void> {
+  const { files, entries, diagnostics } = await checkCuratedFolder(dir)
+  const errors = diagnostics.filter((d) => d.severity === 'error')
+  for (const d of quiet ? errors : diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`)
+  if (errors.length) {
+    process.stdout.write(`officials folder has ${errors.length} error(s)\n`)
+    process.exitCode = 1
+  } else process.stdout.write(`officials ok: ${entries} curated entries in ${files} file(s)\n`)
 }
