@@ -4,10 +4,11 @@
  */
 import { defaultRegistryDir, loadRegistryOrThrow } from '../src/adapters/fs/index.ts'
 import { runEngineBench } from './engine-bench.ts'
+import { formatOfficialsBench, runOfficialsBench } from './officials-bench.ts'
 import { formatSimulatorBench, runSimulatorBench } from './simulator-bench.ts'
 import { formatWebBench, runWebBench } from './web-bench.ts'
 
-const BENCHES = ['engine', 'simulator', 'web'] as const
+const BENCHES = ['engine', 'simulator', 'web', 'officials'] as const
 const named = process.argv.slice(2).filter((a) => !a.startsWith('-'))
 const unknown = named.filter((a) => !(BENCHES as readonly string[]).includes(a))
 if (unknown.length > 0) {
@@ -46,4 +47,11 @@ if (selected('web')) {
   const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
   const options = { coldLoads: env('BENCH_WEB_LOADS', 5), recolours: env('BENCH_WEB_RECOLOURS', 9), seconds: env('BENCH_WEB_SECONDS', 5), connections: env('BENCH_WEB_CONNECTIONS', 8) }
   process.stdout.write(formatWebBench(await runWebBench(options)))
+}
+
+if (selected('officials')) {
+  // BENCH_OFFICIALS_SECONDS per endpoint (default 5), BENCH_OFFICIALS_CONNECTIONS; BENCH_DATABASE_URL for the PostgreSQL half
+  const seconds = Number(process.env.BENCH_OFFICIALS_SECONDS ?? 5)
+  const connections = Number(process.env.BENCH_OFFICIALS_CONNECTIONS ?? 8)
+  process.stdout.write(formatOfficialsBench(await runOfficialsBench({ seconds, connections })))
 }

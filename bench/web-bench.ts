@@ -136,16 +136,19 @@ export async function load(baseUrl: string, target: LoadTarget, options: { conne
 // The server under test, in a child process
 
 /** A server child: its base URL and how to stop it. */
-interface ServerChild {
+export interface ServerChild {
   readonly baseUrl: string
   stop(): Promise<void>
 }
 
 const THIS_FILE = fileURLToPath(import.meta.url)
 
-/** Starts this file with `--serve` (the real app, POST rate limit raised) and waits for its port. */
-async function startServerChild(): Promise<ServerChild> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', THIS_FILE, '--serve'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+/**
+ * Starts a server script (by default this file with `--serve`: the real app, POST rate limit
+ * raised) and waits for the first line it prints, `{"baseUrl": …}`.
+ */
+export async function startServerChild(file = THIS_FILE, env: NodeJS.ProcessEnv = process.env): Promise<ServerChild> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', file, '--serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] })
   const baseUrl = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! })
     lines.once('line', (line) => {
