@@ -15,3 +15,4 @@ export { latestImports, startImport, tableCounts, type ImportRun, type ImportSum
 export { testTargets, type TestTarget } from './testing.ts'
 export { directoryIsEmpty, directoryRecords, organizationsInDivision, personWithPosts, postsInDivisions, zipAreas } from './officials-read.ts'
 export { whoDecidesFor } from './who-decides-query.ts'
+export { databaseView, snapshotView, type DirectoryView } from './directory-view.ts'

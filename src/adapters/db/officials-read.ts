@@ -27,7 +27,7 @@ export function toMembership(r: Selectable<MembershipsTable>): Membership {
   return Object.freeze({ kind: 'membership', id: r.id, personId: r.person_id, postId: r.post_id, ...opt('organizationId', r.organization_id), ...opt('startDate', r.start_date), ...opt('endDate', r.end_date), source: r.source })
 }
 
-function toZipArea(r: Selectable<ZipAreasTable>): ZipArea {
+export function toZipArea(r: Selectable<ZipAreasTable>): ZipArea {
   return Object.freeze({ kind: 'zip-area', zip: r.zip, level: r.level as 'county' | 'place', geoid: r.geoid, name: r.name, ...opt('division', r.division), landArea: r.land_area, source: r.source })
 }
 

@@ -8,8 +8,7 @@ import { parseDay } from '../../core/dates/index.ts'
 import { AppError } from '../../core/errors/index.ts'
 import { stateDivision, stateName, whoDecides, type WhoDecides, type WhoDecidesInput } from '../../core/officials/index.ts'
 import type { Registry } from '../../core/registry/index.ts'
-import type { Database } from './database.ts'
-import { organizationsInDivision, postsInDivisions } from './officials-read.ts'
+import type { DirectoryView } from './directory-view.ts'
 
 /**
  * Reads and assembles who decides in `id` on `asOf`; throws `not-found` (field `jurisdiction`) for
@@ -17,10 +16,10 @@ import { organizationsInDivision, postsInDivisions } from './officials-read.ts'
  *
  * @example
  * ```ts
- * const who = await whoDecidesFor(database, registry, gazetteer, 'ocd-division/country:us/state:tx/county:harris', '2026-12-05')
+ * const who = await whoDecidesFor(databaseView(database), registry, gazetteer, 'ocd-division/country:us/state:tx/county:harris', '2026-12-05')
  * ```
  */
-export async function whoDecidesFor(database: Database, registry: Registry, gazetteer: Gazetteer, id: string, asOf: string): Promise<WhoDecides> {
+export async function whoDecidesFor(directory: DirectoryView, registry: Registry, gazetteer: Gazetteer, id: string, asOf: string): Promise<WhoDecides> {
   const day = parseDay(asOf)
   if (!day) throw new AppError('invalid-input', `date must be a real day as YYYY-MM-DD, got "${asOf}"`, { field: 'date' })
   const division = describeDivision(registry, gazetteer, id, 'jurisdiction')
@@ -34,8 +33,8 @@ export async function whoDecidesFor(database: Database, registry: Registry, gaze
   const state = division.state ? stateDivision(division.state) : undefined
   const divisions = [state, jailCounty.kind === 'known' ? jailCounty.id : undefined, division.level === 'place' ? id : undefined].filter((d): d is string => d !== undefined)
   const [seats, organizations] = await Promise.all([
-    postsInDivisions(database, divisions, asOf),
-    state ? organizationsInDivision(database, state, ['state-upper', 'state-lower', 'state-legislature']) : Promise.resolve([]),
+    directory.seats(divisions, asOf),
+    state ? directory.organizations(state, ['state-upper', 'state-lower', 'state-legislature']) : Promise.resolve([]),
   ])
   return whoDecides({
     jurisdiction: { id, name: division.name, level: division.level, stateName: division.state ? stateName(division.state) : null },

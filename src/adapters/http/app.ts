@@ -20,7 +20,7 @@ import { addResponseHeaders, SECURITY_HEADERS } from './headers.ts'
 import { registerAnswersRoutes } from './routes-answers.ts'
 import { registerAtlasRoutes } from './routes-atlas.ts'
 import { registerOfficialsRoutes } from './routes-officials.ts'
-import { directoryIsEmpty, whoDecidesFor, type Database } from '../db/index.ts'
+import { snapshotView, whoDecidesFor, type Database } from '../db/index.ts'
 import type { WhoDecidesView } from '../../web/index.ts'
 
 // Documentation-only schemas (bodies are not serialised through them; see setSerializerCompiler).
@@ -231,12 +231,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAnswersRoutes(app, answers)
   registerAtlasRoutes(app, answers)
   const { database } = options
-  if (database) registerOfficialsRoutes(app, answers, database)
-  const whoDecides = database
+  // The server answers from an in-memory snapshot of the directory, reloaded after each import.
+  const directory = database ? snapshotView(database) : undefined
+  if (database && directory) registerOfficialsRoutes(app, answers, database, directory)
+  const whoDecides = directory
     ? async (id: string, date: string): Promise<WhoDecidesView> =>
-        (await directoryIsEmpty(database))
+        (await directory.isEmpty())
           ? { kind: 'unavailable', reason: 'The officials directory on this server has not been loaded yet.' }
-          : { kind: 'shown', value: await whoDecidesFor(database, registry, answers.gazetteer, id, date) }
+          : { kind: 'shown', value: await whoDecidesFor(directory, registry, answers.gazetteer, id, date) }
     : undefined
   await app.register((await import('./pages.ts')).pagesPlugin, { service: answers, ...(whoDecides ? { whoDecides } : {}) })
 

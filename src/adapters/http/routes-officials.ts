@@ -10,7 +10,7 @@ import { ErrorSchema, search } from '../../core/answers/index.ts'
 import { formatDay, todayUtc } from '../../core/dates/index.ts'
 import { AppError } from '../../core/errors/index.ts'
 import { nameLookup, popoloChunks, zipLookup, type PlaceLookup } from '../../core/officials/index.ts'
-import { directoryRecords, personWithPosts, whoDecidesFor, zipAreas, type Database } from '../db/index.ts'
+import { directoryRecords, personWithPosts, whoDecidesFor, type Database, type DirectoryView } from '../db/index.ts'
 import type { AnswersService } from './answers-service.ts'
 import { DATE_PATTERN } from './routes-answers.ts'
 
@@ -22,10 +22,10 @@ const Open = (description: string) => Type.Object({}, { additionalProperties: tr
  *
  * @example
  * ```ts
- * registerOfficialsRoutes(app, service, database)
+ * registerOfficialsRoutes(app, service, database, snapshotView(database))
  * ```
  */
-export function registerOfficialsRoutes(app: FastifyInstance, service: AnswersService, database: Database): void {
+export function registerOfficialsRoutes(app: FastifyInstance, service: AnswersService, database: Database, directory: DirectoryView): void {
   const registry = service.engine.registry
 
   app.get(
@@ -48,7 +48,7 @@ export function registerOfficialsRoutes(app: FastifyInstance, service: AnswersSe
     },
     async (request) => {
       const { jurisdiction, date } = request.query as { jurisdiction: string; date?: string }
-      return whoDecidesFor(database, registry, service.gazetteer, jurisdiction, date ?? formatDay(todayUtc()))
+      return whoDecidesFor(directory, registry, service.gazetteer, jurisdiction, date ?? formatDay(todayUtc()))
     },
   )
 
@@ -73,7 +73,7 @@ export function registerOfficialsRoutes(app: FastifyInstance, service: AnswersSe
     async (request): Promise<PlaceLookup> => {
       const { zip, q } = request.query as { zip?: string; q?: string }
       if (zip !== undefined && q !== undefined) throw new AppError('invalid-input', 'give either zip or q, not both', { field: 'zip' })
-      if (zip !== undefined) return zipLookup(zip.trim(), /^\d{5}$/.test(zip.trim()) ? await zipAreas(database, zip.trim()) : [])
+      if (zip !== undefined) return zipLookup(zip.trim(), /^\d{5}$/.test(zip.trim()) ? await directory.zipAreas(zip.trim()) : [])
       if (q !== undefined) return nameLookup(q, search(service.searchIndex, q, 10))
       throw new AppError('invalid-input', 'give a ZIP code (zip) or a name (q)', { field: 'zip' })
     },

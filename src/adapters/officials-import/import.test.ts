@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildGazetteer, type Gazetteer } from '../../core/answers/index.ts'
 import type { Registry } from '../../core/registry/index.ts'
-import { latestImports, tableCounts, testTargets, whoDecidesFor, zipAreas } from '../db/index.ts'
+import { databaseView, latestImports, tableCounts, testTargets, whoDecidesFor, zipAreas } from '../db/index.ts'
 import { defaultRegistryDir, loadRegistryOrThrow, loadUsAtlas } from '../fs/index.ts'
 import { defaultSharedDataDir, GAZETTEER_VERSION, importOfficials } from './index.ts'
 
@@ -74,7 +74,7 @@ describe.each(testTargets())('importing the directory on $name', (target) => {
       expect(await tableCounts(database)).toEqual({ ...counts, import_runs: runs * 2 })
       expect((await latestImports(database)).find((i) => i.dataset === 'openstates-people')?.problem_sample[0]).toMatchObject({ line: 2 })
 
-      const who = await whoDecidesFor(database, registry, gazetteer, HARRIS, '2026-12-06')
+      const who = await whoDecidesFor(databaseView(database), registry, gazetteer, HARRIS, '2026-12-06')
       const body = (key: string) => who.bodies.find((b) => b.key === key)!
       expect(body('sheriff').offices[0]).toMatchObject({ name: 'Harris County Sheriffs Office', contacts: expect.arrayContaining([{ kind: 'phone', value: '(713) 555-0100' }]) })
       expect(body('sheriff').seats[0]?.holders.map((h) => [h.person.name, h.person.source.url])).toEqual([['Test Sheriff', 'https://example.gov/sheriff']])
@@ -95,7 +95,7 @@ describe.runIf(shared && existsSync(join(shared, 'hifld-law-enforcement')))('imp
     try {
       const outcomes = await importOfficials(database, { from: shared, gazetteer, gazetteerVersion: GAZETTEER_VERSION, asOf: '2026-12-06', only: ['congress-legislators', 'openstates-people', 'hifld-law-enforcement'] })
       for (const o of outcomes) expect(o.kind).toBe('imported')
-      const who = await whoDecidesFor(database, registry, gazetteer, HARRIS, '2026-12-06')
+      const who = await whoDecidesFor(databaseView(database), registry, gazetteer, HARRIS, '2026-12-06')
       const body = (key: string) => who.bodies.find((b) => b.key === key)!
       expect(body('sheriff').offices.flatMap((o) => o.contacts.filter((c) => c.kind === 'phone'))).not.toEqual([])
       expect(body('congress').seats.filter((s) => s.post.role === 'us-senator').flatMap((s) => s.holders)).toHaveLength(2)

@@ -3,7 +3,7 @@ import type { Command } from 'commander'
 import { buildGazetteer, buildSearchIndex, search } from '../../../core/answers/index.ts'
 import { formatDay, todayUtc } from '../../../core/dates/index.ts'
 import { describeWhoDecides, nameLookup, zipLookup, type PlaceLookup } from '../../../core/officials/index.ts'
-import { directoryIsEmpty, openDatabase, targetFromEnv, whoDecidesFor, zipAreas } from '../../db/index.ts'
+import { databaseView, directoryIsEmpty, openDatabase, targetFromEnv, whoDecidesFor, zipAreas } from '../../db/index.ts'
 import { defaultRegistryDir, loadRegistryOrThrow, loadUsAtlas } from '../../fs/index.ts'
 import { DATASETS, GAZETTEER_VERSION, defaultCuratedDir, defaultSharedDataDir, describeOutcome, importOfficials } from '../../officials-import/index.ts'
 import { badOption, guard, printJson } from '../output.ts'
@@ -83,7 +83,7 @@ async function showOfficials(place: string | undefined, opts: ShowOpts): Promise
       process.exitCode = 2
       return
     }
-    const who = await whoDecidesFor(database, registry, gazetteer, found.jurisdiction, asOf)
+    const who = await whoDecidesFor(databaseView(database), registry, gazetteer, found.jurisdiction, asOf)
     if (opts.json) printJson(who)
     else process.stdout.write(describeWhoDecides(who))
   } finally {
