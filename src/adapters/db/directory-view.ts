@@ -16,6 +16,8 @@ export interface DirectoryView {
   organizations(division: string, classes: readonly OrganizationClass[]): Promise<Organization[]>
   zipAreas(zip: string): Promise<ZipArea[]>
   isEmpty(): Promise<boolean>
+  /** Changes whenever an import finishes: a key for caches of what is read here. */
+  version(): Promise<string>
 }
 
 /**
@@ -32,6 +34,7 @@ export function databaseView(database: Database): DirectoryView {
     organizations: (division, classes) => organizationsInDivision(database, division, classes),
     zipAreas: (zip) => zipAreas(database, zip),
     isEmpty: () => directoryIsEmpty(database),
+    version: () => directoryVersion(database),
   }
 }
 
@@ -130,6 +133,9 @@ export function snapshotView(database: Database, options: { readonly checkEveryM
     },
     async isEmpty() {
       return (await snapshot()).seatsByDivision.size === 0
+    },
+    async version() {
+      return (await snapshot()).version
     },
   }
 }

@@ -65,7 +65,7 @@ export async function cacheBody(text: string, contentType: string): Promise<Cach
 }
 
 /** A least-recently-used map bounded by the total of its values' `bytes`. */
-class ByteLru<V extends { readonly bytes: number }> {
+export class ByteLru<V extends { readonly bytes: number }> {
   private readonly map = new Map<string, V>()
   private total = 0
   constructor(private readonly budget: number) {}

@@ -233,6 +233,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { database } = options
   // The server answers from an in-memory snapshot of the directory, reloaded after each import.
   const directory = database ? snapshotView(database) : undefined
+  // Load it while the server starts, so that the first visitor does not wait for it.
+  if (directory) app.addHook('onReady', async () => void (await directory.isEmpty().catch((err: unknown) => app.log.error({ err }, 'officials directory could not be loaded'))))
   if (database && directory) registerOfficialsRoutes(app, answers, database, directory)
   const whoDecides = directory
     ? async (id: string, date: string): Promise<WhoDecidesView> =>

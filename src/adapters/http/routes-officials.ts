@@ -11,8 +11,8 @@ import { formatDay, todayUtc } from '../../core/dates/index.ts'
 import { AppError } from '../../core/errors/index.ts'
 import { nameLookup, popoloChunks, zipLookup, type PlaceLookup } from '../../core/officials/index.ts'
 import { directoryRecords, personWithPosts, whoDecidesFor, type Database, type DirectoryView } from '../db/index.ts'
-import type { AnswersService } from './answers-service.ts'
-import { DATE_PATTERN } from './routes-answers.ts'
+import { ByteLru, cacheBody, type AnswersService, type CachedBody } from './answers-service.ts'
+import { DATE_PATTERN, sendCached } from './routes-answers.ts'
 
 const Open = (description: string) => Type.Object({}, { additionalProperties: true, description })
 
@@ -27,6 +27,8 @@ const Open = (description: string) => Type.Object({}, { additionalProperties: tr
  */
 export function registerOfficialsRoutes(app: FastifyInstance, service: AnswersService, database: Database, directory: DirectoryView): void {
   const registry = service.engine.registry
+  // Serialised answers by directory version, place and day: the directory changes only on import.
+  const answers = new ByteLru<CachedBody>(32 * 1024 * 1024)
 
   app.get(
     '/api/v1/officials',
@@ -46,9 +48,16 @@ export function registerOfficialsRoutes(app: FastifyInstance, service: AnswersSe
         response: { 200: Open('A who-decides value: bodies, questions, notes'), 400: ErrorSchema, 404: ErrorSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { jurisdiction, date } = request.query as { jurisdiction: string; date?: string }
-      return whoDecidesFor(directory, registry, service.gazetteer, jurisdiction, date ?? formatDay(todayUtc()))
+      const day = date ?? formatDay(todayUtc())
+      const key = `${await directory.version()}|${jurisdiction}|${day}`
+      let body = answers.get(key)
+      if (!body) {
+        body = await cacheBody(JSON.stringify(await whoDecidesFor(directory, registry, service.gazetteer, jurisdiction, day)), 'application/json; charset=utf-8')
+        answers.set(key, body)
+      }
+      return sendCached(request, reply, body)
     },
   )
 
