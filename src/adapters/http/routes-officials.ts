@@ -28,7 +28,8 @@ const Open = (description: string) => Type.Object({}, { additionalProperties: tr
 export function registerOfficialsRoutes(app: FastifyInstance, service: AnswersService, database: Database, directory: DirectoryView): void {
   const registry = service.engine.registry
   // Serialised answers by directory version, place and day: the directory changes only on import.
-  const answers = new ByteLru<CachedBody>(32 * 1024 * 1024)
+  // 128 MB holds every county's answer for a day (about 3,200 × 22 kB with its gzipped copy).
+  const answers = new ByteLru<CachedBody>(128 * 1024 * 1024)
 
   app.get(
     '/api/v1/officials',
