@@ -323,7 +323,7 @@ function TimelineSection(props: JurisdictionPageProps) {
         <>
           <div id="timeline-chart" class="timeline-chart" />
           <div class="table-scroll">
-            <table class="timeline-table">
+            <table class="timeline-table stack-on-phone">
               <caption>Events, in order (dates the sources do not give come last)</caption>
               <thead>
                 <tr>
@@ -336,12 +336,12 @@ function TimelineSection(props: JurisdictionPageProps) {
               <tbody>
                 {t.events.map((e, i) => (
                   <tr key={i}>
-                    <td>{e.date ? dateWords(e.date) : 'Not known'}</td>
-                    <td>
+                    <td data-label="Date">{e.date ? dateWords(e.date) : 'Not known'}</td>
+                    <td data-label="Enactment">
                       <a href={e.from ? `${jurisdictionPath(e.from.jurisdiction)}#enactment-${e.enactment}` : `#enactment-${e.enactment}`}>{e.title}</a>
                     </td>
-                    <td>{e.from ? `${layerWord(e.from.layer)} (${e.from.name})` : layerWord(OWN_LAYER[props.j.level] ?? props.j.level)}</td>
-                    <td>{e.what}</td>
+                    <td data-label="Layer">{e.from ? `${layerWord(e.from.layer)} (${e.from.name})` : layerWord(OWN_LAYER[props.j.level] ?? props.j.level)}</td>
+                    <td data-label="Event">{e.what}</td>
                   </tr>
                 ))}
               </tbody>
