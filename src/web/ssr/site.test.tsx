@@ -133,7 +133,7 @@ describe('pages rendered on the server from the shipped registry', () => {
     expect(t).toMatch(/State law Support Our Law Enforcement and Safe Neighborhoods Act \(SB 1070\) prohibits: No state or local official[^.]*\. Overrides contrary local rules/)
   })
 
-  it('prints no internal tool, file path or registry id on any jurisdiction page', () => {
+  it('prints no internal tool, file path or registry id on any jurisdiction page or the other pages', () => {
     const registry = ctx.engine.registry
     const ids = new Set([...registry.enactments.keys(), ...registry.provisions.keys(), ...registry.offenseClasses.keys()])
     const pages = [...registry.jurisdictions.keys(), 'ocd-division/country:us/state:az/county:maricopa', 'ocd-division/country:us/state:ca/county:fresno']
@@ -142,6 +142,17 @@ describe('pages rendered on the server from the shipped registry', () => {
       // Links are printed as their addresses; an address is not prose.
       const prose = text(jurisdictionPage(ctx, id, { date: '2018-06-01' })).replace(/https?:\/\/\S+/g, ' ')
       for (const problem of publicTextProblems(prose, ids)) found.push(`${id}: ${problem}`)
+    }
+    for (const [name, page] of [
+      ['map', mapPage(ctx, { date: '2019-06-01' })],
+      ['search', searchPage(ctx, { q: 'Travis' })],
+      ['downloads', downloadsPage(ctx)],
+      ['compare', comparePage(ctx, { ids: 'ocd-division/country:us/state:ca,ocd-division/country:us/state:tx/county:travis', date: '2017-09-10' })],
+      ['evaluate', evaluatePage(ctx, { jurisdiction: 'ocd-division/country:us/state:tx/county:travis', date: '2017-09-10' })],
+    ] as const) {
+      // The site's own public addresses (/openapi.json) are links, not file paths.
+      const prose = text(page).replace(/https?:\/\/\S+|\/openapi\.json|openapi\.json/g, ' ')
+      for (const problem of publicTextProblems(prose, ids)) found.push(`${name}: ${problem}`)
     }
     expect(found).toEqual([])
   })
