@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createEngine } from '../../core/engine/index.ts'
+import { publicTextProblems } from '../../core/registry/index.ts'
 import type { DirectoryRecord, SourceRef, ZipArea } from '../../core/officials/index.ts'
 import { startImport, testTargets, type Database } from '../db/index.ts'
 import { defaultRegistryDir, loadRegistryOrThrow, loadUsAtlas } from '../fs/index.ts'
@@ -102,6 +103,10 @@ describe.each(testTargets())('officials routes on $name', (target) => {
     expect(html).toContain('Who decides here')
     expect(html).toContain('href="tel:7135550100"')
     expect(html).toContain('Test Senator')
+    const section = html.slice(html.indexOf('id="who-decides-title"'), html.indexOf('</section>', html.indexOf('id="who-decides-title"')))
+    const prose = section.replace(/<[^>]+>/g, ' ').replace(/&[a-z#0-9]+;/g, ' ')
+    const ids = new Set([...registry.enactments.keys(), ...registry.provisions.keys()])
+    expect(publicTextProblems(prose, ids)).toEqual([])
     const paths = Object.keys((await app.inject({ url: '/openapi.json' })).json().paths)
     expect(paths).toEqual(expect.arrayContaining(['/api/v1/officials', '/api/v1/officials/lookup', '/api/v1/people/{*}', '/api/v1/export/officials.popolo.json']))
   })

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { gunzipSync } from 'node:zlib'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { JSDOM } from 'jsdom'
+import { publicTextProblems } from '../../core/registry/index.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createEngine } from '../../core/engine/index.ts'
 import { defaultRegistryDir, loadRegistryOrThrow } from '../fs/index.ts'
@@ -72,9 +73,34 @@ describe('simulation pages on the committed reports/', () => {
       const text = card!.textContent ?? ''
       if (report.totals.records !== null) expect(text).toContain(report.totals.records.toLocaleString('en-US'))
       expect(card!.querySelectorAll('tbody tr')).toHaveLength(report.scenarios.length)
-      for (const input of report.inputs) expect(text).toContain(input.file)
+      // Counts and shares agree: a source with records not placed never reads "100.0% placed".
+      for (const l of report.linking) {
+        if (l.unlinked > 0) {
+          expect(text).toContain(`${l.linked.toLocaleString('en-US')} placed in a county`)
+          expect(text).toContain(`${l.unlinked.toLocaleString('en-US')} not placed`)
+          expect(text).not.toContain(`${l.linked.toLocaleString('en-US')} placed in a county (100.0%)`)
+        }
+      }
+      // Each range is read out in plain words.
+      expect(text).toContain('In plain words.')
+      for (const id of Object.keys(report.totals.byScenario)) {
+        const t = report.totals.byScenario[id]
+        if (t.held.lower !== t.held.upper) expect(text).toContain(`at least ${t.held.lower.toLocaleString('en-US')}`)
+        if (t.undetermined > 0) expect(text).toContain(`For ${t.undetermined.toLocaleString('en-US')} records`)
+      }
     }
     expect(res.body).not.toMatch(/<script/)
+  })
+
+  it('prints no temporary file path, repository path or internal tool on the simulation pages', async () => {
+    const pages = ['/simulations', ...committed.flatMap((name) => [`/simulations/${name}`, `/simulations/${name}/report.html`])]
+    for (const url of pages) {
+      const doc = parse((await app.inject({ url })).body)
+      doc.querySelectorAll('script, style').forEach((n) => n.remove())
+      const prose = (doc.body.textContent ?? '').replace(/https?:\/\/\S+/g, ' ')
+      expect(prose, url).not.toMatch(/\/tmp\//)
+      expect(publicTextProblems(prose, new Set()).filter((p) => !/\.parquet"\)$/.test(p)), url).toEqual([])
+    }
   })
 
   it('shows each report with its charts as SVG, and no script', async () => {

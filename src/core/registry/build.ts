@@ -30,6 +30,7 @@ import {
   type ProvisionInput,
 } from './schema.ts'
 import { checkRegistry } from './check.ts'
+import { checkPublicText, dropMaintainerNotes } from './public-text.ts'
 import { parseYaml, schemaCheck } from './yaml-file.ts'
 
 /** A registry file as read from disk: its path relative to the registry root, and its text. */
@@ -66,6 +67,7 @@ export function buildRegistry(files: readonly RegistryFileText[]): BuildResult {
   const jurisdictions: Jurisdiction[] = []
   const offenseClasses: OffenseClass[] = []
   const hash = createHash('sha256')
+  const texts: { file: string; value: unknown }[] = []
 
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     hash.update(file.path).update('\0').update(file.text).update('\0')
@@ -74,12 +76,15 @@ export function buildRegistry(files: readonly RegistryFileText[]): BuildResult {
     locators.set(file.path, parsed.locator)
     const report = (path: FieldPath, message: string, severity: 'error' | 'warning' = 'error') =>
       diagnostics.push(located(file.path, parsed.locator, path, message, severity))
+    texts.push({ file: file.path, value: parsed.value })
     if (isOffenseClassFile(file.path)) {
       if (!schemaCheck(checkOffenseClassesFile, parsed.value, report)) continue
+      dropMaintainerNotes(parsed.value)
       const input = parsed.value as { classes: OffenseClassInput[] }
       input.classes.forEach((c, i) => offenseClasses.push(normalizeOffenseClass(c, { file: file.path, path: ['classes', i] })))
     } else {
       if (!schemaCheck(checkJurisdictionFile, parsed.value, report)) continue
+      dropMaintainerNotes(parsed.value)
       const normalized = normalizeJurisdiction(parsed.value as JurisdictionFileInput, file.path, report)
       if (normalized) jurisdictions.push(normalized)
     }
@@ -89,6 +94,8 @@ export function buildRegistry(files: readonly RegistryFileText[]): BuildResult {
     diagnostics.push(located(file, locators.get(file), path, message, severity))
   const registry = indexRegistry(jurisdictions, offenseClasses, hash.digest('hex').slice(0, 16), locate)
   checkRegistry(registry, locate)
+  const ids = new Set([...registry.enactments.keys(), ...registry.provisions.keys(), ...registry.offenseClasses.keys()])
+  for (const { file, value } of texts) checkPublicText(value, ids, (path, message) => locate(file, path, message))
   const failed = diagnostics.some((d) => d.severity === 'error')
   return { registry: failed ? undefined : registry, diagnostics: sortDiagnostics(diagnostics) }
 }

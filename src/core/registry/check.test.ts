@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fixtureFiles } from '../../testing/fixture-registry.ts'
-import { buildRegistry, countRegistry, findJurisdictions, formatDiagnostic } from './index.ts'
+import { buildRegistry, countRegistry, enactmentView, findJurisdictions, formatDiagnostic, jurisdictionView, publicTextProblems } from './index.ts'
 
 /** Builds the fixture registry with one file's text transformed, and returns the error lines. */
 function errorsWith(path: string, edit: (text: string) => string, extra: { path: string; text: string }[] = []): string[] {
@@ -127,5 +127,60 @@ describe('registry checks', () => {
     expect(findJurisdictions(registry!, 'alpha county')[0]?.id).toBe('ocd-division/country:us/state:zz/county:alpha')
     expect(findJurisdictions(registry!, 'Alpha, ZZ')[0]?.id).toBe('ocd-division/country:us/state:zz/county:alpha')
     expect(findJurisdictions(registry!, 'nowhere at all')).toEqual([])
+  })
+
+  describe('public text', () => {
+    it('fails on a source note that says it was found with the search tool, naming file and line', () => {
+      const errors = errorsWith('us/state-zz.yaml', (t) =>
+        t.replace(
+          "    sources: [{ url: https://example.org/z1, quote: may hold only if convicted of a serious felony }]\n    provisions:",
+          "    sources: [{ url: https://example.org/z1, quote: may hold only if convicted of a serious felony, note: found with the search tool }]\n    provisions:",
+        ),
+      )
+      expect(errors).toEqual([
+        'us/state-zz.yaml:16:107: error: enactments[0].sources[0].note: public text names an internal tool or document ("search tool"); put notes for maintainers in maintainerNote',
+      ])
+    })
+
+    it('fails on file paths, internal documents and registry ids in prose, wherever it is', () => {
+      const errors = errorsWith('us/state-zz.yaml', (t) =>
+        t
+          .replace('summary: A hold is permitted only for a person convicted of a serious felony.', 'summary: Read from /tmp/notes.txt, as the project brief says.')
+          .replace('title: Z Values Act', 'title: Z Values Act (replaces zz-limit-2014; see registry/us/state-yy.yaml)'),
+      )
+      expect(errors).toEqual([
+        expect.stringMatching(/^us\/state-zz\.yaml:21:\d+: error: enactments\[0\]\.provisions\[0\]\.summary: public text names an internal tool or document \("project brief"\)/),
+        expect.stringMatching(/^us\/state-zz\.yaml:21:\d+: error: enactments\[0\]\.provisions\[0\]\.summary: public text names a file path \("\/tmp\/"\)/),
+        expect.stringMatching(/^us\/state-zz\.yaml:26:\d+: error: enactments\[1\]\.title: public text names a file path \("registry\/"\)/),
+        expect.stringMatching(/^us\/state-zz\.yaml:26:\d+: error: enactments\[1\]\.title: public text names the registry id "zz-limit-2014"/),
+      ])
+    })
+
+    it('reads ids and links as what they are, not as prose', () => {
+      expect(publicTextProblems('The decision of 2019-06-04 (about 287(g)) in Cal. Gov. Code § 7284.6; see the county’s page.', new Set(['zz-limit-2014']))).toEqual([])
+      expect(publicTextProblems('Fetched from the research file.', new Set())).toEqual(['names an internal tool or document ("Fetched")'])
+      expect(publicTextProblems('see offense-classes/pa.yaml', new Set())).toEqual(['names a file path ("pa.yaml")'])
+    })
+
+    it('keeps maintainers’ notes out of the model, so no page or API view can show them', () => {
+      const note = 'Found with the search tool; see registry/us/state-yy.yaml'
+      const files = fixtureFiles().map((f) =>
+        f.path === 'us/state-zz.yaml'
+          ? {
+              ...f,
+              text: f.text
+                .replace('confidence: high\nenactments:', `confidence: high\nmaintainerNote: '${note}'\nenactments:`)
+                .replace('    sources: [{ url: https://example.org/z1, quote: may hold only if convicted of a serious felony }]\n    provisions:', `    sources: [{ url: https://example.org/z1, quote: may hold only if convicted of a serious felony, maintainerNote: '${note}' }]\n    maintainerNote: [one, two]\n    provisions:`)
+                .replace('        when: { conviction: { class: zz-serious } }', `        when: { conviction: { class: zz-serious } }\n        maintainerNote: '${note}'`),
+            }
+          : f,
+      )
+      const { registry, diagnostics } = buildRegistry(files)
+      expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+      const j = registry!.jurisdictions.get('ocd-division/country:us/state:zz')!
+      const views = JSON.stringify([jurisdictionView(j), j.enactments.map(enactmentView)])
+      expect(views).not.toContain('maintainerNote')
+      expect(views).not.toContain('search tool')
+    })
   })
 })

@@ -26,3 +26,4 @@ export { andTri, boundaryDays, enactmentInForce, provisionInForce, type Tri } fr
 export { enactmentView, jurisdictionSummary, jurisdictionView, provisionView } from './view.ts'
 export { filterJurisdictions, governsOn, type JurisdictionFilter } from './filter.ts'
 export { describeEnactment, describeJurisdiction, describeProvision } from './describe.ts'
+export { checkPublicText, publicTextProblems, PUBLIC_TEXT_RULES } from './public-text.ts'

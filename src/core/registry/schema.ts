@@ -14,6 +14,17 @@ export const DateText = Type.String({
   description: 'ISO 8601 date; YYYY-MM or YYYY when the sources give no day.',
 })
 
+/**
+ * A note for the registry's maintainers: how a source was found, what the research draft said, which
+ * file to read next. Dropped when the registry is built, so no page, export or API view shows it;
+ * everything else in a file is public text (see `public-text.ts`).
+ */
+export const MaintainerNote = Type.Optional(
+  Type.Union([Type.String({ minLength: 1 }), Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })], {
+    description: 'For maintainers only: never shown on a page, in an export or by the API.',
+  }),
+)
+
 /** A value the sources do not give, with the reason. */
 export const Unknown = Type.Object({ unknown: Type.String({ minLength: 3, description: 'Why the value is unknown.' }) }, strict)
 
@@ -41,7 +52,8 @@ export const Source = Type.Object(
     url: Type.String({ pattern: '^https?://', description: 'Where the quote was read.' }),
     quote: Type.String({ minLength: 3, description: 'A short verbatim quote (under about 40 words).' }),
     reliability: Type.Optional(SourceReliability),
-    note: Type.Optional(Type.String()),
+    note: Type.Optional(Type.String({ description: 'Public: what the source is, for a reader (e.g. "AP report on final passage").' })),
+    maintainerNote: MaintainerNote,
   },
   strict,
 )
@@ -54,14 +66,15 @@ export const Confidence = Type.Union([Type.Literal('high'), Type.Literal('medium
 export const Disagreement = Type.Object(
   {
     about: Type.String({ minLength: 3 }),
-    claims: Type.Array(Type.Object({ claim: Type.String({ minLength: 1 }), sources: Sources }, strict), { minItems: 2 }),
+    claims: Type.Array(Type.Object({ claim: Type.String({ minLength: 1 }), sources: Sources, maintainerNote: MaintainerNote }, strict), { minItems: 2 }),
     note: Type.Optional(Type.String()),
+    maintainerNote: MaintainerNote,
   },
   strict,
 )
 
 /** A field the sources do not give. */
-export const UnknownField = Type.Object({ field: Type.String({ minLength: 1 }), reason: Type.String({ minLength: 3 }) }, strict)
+export const UnknownField = Type.Object({ field: Type.String({ minLength: 1 }), reason: Type.String({ minLength: 3 }), maintainerNote: MaintainerNote }, strict)
 
 export const Custody = Type.Union([Type.Literal('county-jail'), Type.Literal('city-jail'), Type.Literal('state-prison')])
 
@@ -180,7 +193,7 @@ export const Limits = Type.Object(
 )
 
 export const Penalty = Type.Object(
-  { text: Type.String({ minLength: 3 }), sources: Sources },
+  { text: Type.String({ minLength: 3 }), sources: Sources, maintainerNote: MaintainerNote },
   strict,
 )
 
@@ -203,6 +216,7 @@ export const Provision = Type.Object(
     sources: Sources,
     disagreements: Type.Optional(Type.Array(Disagreement)),
     unknowns: Type.Optional(Type.Array(UnknownField)),
+    maintainerNote: MaintainerNote,
   },
   strict,
 )
@@ -232,6 +246,7 @@ export const StatusPeriod = Type.Object(
     by: Type.Optional(Type.String({ description: 'Id of the enactment (often a court decision) that caused this status.' })),
     provisions: Type.Optional(Type.Array(Type.String(), { description: 'Only these provisions; default: the whole enactment.' })),
     sources: Sources,
+    maintainerNote: MaintainerNote,
   },
   strict,
 )
@@ -246,7 +261,7 @@ export const Enactment = Type.Object(
     effective: DateOrUnknown,
     ends: Type.Optional(DateOrUnknown),
     inForceBy: Type.Optional(
-      Type.Object({ date: DateText, sources: Sources }, { ...strict, description: 'A source shows the enactment in force on this date; bounds an unknown effective date.' }),
+      Type.Object({ date: DateText, sources: Sources, maintainerNote: MaintainerNote }, { ...strict, description: 'A source shows the enactment in force on this date; bounds an unknown effective date.' }),
     ),
     status: Type.Optional(Type.Array(StatusPeriod)),
     amends: Type.Optional(Type.Array(Type.String())),
@@ -258,6 +273,7 @@ export const Enactment = Type.Object(
     disagreements: Type.Optional(Type.Array(Disagreement)),
     unknowns: Type.Optional(Type.Array(UnknownField)),
     notes: Type.Optional(Type.Array(Type.String())),
+    maintainerNote: MaintainerNote,
   },
   strict,
 )
@@ -268,6 +284,7 @@ export const Geoid = Type.Union([
       code: Type.String({ pattern: '^(\\d{2}|\\d{5}|\\d{7})$', description: 'Census GEOID: 2 (state), 5 (county), 7 (place) digits.' }),
       vintage: Type.Integer({ minimum: 1990, maximum: 2100 }),
       sources: Sources,
+      maintainerNote: MaintainerNote,
     },
     strict,
   ),
@@ -283,6 +300,7 @@ export const DetainerForm = Type.Object(
     requests: Type.Array(Type.Union([Type.Literal('hold'), Type.Literal('notify'), Type.Literal('transfer'), Type.Literal('arrest')])),
     summary: Type.String(),
     sources: Sources,
+    maintainerNote: MaintainerNote,
   },
   strict,
 )
@@ -304,6 +322,7 @@ export const JurisdictionFile = Type.Object(
     disagreements: Type.Optional(Type.Array(Disagreement)),
     unknowns: Type.Optional(Type.Array(UnknownField)),
     notes: Type.Optional(Type.Array(Type.String())),
+    maintainerNote: MaintainerNote,
   },
   { ...strict, $id: 'https://sanctuary-atlas.example/schema/registry.schema.json', title: 'Sanctuary Atlas registry file' },
 )
@@ -321,6 +340,7 @@ export const OffenseClass = Type.Object(
     approximate: Type.Boolean({ description: 'True when categories only approximate the statutory list.' }),
     note: Type.Optional(Type.String()),
     sources: Sources,
+    maintainerNote: MaintainerNote,
   },
   strict,
 )

@@ -11,5 +11,5 @@
  */
 export { renderReport, renderReportSections, esc, count, SUPPRESSED_TEXT, SUPPRESSED_NOTE, type RenderOptions } from './render.ts'
 export { outcomeChart, monthlyChart, lawVsPracticeChart, linkingChart, COLOURS, type ChartOptions } from './charts.ts'
-export { topJurisdictionSeries, monthSpan, share, jurisdictionName, ACTION_WORDS, type JurisdictionSeries, type SeriesPoint } from './model.ts'
+export { topJurisdictionSeries, monthSpan, share, percentText, fileName, jurisdictionName, ACTION_WORDS, type JurisdictionSeries, type SeriesPoint } from './model.ts'
 export { readReportFile, parseReport } from './read.ts'

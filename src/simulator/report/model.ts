@@ -113,6 +113,32 @@ export function topJurisdictionSeries(report: SimulationReport, n: number): Juri
   })
 }
 
+/**
+ * A share as a percentage with one decimal that never rounds a partial share to 0% or 100%: a
+ * share above 99.9% reads "over 99.9%", one below 0.1% "under 0.1%", so a percentage never
+ * contradicts a count beside it (16 records not placed, "100.0% placed").
+ *
+ * @example
+ * ```ts
+ * percentText(32741 / 32757) // 'over 99.9%'
+ * percentText(0.25)          // '25.0%'
+ * ```
+ */
+export function percentText(x: number | null): string {
+  if (x === null) return '—'
+  if (x > 0.999 && x < 1) return 'over 99.9%'
+  if (x > 0 && x < 0.001) return 'under 0.1%'
+  return `${(100 * x).toFixed(1)}%`
+}
+
+/**
+ * The last part of a path, e.g. `/tmp/sim/pa.parquet` → `pa.parquet`: reports name their input
+ * files, never the folders a run read them from.
+ */
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() || path
+}
+
 /** The share `part / whole`, or null when either is unknown or the whole is 0. */
 export function share(part: number | null | undefined, whole: number | null | undefined): number | null {
   return part === null || part === undefined || whole === null || whole === undefined || whole === 0 ? null : part / whole

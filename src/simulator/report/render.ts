@@ -8,7 +8,7 @@
 import { JSDOM } from 'jsdom'
 import type { CounterfactualSpec, MaybePracticeCounts, MaybeScenarioCounts, Scenario, SimulationReport } from '../simulate/index.ts'
 import { COLOURS, lawVsPracticeChart, linkingChart, monthlyChart, outcomeChart } from './charts.ts'
-import { ACTION_WORDS, monthDate, monthSpan, scenarioTotals, share, topJurisdictionSeries } from './model.ts'
+import { ACTION_WORDS, fileName, monthDate, monthSpan, percentText, scenarioTotals, share, topJurisdictionSeries } from './model.ts'
 
 /**
  * What a suppressed count reads as. Not "fewer than 11": a `null` in the report is either a count
@@ -53,7 +53,7 @@ export function count(n: number | null | undefined): string {
   return n === null || n === undefined ? SUPPRESSED_TEXT : n.toLocaleString('en-US')
 }
 
-const percent = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(1)}%`)
+const percent = percentText
 
 function cell(n: number | null | undefined): string {
   return n === null || n === undefined ? `<td class="num suppressed">${SUPPRESSED_TEXT}</td>` : `<td class="num">${count(n)}</td>`
@@ -68,7 +68,7 @@ function counterfactualText(spec: CounterfactualSpec): string {
   if (spec.kind === 'jurisdiction') {
     return `the law in force in ${esc(spec.jurisdictionName || spec.jurisdiction)} on ${esc(spec.date)}, applied to every record whatever its own place and date`
   }
-  return `the policy in <code>${esc(spec.file)}</code> for ${esc(spec.jurisdictionName || spec.jurisdiction)}, ${spec.replaced ? 'in place of that jurisdiction’s law in the registry' : 'added to the registry'}, applied on each record’s own date and place`
+  return `the policy in <code>${esc(fileName(spec.file))}</code> for ${esc(spec.jurisdictionName || spec.jurisdiction)}, ${spec.replaced ? 'in place of that jurisdiction’s law in the registry' : 'added to the registry'}, applied on each record’s own date and place`
 }
 
 function scenarioDescription(s: Scenario): string {
@@ -255,7 +255,7 @@ function inputsSection(report: SimulationReport): string {
 <caption>Files simulated</caption>
 <thead><tr><th scope="col">File</th><th scope="col" class="num">Records</th></tr></thead>
 <tbody>
-${report.inputs.map((i) => `<tr><td><code>${esc(i.file)}</code></td>${cell(i.records)}</tr>`).join('\n')}
+${report.inputs.map((i) => `<tr><td><code>${esc(fileName(i.file))}</code></td>${cell(i.records)}</tr>`).join('\n')}
 </tbody></table>
 </section>`
 }

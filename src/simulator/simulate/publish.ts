@@ -14,6 +14,7 @@ import type {
   SimulationReport,
 } from './report.ts'
 import { PRACTICE_GROUPS, type SimulationTable } from './table.ts'
+import { fileName } from '../report/model.ts'
 
 /**
  * Publishes a table: suppression decided by `protect`, the report shaped for JSON.
@@ -65,7 +66,8 @@ export function publishReport(table: SimulationTable, options: { readonly minCel
     }
   })
   const totalBase = (slot: number) => layout.total(slot)
-  const inputs: InputSummary[] = table.files.map((file, f) => ({ file, records: value(layout.file(f)) }))
+  // Only each file's name: where the run read its inputs (often a temporary folder) is not published.
+  const inputs: InputSummary[] = table.files.map((file, f) => ({ file: fileName(file), records: value(layout.file(f)) }))
   const linking: LinkingSummary[] = table.sources.map((source, s) => {
     const records = value(layout.source(s, 0))
     const linked = value(layout.source(s, 1))

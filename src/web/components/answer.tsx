@@ -45,12 +45,32 @@ const FACT_WORDS: Record<string, string> = {
  * missingFactWords('detainer.judicialWarrant') // 'whether a judicial warrant accompanies the detainer'
  * ```
  */
-export function missingFactWords(path: string): string {
+export function missingFactWords(path: string, names: Readonly<Record<string, string>> = {}): string {
   const direct = FACT_WORDS[path]
   if (direct) return direct
   const m = /^person\.(convictions|pendingCharges)\[(\d+)\]\.(\w+)$/.exec(path)
   if (m) return `the ${m[3]} of ${m[1] === 'convictions' ? 'conviction' : 'pending charge'} ${Number(m[2]) + 1}`
+  // A date the sources give only in part: `effective date of <enactment id>`, `end of <id> enjoined`...
+  const period = /^(start|end) of ([\w-]+) period of (\S+)$/.exec(path)
+  if (period) return `the ${period[1]} of the ${period[2]!.replace('-', ' ')} period of ${names[period[3]!] ?? 'an enactment'}`
+  const d = /^(effective date|end date|start date) of (\S+)$/.exec(path)
+  if (d) return `the ${d[1]} of ${names[d[2]!] ?? 'a provision'}`
+  const j = /^jailCounty of (\S+)$/.exec(path)
+  if (j) return 'which county’s jail holds the people this city arrests'
   return path
+}
+
+/**
+ * Titles of the enactments and provisions an answer cites, by id, so that text about them (a
+ * missing date, a conflict) names them as a reader knows them, never by a registry id.
+ */
+export function citedNames(citations: readonly Citation[]): Record<string, string> {
+  const names: Record<string, string> = {}
+  for (const c of citations) {
+    names[c.enactment] = c.title
+    names[c.provision] = c.title
+  }
+  return names
 }
 
 /**
@@ -105,7 +125,7 @@ export function AnswerCard(props: { question: QuestionId; answer: Answer; date?:
       {answer.basis === 'default' ? <p class="muted">No provision in the registry addresses this; the default is that it is permitted.</p> : null}
       {answer.conflict ? (
         <p>
-          Provisions conflict and no rule in the registry says which prevails: <code>{answer.conflict.between.join(', ')}</code>.
+          Provisions conflict and no rule in the registry says which prevails: {answer.conflict.between.map((id) => citedNames(answer.citations)[id] ?? 'a provision').join('; ')}.
         </p>
       ) : null}
       {answer.missing.length > 0 ? (
@@ -113,7 +133,7 @@ export function AnswerCard(props: { question: QuestionId; answer: Answer; date?:
           <p>The answer depends on facts or dates the case or the sources do not give:</p>
           <ul>
             {answer.missing.map((m) => (
-              <li key={m}>{missingFactWords(m)}</li>
+              <li key={m}>{missingFactWords(m, citedNames(answer.citations))}</li>
             ))}
           </ul>
         </div>

@@ -98,13 +98,16 @@ export function Disagreements(props: { items: readonly DisagreementJson[] }) {
  * <ProvisionBlock provision={provisionView(p)} />
  * ```
  */
-export function ProvisionBlock(props: { provision: ProvisionJson; headingLevel?: 4 | 5 }) {
+export function ProvisionBlock(props: { provision: ProvisionJson; headingLevel?: 4 | 5; names?: Readonly<Record<string, string>> }) {
   const p = props.provision
+  const names = props.names ?? {}
+  // Offense classes by their names, as a reader knows them.
+  const conditionText = (c: unknown) => JSON.stringify(c, (key, value: unknown) => (key === 'class' && typeof value === 'string' ? (names[value] ?? value) : value), 1)
   const H = props.headingLevel === 5 ? 'h5' : 'h4'
   return (
     <article class="provision" id={`provision-${p.id}`}>
       <H>
-        {ACTION_WORDS[p.action] ?? p.action}: {EFFECT_WORDS[p.effect] ?? p.effect} <span class="tag">{p.id}</span>
+        {ACTION_WORDS[p.action] ?? p.action}: {EFFECT_WORDS[p.effect] ?? p.effect}
       </H>
       <p>{p.summary}</p>
       <dl class="facts small">
@@ -145,8 +148,8 @@ export function ProvisionBlock(props: { provision: ProvisionJson; headingLevel?:
       {p.when !== null || p.unless !== null ? (
         <details>
           <summary>Conditions as the engine reads them</summary>
-          {p.when !== null ? <pre class="explanation">when: {JSON.stringify(p.when, null, 1)}</pre> : null}
-          {p.unless !== null ? <pre class="explanation">unless: {JSON.stringify(p.unless, null, 1)}</pre> : null}
+          {p.when !== null ? <pre class="explanation">when: {conditionText(p.when)}</pre> : null}
+          {p.unless !== null ? <pre class="explanation">unless: {conditionText(p.unless)}</pre> : null}
         </details>
       ) : null}
       {p.interpretation ? <p class="small">Modelling note: {p.interpretation}</p> : null}
@@ -182,8 +185,12 @@ export function ProvisionBlock(props: { provision: ProvisionJson; headingLevel?:
  * <EnactmentBlock enactment={enactmentView(e)} />
  * ```
  */
-export function EnactmentBlock(props: { enactment: EnactmentJson }) {
+export function EnactmentBlock(props: { enactment: EnactmentJson; names?: Readonly<Record<string, string>> }) {
   const e = props.enactment
+  const names = props.names ?? {}
+  const own = new Map(e.provisions.map((p) => [p.id, `${ACTION_WORDS[p.action] ?? p.action}: ${(EFFECT_WORDS[p.effect] ?? p.effect).toLowerCase()}`]))
+  const nameOf = (id: string) => names[id] ?? 'another enactment'
+  const list = (ids: readonly string[]) => ids.map(nameOf).join('; ')
   return (
     <section class="card" id={`enactment-${e.id}`} aria-labelledby={`enactment-${e.id}-title`}>
       <h3 id={`enactment-${e.id}-title`}>{e.title}</h3>
@@ -208,8 +215,8 @@ export function EnactmentBlock(props: { enactment: EnactmentJson }) {
             <dd>
               from {registryDateWords(s.from)}
               {s.to !== null ? ` until ${registryDateWords(s.to)}` : ''}
-              {s.by ? ` (by ${s.by})` : ''}
-              {s.provisions ? ` — provisions: ${s.provisions.join(', ')}` : ''}
+              {s.by ? ` (by ${nameOf(s.by)})` : ''}
+              {s.provisions ? ` — only: ${s.provisions.map((id) => own.get(id) ?? 'a provision').join('; ')}` : ''}
             </dd>
           </Fragment>
         ))}
@@ -218,19 +225,19 @@ export function EnactmentBlock(props: { enactment: EnactmentJson }) {
         {e.amends.length ? (
           <>
             <dt>Amends</dt>
-            <dd>{e.amends.join(', ')}</dd>
+            <dd>{list(e.amends)}</dd>
           </>
         ) : null}
         {e.supersedes.length ? (
           <>
             <dt>Supersedes</dt>
-            <dd>{e.supersedes.join(', ')}</dd>
+            <dd>{list(e.supersedes)}</dd>
           </>
         ) : null}
         {e.repeals.length ? (
           <>
             <dt>Repeals</dt>
-            <dd>{e.repeals.join(', ')}</dd>
+            <dd>{list(e.repeals)}</dd>
           </>
         ) : null}
       </dl>
@@ -254,7 +261,7 @@ export function EnactmentBlock(props: { enactment: EnactmentJson }) {
       {e.provisions.length > 0 ? (
         <div>
           {e.provisions.map((p) => (
-            <ProvisionBlock key={p.id} provision={p} />
+            <ProvisionBlock key={p.id} provision={p} names={names} />
           ))}
         </div>
       ) : (

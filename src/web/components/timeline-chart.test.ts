@@ -45,7 +45,7 @@ const enactments: EnactmentJson[] = [
 ]
 
 describe('the timeline of enactments', () => {
-  const t = timelineOf(enactments, '2020-06-01')
+  const t = timelineOf(enactments, '2020-06-01', { 'zz-court': 'the Z court ruling' })
 
   it('lists every dated event in order, unknown dates last', () => {
     expect(t.events.map((e) => `${e.date ?? '?'} ${e.enactment} ${e.what.split(' (')[0]}`)).toEqual([
@@ -55,7 +55,7 @@ describe('the timeline of enactments', () => {
       '2014 zz-order enacted',
       '2016-07-01 zz-rule repealed',
       '2017-05-07 zz-act enacted',
-      '2017-08-30 zz-act enjoined by zz-court',
+      '2017-08-30 zz-act enjoined by the Z court ruling',
       '2017-09-01 zz-act in force',
       '2018-03-13 zz-act no longer enjoined',
       '2018-03-13 zz-act enjoined',

@@ -25,6 +25,8 @@ export interface TimelineSegment {
 export interface TimelineEvent {
   readonly enactment: string
   readonly title: string
+  /** For an enactment of a layer above (state or federal law, a city's jail county): that layer and its page. */
+  readonly from?: { readonly layer: string; readonly jurisdiction: string; readonly name: string }
   /** YYYY, YYYY-MM or YYYY-MM-DD; null when the sources do not give it. */
   readonly date: string | null
   readonly what: string
@@ -55,8 +57,17 @@ function shortLabel(title: string): string {
   return title.length > 42 ? `${title.slice(0, 40).trimEnd()}…` : title
 }
 
+/** An enactment of a layer above the page's jurisdiction whose provisions the engine applies there. */
+export interface LayerEnactment {
+  readonly layer: string
+  readonly jurisdiction: string
+  readonly name: string
+  readonly enactment: EnactmentJson
+}
+
 /**
- * Builds the timeline of a jurisdiction's enactments as of `today` (open intervals end there).
+ * Builds the timeline of a jurisdiction's enactments, and of those of the layers above it that the
+ * engine applies there (each tagged with its layer) as of `today` (open intervals end there).
  *
  * @example
  * ```ts
@@ -64,17 +75,19 @@ function shortLabel(title: string): string {
  * t.events[0] // { enactment: 'ca-trust', title: '…', date: '2013-10-05', what: 'enacted' }
  * ```
  */
-export function timelineOf(enactments: readonly EnactmentJson[], today: string): Timeline {
+export function timelineOf(enactments: readonly (EnactmentJson | LayerEnactment)[], today: string, names: Readonly<Record<string, string>> = {}): Timeline {
   const events: TimelineEvent[] = []
   const segments: TimelineSegment[] = []
   const labels: string[] = []
   const used = new Set<string>()
-  for (const e of enactments) {
+  for (const item of enactments) {
+    const e = 'enactment' in item && 'layer' in item ? item.enactment : (item as EnactmentJson)
+    const from = 'enactment' in item && 'layer' in item ? { layer: item.layer, jurisdiction: item.jurisdiction, name: item.name } : undefined
     let label = shortLabel(e.title)
     while (used.has(label)) label = `${label} `
     used.add(label)
     const event = (date: DateJson, what: string) => {
-      events.push({ enactment: e.id, title: e.title, date: typeof date === 'string' ? date : null, what: date !== null && typeof date === 'object' ? `${what} (date unknown: ${date.unknown})` : what })
+      events.push({ enactment: e.id, title: e.title, ...(from ? { from } : {}), date: typeof date === 'string' ? date : null, what: date !== null && typeof date === 'object' ? `${what} (date unknown: ${date.unknown})` : what })
     }
     // Courts decide, officials issue policies and orders, legislatures and voters enact.
     const made = e.kind === 'court-decision' || e.kind === 'consent-decree' ? 'decided' : e.kind === 'jail-policy' || e.kind === 'executive-order' || e.kind === 'attorney-general-directive' ? 'issued' : e.kind === 'agreement' ? 'signed' : 'enacted'
@@ -82,7 +95,7 @@ export function timelineOf(enactments: readonly EnactmentJson[], today: string):
     event(e.effective, 'in force')
     for (const s of e.status) {
       if (s.status === 'in-force') continue
-      event(s.from, `${s.status.replace('-', ' ')}${s.provisions ? ' (some provisions)' : ''}${s.by ? ` by ${s.by}` : ''}`)
+      event(s.from, `${s.status.replace('-', ' ')}${s.provisions ? ' (some provisions)' : ''}${s.by ? ` by ${names[s.by] ?? 'a later decision'}` : ''}`)
       if (s.to !== null) event(s.to, `no longer ${s.status.replace('-', ' ')}${s.provisions ? ' (some provisions)' : ''}`)
     }
     if (e.ends !== null) event(e.ends, 'no longer in force')

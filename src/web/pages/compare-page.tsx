@@ -197,7 +197,7 @@ function ProvisionsCompared(props: { c: Comparison; linkDate: string | undefined
                 <tr key={a.action}>
                   <th scope="row">{ACTION_WORDS[a.action] ?? a.action}</th>
                   {a.cells.map((cell, col) => (
-                    <td key={cell.jurisdiction}>
+                    <td key={cell.jurisdiction} data-label={c.jurisdictions[col]!.name}>
                       {cell.provisions.length === 0 ? (
                         <span class="muted">Nothing beyond the common layers</span>
                       ) : (
@@ -280,7 +280,7 @@ export function ComparePage(props: ComparePageProps) {
                         {a.template.label}
                       </th>
                       {a.values.map((v, i) => (
-                        <td key={i}>
+                        <td key={i} data-label={c.jurisdictions[i]!.name}>
                           <ValueBadge value={v[q].value as AnswerValue} />
                           {q === 'hold' && v[q].maxHours !== null && (v[q].value === 'permitted' || v[q].value === 'required') ? <span class="small"> up to {v[q].maxHours} h</span> : null}
                         </td>

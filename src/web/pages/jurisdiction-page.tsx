@@ -8,7 +8,7 @@
  */
 import { WhoDecidesSection, type WhoDecidesView } from '../components/who-decides.tsx'
 import type { Answer } from '../../core/engine/index.ts'
-import { ValueBadge } from '../components/answer.tsx'
+import { missingFactWords, ValueBadge } from '../components/answer.tsx'
 import { ACTION_WORDS, Disagreements, EnactmentBlock, type EnactmentJson, type ProvisionJson } from '../components/provision.tsx'
 import type { Timeline } from '../components/timeline.ts'
 import { answerSentence, dateWords, jurisdictionPath, LAYER_LABELS, QUESTION_IDS, QUESTION_LABELS, type AnswerValue, type DecidingLayer, type QuestionId } from '../shared/words.ts'
@@ -78,12 +78,15 @@ export interface JurisdictionPageProps {
    */
   readonly unplaced: readonly { readonly jurisdiction: string; readonly name: string; readonly reason: string | null; readonly namesThisCounty: boolean }[]
   readonly enactments: readonly EnactmentJson[]
+  /** Enactment and provision ids → the titles readers know them by; pages never print an id. */
+  readonly names: Readonly<Record<string, string>>
   readonly timeline: Timeline
   /** Who applies and who can change the rules here, from the officials directory. */
   readonly whoDecides: WhoDecidesView
 }
 
 const LEVEL_WORDS: Record<string, string> = { country: 'Country', state: 'State', district: 'District', county: 'County', place: 'City' }
+const OWN_LAYER: Record<string, string> = { country: 'federal', state: 'state', district: 'state', county: 'county', place: 'place' }
 const EFFECT_WORDS: Record<string, string> = { prohibit: 'prohibits', permit: 'permits', require: 'requires', limit: 'permits only under conditions' }
 
 function layerWord(layer: string): string {
@@ -140,8 +143,8 @@ function AnswersSection(props: JurisdictionPageProps) {
                     <td role="cell" data-label="In plain words">
                       {answerSentence(q, ans.value as AnswerValue, ans.maxHours)}
                       {ans.basis === 'default' ? ' No provision in the registry addresses it.' : ''}
-                      {ans.missing.length ? ` It depends on: ${ans.missing.join(', ')}.` : ''}
-                      {ans.conflict ? ` Provisions conflict: ${ans.conflict.between.join(', ')}.` : ''}
+                      {ans.missing.length ? ` It depends on: ${ans.missing.map((m) => missingFactWords(m, props.names)).join('; ')}.` : ''}
+                      {ans.conflict ? ` Provisions conflict: ${ans.conflict.between.map((id) => props.names[id] ?? 'a provision').join('; ')}.` : ''}
                     </td>
                     <td role="cell" data-label="Decided by">
                       {ans.citations.length === 0 ? (
@@ -191,7 +194,7 @@ function InForceSection(props: JurisdictionPageProps) {
                 <br />
                 <span class="small">
                   {p.citation ? `${p.citation} · ` : ''}confidence {p.confidence} ·{' '}
-                  <a href={`${jurisdictionPath(p.jurisdiction, linkDate)}#provision-${p.provision}`}>provision {p.provision}</a> ·{' '}
+                  <a href={`${jurisdictionPath(p.jurisdiction, linkDate)}#provision-${p.provision}`}>the provision in full</a> ·{' '}
                   <a href={p.url} rel="noopener noreferrer">
                     source
                   </a>
@@ -251,11 +254,11 @@ function LayersSection(props: JurisdictionPageProps) {
         <ul>
           {props.overrides.map((o) => (
             <li key={`${o.question}-${o.lower.provision}`}>
-              {QUESTION_LABELS[o.question]}: the {layerWord(o.lower.layer).toLowerCase()} provision <code>{o.lower.provision}</code> ({o.lower.summary}) is overridden by{' '}
+              {QUESTION_LABELS[o.question]}: the {layerWord(o.lower.layer).toLowerCase()} provision of <em>{props.names[o.lower.provision] ?? 'a local enactment'}</em> ({o.lower.summary}) is overridden by{' '}
               {o.by.map((b, i) => (
                 <span key={b.provision}>
                   {i > 0 ? ' and ' : ''}
-                  <code>{b.provision}</code> ({layerWord(b.layer).toLowerCase()})
+                  <em>{props.names[b.provision] ?? 'a provision above'}</em> ({layerWord(b.layer).toLowerCase()})
                 </span>
               ))}{' '}
               <span class="small muted">for: {o.templates.join('; ')}</span>
@@ -316,29 +319,32 @@ function TimelineSection(props: JurisdictionPageProps) {
   return (
     <section aria-labelledby="timeline-title">
       <h2 id="timeline-title">Timeline of enactments</h2>
+      <p class="muted">{props.j.name}’s own enactments and those of the layers above it whose provisions the engine applies here.</p>
       {t.events.length === 0 ? (
-        <p>The registry has no enactments of {props.j.name}.</p>
+        <p>The registry has no enactments that apply to {props.j.name}.</p>
       ) : (
         <>
           <div id="timeline-chart" class="timeline-chart" />
           <div class="table-scroll">
-            <table class="timeline-table">
+            <table class="timeline-table stack-on-phone">
               <caption>Events, in order (dates the sources do not give come last)</caption>
               <thead>
                 <tr>
                   <th scope="col">Date</th>
                   <th scope="col">Enactment</th>
+                  <th scope="col">Layer</th>
                   <th scope="col">Event</th>
                 </tr>
               </thead>
               <tbody>
                 {t.events.map((e, i) => (
                   <tr key={i}>
-                    <td>{e.date ? dateWords(e.date) : 'Not known'}</td>
-                    <td>
-                      <a href={`#enactment-${e.enactment}`}>{e.title}</a>
+                    <td data-label="Date">{e.date ? dateWords(e.date) : 'Not known'}</td>
+                    <td data-label="Enactment">
+                      <a href={e.from ? `${jurisdictionPath(e.from.jurisdiction)}#enactment-${e.enactment}` : `#enactment-${e.enactment}`}>{e.title}</a>
                     </td>
-                    <td>{e.what}</td>
+                    <td data-label="Layer">{e.from ? `${layerWord(e.from.layer)} (${e.from.name})` : layerWord(OWN_LAYER[props.j.level] ?? props.j.level)}</td>
+                    <td data-label="Event">{e.what}</td>
                   </tr>
                 ))}
               </tbody>
@@ -423,7 +429,7 @@ export function JurisdictionPage(props: JurisdictionPageProps) {
             .
           </p>
         ) : (
-          props.enactments.map((e) => <EnactmentBlock key={e.id} enactment={e} />)
+          props.enactments.map((e) => <EnactmentBlock key={e.id} enactment={e} names={props.names} />)
         )}
       </section>
       {j.disagreements.length || j.unknowns.length || j.notes.length ? (

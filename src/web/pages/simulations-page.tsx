@@ -3,10 +3,36 @@
  * (`/simulations/<name>`). Server-rendered, no script. Reports hold aggregates only, already
  * suppressed by the simulator; these pages print the numbers as published.
  */
-import type { SimulationSummary } from '../ssr/simulation-summary.ts'
+import { percentText } from '../../simulator/report/model.ts'
+import type { ScenarioSummary, SimulationSummary } from '../ssr/simulation-summary.ts'
 
 const fmt = (n: number | null | undefined): string => (n === null || n === undefined ? 'withheld' : n.toLocaleString('en-US'))
-const pct = (x: number | null): string => (x === null ? 'withheld' : `${(100 * x).toFixed(1)}%`)
+const pct = (x: number | null): string => (x === null ? 'withheld' : percentText(x))
+/** `part` as a share of `whole`, in brackets, or nothing when either is withheld. */
+const ofWhole = (part: number | null | undefined, whole: number | null): string =>
+  part === null || part === undefined || whole === null || whole === 0 ? '' : ` (${percentText(part / whole)})`
+
+/**
+ * What a scenario's range means, in plain words: the floor, the ceiling, how many records the
+ * law's answer turns on a fact they lack, and what a wide range says. Only published numbers and
+ * their ratios are printed.
+ */
+export function rangeReading(s: ScenarioSummary, records: number | null, held: string): string {
+  const h = s.held
+  if (!h) return `Under ${s.phrase}: no answers in this report.`
+  if (h.lower === null || h.upper === null) return `Under ${s.phrase}: the count of records where ${held} is withheld.`
+  const of = records === null ? ' records' : ` of the ${fmt(records)} records`
+  if (h.lower === h.upper) return `Under ${s.phrase}: ${fmt(h.lower)}${of}${ofWhole(h.lower, records)} are ones where ${held}, and in the others the jail must not; the law decides every record.`
+  const open = s.undetermined
+  const wide = open !== null && records !== null && records > 0 && open / records > 0.5
+  return (
+    `Under ${s.phrase}: at least ${fmt(h.lower)}${of}${ofWhole(h.lower, records)} are ones where ${held}, and at most ${fmt(h.upper)}${ofWhole(h.upper, records)}. ` +
+    (open === null
+      ? 'For the records between the two numbers the answer turns on a fact the records do not hold.'
+      : `For ${fmt(open)} record${open === 1 ? '' : 's'}${ofWhole(open, records)} the answer turns on a fact the records do not hold (such as a conviction of a listed kind, or a judge’s warrant), so ${open === 1 ? 'it' : 'they'} could fall either way.`) +
+    (wide ? ' Most records lack the facts this law depends on, so the records cannot show what it would do; the range is not an estimate of uncertainty in the law.' : '')
+  )
+}
 
 function Range(props: { held: SimulationSummary['scenarios'][number]['held'] }) {
   const h = props.held
@@ -50,8 +76,7 @@ export function SimulationsPage(props: { reports: readonly SimulationSummary[]; 
       <h1>Simulations</h1>
       <p class="lede">
         Published runs of the simulator: real detainer records, each run through the rules engine to ask what the jail could do under the law in force on the record’s date in its
-        place, and under a counterfactual — another jurisdiction’s law or a draft policy. Each report gives counts by jurisdiction and month; how to publish one is in{' '}
-        <code>docs/simulator.md</code>.
+        place, and under a counterfactual — another jurisdiction’s law or a draft policy. Each report gives counts by jurisdiction and period, and explains its method.
       </p>
       <ReadingNote held="the jail may or must hold" />
       {props.reports.length === 0 ? <p>No simulation reports are published on this server.</p> : null}
@@ -65,23 +90,14 @@ export function SimulationsPage(props: { reports: readonly SimulationSummary[]; 
             <dd>
               {fmt(r.records)}
               {r.span ? ` detainers from ${r.span.first} to ${r.span.last}` : ''}
-              {r.unlinked === null ? '; unlinked: withheld' : r.unlinked > 0 ? `; ${fmt(r.unlinked)} could not be placed in a county` : ''}
+              {r.unlinked === null ? '; records not placed in a county: withheld' : r.unlinked > 0 ? `; ${fmt(r.unlinked)} could not be placed in a county${ofWhole(r.unlinked, r.records)}` : '; every record was placed in a county'}
             </dd>
             <dt>Sources</dt>
             <dd>
               {r.sources.map((s, i) => (
                 <span key={s.source}>
                   {i > 0 ? '; ' : ''}
-                  {s.label}: {fmt(s.records)} records, {pct(s.matchRate)} placed in a county
-                </span>
-              ))}
-            </dd>
-            <dt>Input files</dt>
-            <dd>
-              {r.inputs.map((f, i) => (
-                <span key={f.file}>
-                  {i > 0 ? ', ' : ''}
-                  <code>{f.file}</code> ({fmt(f.records)})
+                  {s.label}: {fmt(s.records)} records, {fmt(s.linked)} placed in a county ({pct(s.matchRate)}){s.unlinked ? `, ${fmt(s.unlinked)} not placed` : ''}
                 </span>
               ))}
             </dd>
@@ -109,6 +125,16 @@ export function SimulationsPage(props: { reports: readonly SimulationSummary[]; 
               ))}
             </tbody>
           </table>
+          <div class="readings">
+            <p>
+              <strong>In plain words.</strong>
+            </p>
+            <ul>
+              {r.scenarios.map((s) => (
+                <li key={s.id}>{rangeReading(s, r.records, r.held)}</li>
+              ))}
+            </ul>
+          </div>
           <p>
             <a href={`/simulations/${r.name}`}>Read the report</a> · <a href={`/simulations/${r.name}/report.html`}>self-contained HTML</a> ·{' '}
             <a href={`/simulations/${r.name}/report.json`}>JSON</a>
@@ -164,6 +190,11 @@ export function SimulationPage(props: {
         .
       </p>
       <ReadingNote held={r.held} />
+      <ul class="readings">
+        {r.scenarios.map((s) => (
+          <li key={s.id}>{rangeReading(s, r.records, r.held)}</li>
+        ))}
+      </ul>
       <p>
         The same report as one self-contained page to save or print: <a href={`/simulations/${r.name}/report.html`}>report.html</a>; its published numbers as{' '}
         <a href={`/simulations/${r.name}/report.json`}>JSON</a>.

@@ -4,7 +4,7 @@
  * suppressed cells, so the pages cannot reveal a withheld count by subtraction.
  */
 import type { CounterfactualSpec, SimulationReport } from '../../simulator/simulate/index.ts'
-import { ACTION_WORDS, monthSpan } from '../../simulator/report/index.ts'
+import { ACTION_WORDS, fileName, monthSpan } from '../../simulator/report/index.ts'
 
 /** The importers' source ids, in words (an unknown id is shown as it is). */
 const SOURCE_WORDS: Readonly<Record<string, string>> = {
@@ -18,6 +18,8 @@ const SOURCE_WORDS: Readonly<Record<string, string>> = {
 export interface ScenarioSummary {
   readonly id: 'law' | 'counterfactual'
   readonly label: string
+  /** The scenario in a phrase that follows "under", e.g. "California’s law on 2018-01-01". */
+  readonly phrase: string
   /** Records where the jail may or must act: lower and upper bound (`null` where withheld). */
   readonly held: { readonly lower: number | null; readonly upper: number | null } | null
   readonly undetermined: number | null
@@ -36,7 +38,14 @@ export interface SimulationSummary {
   readonly unlinked: number | null
   readonly span: { readonly first: string; readonly last: string } | null
   readonly inputs: readonly { readonly file: string; readonly records: number | null }[]
-  readonly sources: readonly { readonly source: string; readonly label: string; readonly records: number | null; readonly matchRate: number | null }[]
+  readonly sources: readonly {
+    readonly source: string
+    readonly label: string
+    readonly records: number | null
+    readonly linked: number | null
+    readonly unlinked: number | null
+    readonly matchRate: number | null
+  }[]
   readonly scenarios: readonly ScenarioSummary[]
   readonly engineVersion: string
   readonly registryVersion: string
@@ -85,7 +94,7 @@ export function counterfactualWords(spec: CounterfactualSpec): string {
  */
 export function summariseReport(name: string, report: SimulationReport): SimulationSummary {
   const words = ACTION_WORDS[report.action]
-  const sources = report.linking.map((l) => ({ source: l.source, label: SOURCE_WORDS[l.source] ?? l.source, records: l.records, matchRate: l.matchRate }))
+  const sources = report.linking.map((l) => ({ source: l.source, label: SOURCE_WORDS[l.source] ?? l.source, records: l.records, linked: l.linked, unlinked: l.unlinked, matchRate: l.matchRate }))
   const sourceText = sources.length === 0 ? 'no sources' : sources.length === 1 ? sources[0]!.label : `${sources.slice(0, -1).map((s) => s.label).join(', ')} and ${sources[sources.length - 1]!.label}`
   const stats = report.stats as SimulationReport['stats'] & { suppressed?: number }
   return {
@@ -96,13 +105,14 @@ export function summariseReport(name: string, report: SimulationReport): Simulat
     records: report.totals.records,
     unlinked: report.totals.unlinked,
     span: monthSpan(report),
-    inputs: report.inputs.map((i) => ({ file: i.file, records: i.records })),
+    inputs: report.inputs.map((i) => ({ file: fileName(i.file), records: i.records })),
     sources,
     scenarios: report.scenarios.map((s) => {
       const t = report.totals.byScenario[s.id]
       return {
         id: s.id,
         label: s.id === 'law' ? 'The law in force on each record’s date, in its jurisdiction' : `Counterfactual: ${counterfactualWords(s.spec)}`,
+        phrase: s.id === 'law' ? 'the law in force on each record’s date and in its place' : s.spec.kind === 'jurisdiction' ? `${counterfactualWords(s.spec)}, applied to every record` : counterfactualWords(s.spec),
         held: t ? { lower: t.held.lower, upper: t.held.upper } : null,
         undetermined: t ? t.undetermined : null,
       }

@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { answersFor, buildGazetteer, buildSearchIndex, type GazetteerInput } from '../../core/answers/index.ts'
 import { createEngine, type Engine } from '../../core/engine/index.ts'
 import { AppError } from '../../core/errors/index.ts'
-import { buildRegistry, type Registry } from '../../core/registry/index.ts'
+import { buildRegistry, publicTextProblems, type Registry } from '../../core/registry/index.ts'
+import { CASE_TEMPLATES, templateFacts } from '../../core/answers/index.ts'
+import type { Timeline } from '../components/timeline.ts'
 import { defaultRegistryDir, loadRegistryOrThrow } from '../../adapters/fs/index.ts'
 import { loadUsAtlas } from '../../adapters/fs/atlas.ts'
 import { fixtureFiles } from '../../testing/fixture-registry.ts'
@@ -77,11 +79,11 @@ describe('pages rendered on the server from the shipped registry', () => {
 
   it('shows a county without a file the state and federal law that reach it', () => {
     const page = jurisdictionPage(ctx, 'ocd-division/country:us/state:ca/county:fresno', { date: '2019-06-01' })
-    expect(page).toMatchObject({ kind: 'page', status: 200, title: 'Fresno County, CA', entry: null })
+    expect(page).toMatchObject({ kind: 'page', status: 200, title: 'Fresno County, CA', entry: 'jurisdiction' })
     const t = text(page)
     expect(t).toContain('The registry has no file for Fresno County, CA')
     expect(t).toContain('California Values Act')
-    expect(t).toContain('ca-sb54-hold')
+    expect(t).not.toContain('ca-sb54-hold')
     expect(t).toMatch(/State law: California/)
   })
 
@@ -101,6 +103,58 @@ describe('pages rendered on the server from the shipped registry', () => {
     expect(text(jurisdictionPage(ctx, 'ocd-division/country:us/state:ca/county:fresno', {}))).not.toContain('no recorded jail county')
     // The registry's own jail county is never set by this: Chicago's page still says it is unknown.
     expect(text(jurisdictionPage(ctx, 'ocd-division/country:us/state:il/place:chicago', {}))).toMatch(/Jail: unknown \(The Census place-county crosswalk/)
+  })
+
+  it("lists on the timeline every enactment whose provisions the engine applies, the state's included (Travis County and Texas SB 4)", () => {
+    const id = 'ocd-division/country:us/state:tx/county:travis'
+    const page = jurisdictionPage(ctx, id, {})
+    if (page.kind !== 'page') throw new Error('expected a page')
+    const timeline = (page.data as { timeline: Timeline }).timeline
+    const listed = new Set(timeline.events.map((e) => e.enactment))
+    for (const date of ['2017-06-01', '2017-09-10', '2017-10-01', '2019-06-01', '2025-01-01']) {
+      for (const t of CASE_TEMPLATES) {
+        const ev = ctx.engine.evaluate({ jurisdiction: id, date, ...templateFacts(t.id, date), custody: 'county-jail' })
+        for (const entry of ev.trace) expect(listed, `${entry.provision} (${entry.layer}) on ${date}`).toContain(entry.enactment)
+      }
+    }
+    expect(listed).toContain('tx-sb4')
+    const t = text(page)
+    expect(t).toMatch(/1 September 2017 SB 4 \(85R\)[^|]*? State law \(Texas\) in force/)
+    expect(t).toMatch(/25 September 2017 SB 4 \(85R\)[^|]*? State law \(Texas\) no longer enjoined \(some provisions\)/)
+  })
+
+  it('dates Arizona SB 1070 on Maricopa County’s page: in force from 29 July 2010', () => {
+    const page = jurisdictionPage(ctx, 'ocd-division/country:us/state:az/county:maricopa', { date: '2015-01-01' })
+    const t = text(page)
+    expect(t).toContain('29 July 2010 Support Our Law Enforcement and Safe Neighborhoods Act (SB 1070) State law (Arizona) in force')
+    expect(t).toContain('28 July 2010 Support Our Law Enforcement and Safe Neighborhoods Act (SB 1070) State law (Arizona) enjoined (some provisions)')
+    expect(t).not.toMatch(/Not known Support Our Law Enforcement/)
+    // In force on the page's date, not "not known".
+    expect(t).toMatch(/State law Support Our Law Enforcement and Safe Neighborhoods Act \(SB 1070\) prohibits: No state or local official[^.]*\. Overrides contrary local rules/)
+  })
+
+  it('prints no internal tool, file path or registry id on any jurisdiction page or the other pages', () => {
+    const registry = ctx.engine.registry
+    const ids = new Set([...registry.enactments.keys(), ...registry.provisions.keys(), ...registry.offenseClasses.keys()])
+    const pages = [...registry.jurisdictions.keys(), 'ocd-division/country:us/state:az/county:maricopa', 'ocd-division/country:us/state:ca/county:fresno']
+    const found: string[] = []
+    for (const id of pages) {
+      // Links are printed as their addresses; an address is not prose.
+      const prose = text(jurisdictionPage(ctx, id, { date: '2018-06-01' })).replace(/https?:\/\/\S+/g, ' ')
+      for (const problem of publicTextProblems(prose, ids)) found.push(`${id}: ${problem}`)
+    }
+    for (const [name, page] of [
+      ['map', mapPage(ctx, { date: '2019-06-01' })],
+      ['search', searchPage(ctx, { q: 'Travis' })],
+      ['downloads', downloadsPage(ctx)],
+      ['compare', comparePage(ctx, { ids: 'ocd-division/country:us/state:ca,ocd-division/country:us/state:tx/county:travis', date: '2017-09-10' })],
+      ['evaluate', evaluatePage(ctx, { jurisdiction: 'ocd-division/country:us/state:tx/county:travis', date: '2017-09-10' })],
+    ] as const) {
+      // The site's own public addresses (/openapi.json) are links, not file paths.
+      const prose = text(page).replace(/https?:\/\/\S+|\/openapi\.json|openapi\.json/g, ' ')
+      for (const problem of publicTextProblems(prose, ids)) found.push(`${name}: ${problem}`)
+    }
+    expect(found).toEqual([])
   })
 
   it('refuses an unknown jurisdiction with not-found', () => {

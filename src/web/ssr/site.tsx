@@ -21,12 +21,12 @@ import {
   type SearchIndex,
 } from '../../core/answers/index.ts'
 import { parseDay } from '../../core/dates/index.ts'
-import type { Engine, Evaluation } from '../../core/engine/index.ts'
+import { resolveLayers, type Engine, type Evaluation } from '../../core/engine/index.ts'
 import { AppError, toAppError } from '../../core/errors/index.ts'
 import { parseOcdId } from '../../core/ocd/index.ts'
-import { countRegistry, OFFENSE_CATEGORIES } from '../../core/registry/index.ts'
+import { countRegistry, enactmentView, OFFENSE_CATEGORIES, type Registry } from '../../core/registry/index.ts'
 import type { PickedJurisdiction } from '../components/jurisdiction-picker.tsx'
-import { timelineOf } from '../components/timeline.ts'
+import { timelineOf, type LayerEnactment } from '../components/timeline.ts'
 import { ComparePage, type ComparePageProps } from '../pages/compare-page.tsx'
 import { DownloadsPage } from '../pages/downloads-page.tsx'
 import { EvaluatePage, type EvaluatePageProps } from '../pages/evaluate-page.tsx'
@@ -186,6 +186,38 @@ function overridesOf(evaluations: readonly { template: { label: string }; evalua
 
 const NO_DIRECTORY: WhoDecidesView = { kind: 'unavailable', reason: 'This server has no officials directory connected.' }
 
+const namesCache = new WeakMap<Registry, Readonly<Record<string, string>>>()
+
+/** Every enactment, provision and offense-class id with the name a reader knows it by (a provision's is its enactment's title). */
+export function registryNames(registry: Registry): Readonly<Record<string, string>> {
+  let names = namesCache.get(registry)
+  if (!names) {
+    const out: Record<string, string> = {}
+    for (const e of registry.enactments.values()) out[e.id] = e.title
+    for (const p of registry.provisions.values()) out[p.id] = registry.enactments.get(p.enactmentId)?.title ?? p.summary
+    for (const c of registry.offenseClasses.values()) out[c.id] = c.name
+    names = Object.freeze(out)
+    namesCache.set(registry, names)
+  }
+  return names
+}
+
+/**
+ * The enactments of the layers above `id` (federal and state law, and for a city its jail county)
+ * with a provision that reaches it: the timeline lists them beside the jurisdiction's own, so every
+ * provision the engine applies there, and every one the page lists as in force, has its dates on
+ * it. (Court decisions that act only by enjoining another enactment appear as that one's events.)
+ */
+export function layerEnactments(registry: Registry, id: string): LayerEnactment[] {
+  return resolveLayers(registry, id)
+    .filter((l) => l.jurisdiction && l.id !== id)
+    .flatMap((l) =>
+      l.jurisdiction!.enactments
+        .filter((e) => e.provisions.length > 0)
+        .map((e) => ({ layer: l.layer, jurisdiction: l.jurisdiction!.id, name: l.jurisdiction!.name, enactment: enactmentView(e) })),
+    )
+}
+
 /**
  * The page of one jurisdiction by OCD ID, as of `?date=` (default today). Throws `not-found` for
  * an ID that is neither in the registry nor a state or county the gazetteer knows.
@@ -210,6 +242,7 @@ export function jurisdictionPage(ctx: SiteContext, id: string, query: Query, who
   const jailCounty =
     jail === undefined ? null : jail.kind === 'unknown' ? { unknown: jail.reason } : { id: jail.value, name: describeDivisionSafe(ctx, jail.value) }
   const enactments = detail.inRegistry ? detail.enactments : []
+  const names = registryNames(registry)
   const props: JurisdictionPageProps = {
     today,
     date,
@@ -238,7 +271,8 @@ export function jurisdictionPage(ctx: SiteContext, id: string, query: Query, who
     places: ctx.gazetteer.countyByJurisdiction.get(id)?.places ?? [],
     unplaced: unplacedFor(ctx, id, detail.level, detail.state),
     enactments,
-    timeline: timelineOf(enactments, today),
+    names,
+    timeline: timelineOf([...enactments, ...layerEnactments(registry, id)], today, names),
     whoDecides,
   }
   return {
@@ -247,7 +281,7 @@ export function jurisdictionPage(ctx: SiteContext, id: string, query: Query, who
     title: detail.name,
     description: `What the law of ${detail.name} and the state and federal law above it say about ICE detainer holds, release notification and ICE interviews, with sources.`,
     nav: 'none',
-    entry: enactments.length > 0 ? 'jurisdiction' : null,
+    entry: props.timeline.segments.length > 0 ? 'jurisdiction' : null,
     body: <JurisdictionPage {...props} />,
     data: { timeline: props.timeline, today },
     canonical: jurisdictionPath(id),

@@ -33,7 +33,7 @@ export function governingBodies(areas: readonly GoverningArea[], version: string
         role: county ? 'county-board-member' : 'council-member',
         label: county ? `Member of the ${area.label} governing body` : `Member of the ${area.label} city council`,
         division: area.division,
-        holderUnknownReason: county ? 'no dataset lists county governing-body members; the curated folder has them where sourced' : 'no dataset lists city council members; the curated folder has them where sourced',
+        holderUnknownReason: county ? 'no public dataset lists the members of county governing bodies, and none has been added for this county' : 'no public dataset lists city council members, and none has been added for this city',
         source,
       },
     ]

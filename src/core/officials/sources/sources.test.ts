@@ -145,6 +145,6 @@ describe('governing bodies from the gazetteer', () => {
   it('gives every county a governing-body post with the reason its members are unknown', () => {
     const records = governingBodies([{ division: 'ocd-division/country:us/state:tx/county:harris', label: 'Harris County, TX', level: 'county' }], 'us-atlas 3.0.1')
     expect(records.map((r) => r.id)).toEqual(['county-board:ocd-division/country:us/state:tx/county:harris', 'post:county-board-member/ocd-division/country:us/state:tx/county:harris'])
-    expect(records[1]).toMatchObject({ holderUnknownReason: expect.stringContaining('no dataset') })
+    expect(records[1]).toMatchObject({ holderUnknownReason: expect.stringContaining('no public dataset') })
   })
 })
