@@ -16,6 +16,7 @@ import {
   type CourtCase,
   type EntryFlag,
   type EntryMatch,
+  type FederalCounts,
   type FederalData,
   type FederalList,
   type FundingRecord,
@@ -86,6 +87,13 @@ export function buildFederal(files: readonly FederalFileText[], _registry?: Regi
   const federal = state.finish(locate)
   const failed = diagnostics.some((d) => d.severity === 'error')
   return { federal: failed ? undefined : federal, diagnostics: diagnostics.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0)) }
+}
+
+/** Counts for `sanctuary check`. */
+export function countFederal(f: FederalData): FederalCounts {
+  let entries = 0
+  for (const l of f.lists.values()) entries += l.entries.length
+  return { lists: f.lists.size, entries, conditions: f.conditions.size, rulings: f.rulings.size, actions: f.actions.size, funding: f.funding.size }
 }
 
 function located(file: string, locator: YamlLocator | undefined, path: FieldPath, message: string, severity: 'error' | 'warning'): Diagnostic {

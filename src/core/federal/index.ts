@@ -12,7 +12,7 @@
  * ```
  */
 export * from './model.ts'
-export { buildFederal, type FederalBuildResult, type FederalFileText } from './build.ts'
+export { buildFederal, countFederal, type FederalBuildResult, type FederalFileText } from './build.ts'
 export { FEDERAL_FILE_SCHEMAS, type FederalFileKind } from './schema.ts'
 export {
   circuitName,
