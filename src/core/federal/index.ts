@@ -33,3 +33,25 @@ export {
   type RulingCitation,
   type SharingProvision,
 } from './conflict.ts'
+export {
+  conditionView,
+  conflictsFor,
+  entryView,
+  federalOverview,
+  fundingView,
+  jurisdictionFederal,
+  lawAnswers,
+  LIST_ENTRY_CSV_COLUMNS,
+  listEntriesCsv,
+  listSummary,
+  RULING_CSV_COLUMNS,
+  rulingsCsv,
+  rulingsTimeline,
+  rulingView,
+  type EntryView,
+  type FederalOverview,
+  type JurisdictionFederal,
+  type ListSummary,
+  type RulingView,
+} from './views.ts'
+export { parseFederalCaseFile, runFederalCases, type FederalCaseResult, type FederalRuleCase } from './cases.ts'
