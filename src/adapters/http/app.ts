@@ -19,6 +19,8 @@ import { createAnswersService, type AtlasSource } from './answers-service.ts'
 import { addResponseHeaders, SECURITY_HEADERS } from './headers.ts'
 import { registerAnswersRoutes } from './routes-answers.ts'
 import { registerAtlasRoutes } from './routes-atlas.ts'
+import { registerFederalRoutes } from './routes-federal.ts'
+import type { FederalData } from '../../core/federal/index.ts'
 
 // Documentation-only schemas (bodies are not serialised through them; see setSerializerCompiler).
 const AnswerDoc = Type.Object(
@@ -61,6 +63,8 @@ const JurisdictionDetailDoc = Type.Unsafe<ReturnType<typeof jurisdictionDetail>>
 
 export interface AppOptions {
   readonly engine: Engine
+  /** Federal lists, conditions and rulings (registry/federal); the federal routes and page need them. */
+  readonly federal?: FederalData
   readonly logger?: boolean | object
   /** States and counties (and their geometry) for the map; default us-atlas from node_modules, read once per process. */
   readonly atlas?: AtlasSource
@@ -225,7 +229,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerAnswersRoutes(app, answers)
   registerAtlasRoutes(app, answers)
-  await app.register((await import('./pages.ts')).pagesPlugin, { service: answers })
+  if (options.federal) registerFederalRoutes(app, engine, options.federal)
+  await app.register((await import('./pages.ts')).pagesPlugin, { service: answers, federal: options.federal })
 
   return app
 }
