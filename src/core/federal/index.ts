@@ -55,3 +55,4 @@ export {
   type RulingView,
 } from './views.ts'
 export { parseFederalCaseFile, runFederalCases, type FederalCaseResult, type FederalRuleCase } from './cases.ts'
+export { printedName, verifyTranscription, type TranscribedRow, type TranscriptionCheck } from './verify.ts'
