@@ -59,6 +59,7 @@ type Report = (path: FieldPath, message: string, severity?: 'error' | 'warning')
 /**
  * Builds and checks the federal data. Errors leave `federal` undefined; warnings do not. When a
  * registry is given, OCD IDs are checked to be well formed only (any U.S. division may be named).
+ * A registry with no federal files gets empty federal data.
  *
  * @example
  * ```ts
@@ -133,7 +134,10 @@ class Collector {
   private readonly funding: FundingRecord[] = []
   private readonly refs: { file: string; path: FieldPath; id: string; what: 'condition' | 'program' | 'ruling' }[] = []
 
+  filesSeen = 0
+
   add(kind: FederalFileKind, value: unknown, file: string, report: Report): void {
+    this.filesSeen++
     switch (kind) {
       case 'circuits':
         return this.addCircuits(value as CircuitsFileInput, file, report)
@@ -306,7 +310,7 @@ class Collector {
       if (!exists) locate(ref.file, ref.path, `unknown ${ref.what} "${ref.id}"`)
     }
     for (const list of lists.values()) checkList(list, locate)
-    if (this.circuitFiles !== 1) locate('federal/circuits.yaml', [], this.circuitFiles === 0 ? 'the federal folder needs one file of kind "circuits"' : 'more than one file of kind "circuits"')
+    if (this.circuitFiles !== 1 && this.filesSeen > 0) locate('federal/circuits.yaml', [], this.circuitFiles === 0 ? 'the federal folder needs one file of kind "circuits"' : 'more than one file of kind "circuits"')
     const circuits = this.circuits ?? { kind: 'circuit-map', byState: new Map(), sources: [], origin: { file: 'federal/circuits.yaml', path: [] } }
     return deepFreeze({ kind: 'federal-data', circuits, lists, programs, conditions, cases, rulings, actions, funding })
   }
