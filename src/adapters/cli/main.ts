@@ -4,6 +4,7 @@
 import { Command } from 'commander'
 import { registerDbCommands } from './commands/db.ts'
 import { registerEngineCommands } from './commands/engine.ts'
+import { registerFederalCommands } from './commands/federal.ts'
 import { registerImportCommand } from './commands/import.ts'
 import { registerOfficialsCommands } from './commands/officials.ts'
 import { registerRegistryCommands } from './commands/registry.ts'
@@ -28,5 +29,6 @@ registerSynthCommand(program)
 registerReportCommand(program)
 registerDbCommands(program)
 registerOfficialsCommands(program)
+registerFederalCommands(program)
 
 await program.parseAsync(process.argv)

@@ -10,7 +10,8 @@ import { readdir, readFile } from 'node:fs/promises'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { AppError } from '../../core/errors/index.ts'
-import { buildRegistry, formatDiagnostic, type BuildResult, type Registry, type RegistryFileText } from '../../core/registry/index.ts'
+import { buildFederal, type FederalBuildResult, type FederalData } from '../../core/federal/index.ts'
+import { buildRegistry, formatDiagnostic, isFederalFile, type BuildResult, type Registry, type RegistryFileText } from '../../core/registry/index.ts'
 
 /** The registry folder shipped with the project. */
 export function defaultRegistryDir(): string {
@@ -67,5 +68,19 @@ export async function loadRegistryOrThrow(root: string): Promise<Registry> {
   const errors = diagnostics.filter((d) => d.severity === 'error')
   throw new AppError('registry-invalid', `the registry has ${errors.length} error(s); first: ${errors.slice(0, 3).map(formatDiagnostic).join(' | ')} (run: npx sanctuary check)`)
 }
+/** Reads and builds the federal data under `root/federal/` (lists, conditions, rulings, funding). */
+export async function loadFederal(root: string, registry?: Registry): Promise<FederalBuildResult> {
+  const files = (await readRegistryFiles(root)).filter((f) => isFederalFile(f.path))
+  return buildFederal(files, registry)
+}
+
+/** Reads and builds the federal data, throwing `registry-invalid` when it does not check. */
+export async function loadFederalOrThrow(root: string, registry?: Registry): Promise<FederalData> {
+  const { federal, diagnostics } = await loadFederal(root, registry)
+  if (federal) return federal
+  const errors = diagnostics.filter((d) => d.severity === 'error')
+  throw new AppError('registry-invalid', `the federal data has ${errors.length} error(s); first: ${errors.slice(0, 3).map(formatDiagnostic).join(' | ')} (run: npx sanctuary check)`)
+}
+
 export { packageVersion } from './version.ts'
 export { loadUsAtlas, sharedUsAtlas, usAtlasCountiesPath, type UsAtlas } from './atlas.ts'

@@ -22,6 +22,8 @@ import { registerAtlasRoutes } from './routes-atlas.ts'
 import { registerOfficialsRoutes } from './routes-officials.ts'
 import { snapshotView, whoDecidesFor, type Database } from '../db/index.ts'
 import type { WhoDecidesView } from '../../web/index.ts'
+import { registerFederalRoutes } from './routes-federal.ts'
+import type { FederalData } from '../../core/federal/index.ts'
 
 // Documentation-only schemas (bodies are not serialised through them; see setSerializerCompiler).
 const AnswerDoc = Type.Object(
@@ -64,6 +66,8 @@ const JurisdictionDetailDoc = Type.Unsafe<ReturnType<typeof jurisdictionDetail>>
 
 export interface AppOptions {
   readonly engine: Engine
+  /** Federal lists, conditions and rulings (registry/federal); the federal routes and page need them. */
+  readonly federal?: FederalData
   readonly logger?: boolean | object
   /** States and counties (and their geometry) for the map; default us-atlas from node_modules, read once per process. */
   readonly atlas?: AtlasSource
@@ -242,7 +246,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           ? { kind: 'unavailable', reason: 'The officials directory on this server has not been loaded yet.' }
           : { kind: 'shown', value: await whoDecidesFor(directory, registry, answers.gazetteer, id, date) }
     : undefined
-  await app.register((await import('./pages.ts')).pagesPlugin, { service: answers, ...(whoDecides ? { whoDecides } : {}) })
+  if (options.federal) registerFederalRoutes(app, engine, options.federal)
+  await app.register((await import('./pages.ts')).pagesPlugin, { service: answers, federal: options.federal, ...(whoDecides ? { whoDecides } : {}) })
 
   return app
 }

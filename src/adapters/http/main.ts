@@ -9,7 +9,7 @@ import { formatDay, todayUtc } from '../../core/dates/index.ts'
 import { createEngine } from '../../core/engine/index.ts'
 import { toAppError } from '../../core/errors/index.ts'
 import { describeTarget, directoryIsEmpty, openDatabase, targetFromEnv, type Database } from '../db/index.ts'
-import { defaultRegistryDir, loadRegistryOrThrow, loadUsAtlas, packageVersion } from '../fs/index.ts'
+import { defaultRegistryDir, loadFederalOrThrow, loadRegistryOrThrow, loadUsAtlas, packageVersion } from '../fs/index.ts'
 import { defaultCuratedDir, defaultSharedDataDir, GAZETTEER_VERSION, importOfficials } from '../officials-import/index.ts'
 import { buildApp } from './app.ts'
 
@@ -20,7 +20,9 @@ const say = (line: string) => process.stdout.write(`sanctuary-atlas: ${line}\n`)
 let database: Database | undefined
 try {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be an integer 0-65535, got "${process.env.PORT}"`)
-  const registry = await loadRegistryOrThrow(process.env.REGISTRY_DIR ?? defaultRegistryDir())
+  const root = process.env.REGISTRY_DIR ?? defaultRegistryDir()
+  const registry = await loadRegistryOrThrow(root)
+  const federal = await loadFederalOrThrow(root, registry)
   // us-atlas (states and counties for the map) is read once, here, so a missing package fails at startup.
   const atlas = await loadUsAtlas()
   const target = targetFromEnv()
@@ -34,7 +36,7 @@ try {
       await importOfficials(database, { from, curatedDir: defaultCuratedDir(), gazetteer, gazetteerVersion: GAZETTEER_VERSION, asOf: formatDay(todayUtc()), onProgress: (line) => say(`  ${line}`) })
     } else say('the officials directory is empty and ../shared/data is not here; import it with: npx sanctuary officials import --from <shared data folder>')
   }
-  const app = await buildApp({ engine: createEngine(registry, { version: packageVersion() }), atlas, database, logger: { level: process.env.LOG_LEVEL ?? 'info' } })
+  const app = await buildApp({ engine: createEngine(registry, { version: packageVersion() }), federal, atlas, database, logger: { level: process.env.LOG_LEVEL ?? 'info' } })
   const stop = async () => {
     await app.close().catch(() => undefined)
     await database?.close().catch(() => undefined)

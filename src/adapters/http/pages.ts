@@ -28,6 +28,7 @@ import {
   downloadsPage,
   errorPage,
   evaluatePage,
+  federalPage,
   jurisdictionPage,
   mapPage,
   renderDocument,
@@ -38,12 +39,15 @@ import {
   type SiteContext,
   type WhoDecidesView,
 } from '../../web/index.ts'
+import type { FederalData } from '../../core/federal/index.ts'
 import type { AnswersService } from './answers-service.ts'
 import { acceptsGzip } from './routes-answers.ts'
 
 export interface PagesOptions {
   /** The answers service the API routes use (engine, gazetteer, search index, cached answers). */
   readonly service: AnswersService
+  /** Federal data for the jurisdiction pages' Federal section and `/federal`. */
+  readonly federal?: FederalData
   /** The Vite build output (with `.vite/manifest.json` and `assets/`); default dist/web. */
   readonly webDir?: string
   /** Today as YYYY-MM-DD; default the UTC date at each request. */
@@ -193,6 +197,7 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
   const today = options.today ?? (() => formatDay(todayUtc()))
   const ctx: SiteContext = {
     engine: service.engine,
+    federal: options.federal,
     gazetteer: service.gazetteer,
     searchIndex: service.searchIndex,
     today,
@@ -247,6 +252,7 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
   app.get('/search', pageRoute, (request, reply) => send(request, reply, () => searchPage(ctx, queryOf(request))))
   app.get('/compare', pageRoute, (request, reply) => send(request, reply, () => comparePage(ctx, queryOf(request))))
   app.get('/evaluate', pageRoute, (request, reply) => send(request, reply, () => evaluatePage(ctx, queryOf(request))))
+  app.get('/federal', pageRoute, (request, reply) => send(request, reply, () => federalPage(ctx)))
   app.get('/downloads', pageRoute, (request, reply) => send(request, reply, () => downloadsPage(ctx)))
   app.get('/jurisdictions/*', pageRoute, (request, reply) =>
     sendAfter(request, reply, async () => {

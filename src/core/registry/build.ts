@@ -54,6 +54,14 @@ export function isOffenseClassFile(path: string): boolean {
 }
 
 /**
+ * True for paths that hold federal pressure data (lists, grant conditions, rulings, funding), which
+ * `core/federal` builds on top of the registry rather than as jurisdictions.
+ */
+export function isFederalFile(path: string): boolean {
+  return path.startsWith('federal/')
+}
+
+/**
  * Builds and checks the registry. Errors make `registry` undefined; warnings do not.
  *
  * @example
@@ -71,6 +79,7 @@ export function buildRegistry(files: readonly RegistryFileText[]): BuildResult {
 
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     hash.update(file.path).update('\0').update(file.text).update('\0')
+    if (isFederalFile(file.path)) continue
     const parsed = parseYaml(file, diagnostics)
     if (!parsed) continue
     locators.set(file.path, parsed.locator)

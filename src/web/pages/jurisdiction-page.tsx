@@ -7,6 +7,8 @@
  * on the server; the browser adds only the timeline chart.
  */
 import { WhoDecidesSection, type WhoDecidesView } from '../components/who-decides.tsx'
+import type { JurisdictionFederal } from '../../core/federal/index.ts'
+import { FederalSection } from '../components/federal.tsx'
 import type { Answer } from '../../core/engine/index.ts'
 import { missingFactWords, ValueBadge } from '../components/answer.tsx'
 import { ACTION_WORDS, Disagreements, EnactmentBlock, type EnactmentJson, type ProvisionJson } from '../components/provision.tsx'
@@ -47,6 +49,8 @@ export interface OverrideView {
 }
 
 export interface JurisdictionPageProps {
+  /** The federal view (lists, conditions, rulings, money), when federal data is loaded. */
+  readonly federal?: JurisdictionFederal | null
   readonly today: string
   readonly date: string
   readonly j: {
@@ -413,6 +417,7 @@ export function JurisdictionPage(props: JurisdictionPageProps) {
       <InForceSection {...props} />
       <LayersSection {...props} />
       <TimelineSection {...props} />
+      {props.federal ? <FederalSection f={props.federal} /> : null}
       <section aria-labelledby="enactments-title">
         <h2 id="enactments-title">Enactments and sources</h2>
         {props.enactments.length === 0 ? (

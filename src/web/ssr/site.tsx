@@ -38,12 +38,16 @@ import { caseToForm, emptyCaseForm, formFromQuery, formToCase } from '../shared/
 import { decodeCase, encodeCase } from '../shared/case-url.ts'
 import { mapTable, summarise } from '../shared/map-summary.ts'
 import { dateWords, jurisdictionPath, MAP_FIRST_DATE, QUESTION_IDS, type QuestionId } from '../shared/words.ts'
+import { entryView, federalOverview, jurisdictionFederal, type FederalData } from '../../core/federal/index.ts'
+import { FederalPage } from '../components/federal.tsx'
 import type { NavKey, PageEntry } from './document.tsx'
 import { unplacedCities } from './unplaced.ts'
 
 /** What every page may read. */
 export interface SiteContext {
   readonly engine: Engine
+  /** The federal lists, conditions and rulings, when loaded. */
+  readonly federal?: FederalData
   readonly gazetteer: Gazetteer
   readonly searchIndex: SearchIndex
   /** Today as YYYY-MM-DD (UTC); a function so tests can fix it. */
@@ -274,6 +278,7 @@ export function jurisdictionPage(ctx: SiteContext, id: string, query: Query, who
     names,
     timeline: timelineOf([...enactments, ...layerEnactments(registry, id)], today, names),
     whoDecides,
+    federal: ctx.federal ? jurisdictionFederal(ctx.federal, ctx.engine, id, date) : null,
   }
   return {
     kind: 'page',
@@ -285,6 +290,27 @@ export function jurisdictionPage(ctx: SiteContext, id: string, query: Query, who
     body: <JurisdictionPage {...props} />,
     data: { timeline: props.timeline, today },
     canonical: jurisdictionPath(id),
+  }
+}
+
+/**
+ * The `/federal` page: every list with its counts and sources, the grant conditions, the
+ * litigation as a timeline and the money recorded. 404 when no federal data is loaded.
+ */
+export function federalPage(ctx: SiteContext): PageResult {
+  if (!ctx.federal) throw new AppError('not-found', 'no federal data is loaded')
+  const registry = ctx.engine.registry
+  const entries = Object.fromEntries([...ctx.federal.lists.values()].map((l) => [l.id, l.entries.map((e) => entryView(e, registry))]))
+  return {
+    kind: 'page',
+    status: 200,
+    title: 'Federal pressure: lists, grant conditions, rulings',
+    description: 'Federal lists of sanctuary jurisdictions as published, the FY2017 Byrne JAG conditions, and the court rulings on them, with sources.',
+    nav: 'none',
+    entry: null,
+    body: <FederalPage o={federalOverview(ctx.federal)} entries={entries} />,
+    data: null,
+    canonical: '/federal',
   }
 }
 

@@ -3,8 +3,9 @@ import { readFile } from 'node:fs/promises'
 import type { Command } from 'commander'
 import { createEngine, parseCaseFile, runCases, type RuleCase } from '../../../core/engine/index.ts'
 import { AppError } from '../../../core/errors/index.ts'
-import { formatDiagnostic } from '../../../core/registry/index.ts'
-import { defaultRegistryDir, loadRegistryOrThrow, packageVersion, readCaseFiles } from '../../fs/index.ts'
+import { parseFederalCaseFile, runFederalCases, type FederalRuleCase } from '../../../core/federal/index.ts'
+import { formatDiagnostic, isFederalFile } from '../../../core/registry/index.ts'
+import { defaultRegistryDir, loadFederalOrThrow, loadRegistryOrThrow, packageVersion, readCaseFiles } from '../../fs/index.ts'
 import { guard, printJson } from '../output.ts'
 
 async function readStdin(): Promise<string> {
@@ -57,14 +58,27 @@ export function registerEngineCommands(program: Command): void {
         const engine = createEngine(await loadRegistryOrThrow(root), { version: packageVersion() })
         const cases: RuleCase[] = []
         let broken = 0
+        const federalCases: FederalRuleCase[] = []
         for (const file of await readCaseFiles(root)) {
+          if (isFederalFile(file.path)) {
+            const fed = parseFederalCaseFile(file.path, file.text)
+            for (const d of fed.diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`)
+            broken += fed.diagnostics.length
+            federalCases.push(...fed.cases)
+            continue
+          }
           const parsed = parseCaseFile(file.path, file.text)
           for (const d of parsed.diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`)
           broken += parsed.diagnostics.length
           cases.push(...parsed.cases)
         }
         const selected = opts.filter ? cases.filter((c) => c.file.includes(opts.filter!) || c.name.includes(opts.filter!)) : cases
-        const results = runCases(engine, selected)
+        const selectedFederal = opts.filter ? federalCases.filter((c) => c.file.includes(opts.filter!) || c.name.includes(opts.filter!)) : federalCases
+        const federal = selectedFederal.length ? await loadFederalOrThrow(root, engine.registry) : undefined
+        const results: { ruleCase: { file: string; line?: number; name: string }; passed: boolean; failures: readonly string[] }[] = [
+          ...runCases(engine, selected),
+          ...(federal ? runFederalCases(federal, engine, selectedFederal) : []),
+        ]
         let failed = broken
         for (const r of results) {
           const where = `${r.ruleCase.file}${r.ruleCase.line ? `:${r.ruleCase.line}` : ''}`

@@ -17,7 +17,8 @@ import {
   type Registry,
 } from '../../../core/registry/index.ts'
 import { describeEnactment, describeJurisdiction, enactmentView, filterJurisdictions } from '../../../core/registry/index.ts'
-import { defaultRegistryDir, loadRegistry, loadRegistryOrThrow } from '../../fs/index.ts'
+import { countFederal } from '../../../core/federal/index.ts'
+import { defaultRegistryDir, loadFederal, loadRegistry, loadRegistryOrThrow } from '../../fs/index.ts'
 import { checkCuratedFolder, defaultCuratedDir } from '../../officials-import/index.ts'
 import { badOption, guard, printJson } from '../output.ts'
 
@@ -35,7 +36,11 @@ export function registerRegistryCommands(program: Command): void {
     .option('--officials <dir>', 'curated officials folder', defaultCuratedDir())
     .action(
       guard(async (opts: DirOption & { quiet?: boolean; officials?: string }) => {
-        const { registry, diagnostics } = await loadRegistry(opts.registry ?? defaultRegistryDir())
+        const root = opts.registry ?? defaultRegistryDir()
+        const built = await loadRegistry(root)
+        const fed = await loadFederal(root, built.registry)
+        const registry = built.registry && fed.federal ? built.registry : undefined
+        const diagnostics = [...built.diagnostics, ...fed.diagnostics]
         const errors = diagnostics.filter((d) => d.severity === 'error')
         const warnings = diagnostics.filter((d) => d.severity === 'warning')
         for (const d of opts.quiet ? errors : diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`)
@@ -44,6 +49,8 @@ export function registerRegistryCommands(program: Command): void {
           process.stdout.write(
             `registry ok (version ${registry.version}): ${c.jurisdictions} jurisdictions, ${c.enactments} enactments, ${c.provisions} provisions, ${c.sources} sources, ${c.offenseClasses} offense classes; ${warnings.length} warning(s)\n`,
           )
+          const f = countFederal(fed.federal!)
+          process.stdout.write(`federal ok: ${f.lists} lists (${f.entries} entries), ${f.conditions} grant conditions, ${f.rulings} rulings, ${f.actions} actions, ${f.funding} funding records\n`)
         } else {
           process.stdout.write(`registry has ${errors.length} error(s) and ${warnings.length} warning(s)\n`)
           process.exitCode = 1
