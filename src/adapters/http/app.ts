@@ -20,6 +20,7 @@ import { addResponseHeaders, SECURITY_HEADERS } from './headers.ts'
 import { registerAnswersRoutes } from './routes-answers.ts'
 import { registerAtlasRoutes } from './routes-atlas.ts'
 import { registerOfficialsRoutes } from './routes-officials.ts'
+import { wildcardId } from './params.ts'
 import { snapshotView, whoDecidesFor, type Database } from '../db/index.ts'
 import type { WhoDecidesView } from '../../web/index.ts'
 import { registerFederalRoutes } from './routes-federal.ts'
@@ -196,16 +197,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         response: { 200: JurisdictionDetailDoc, 404: ErrorSchema },
       },
     },
-    async (request) => {
-      const raw = (request.params as { '*': string })['*']
-      let id: string
-      try {
-        id = decodeURIComponent(raw)
-      } catch (cause) {
-        throw new AppError('not-found', `"${raw}" is not a valid URL-encoded OCD ID`, { field: 'id' }, { cause })
-      }
-      return jurisdictionDetail(registry, answers.gazetteer, id)
-    },
+    async (request) => jurisdictionDetail(registry, answers.gazetteer, wildcardId(request, 'OCD ID')),
   )
 
   app.get(

@@ -12,6 +12,7 @@ import { AppError } from '../../core/errors/index.ts'
 import { nameLookup, popoloChunks, zipLookup, type PlaceLookup } from '../../core/officials/index.ts'
 import { directoryRecords, personWithPosts, whoDecidesFor, type Database, type DirectoryView } from '../db/index.ts'
 import { ByteLru, cacheBody, type AnswersService, type CachedBody } from './answers-service.ts'
+import { wildcardId } from './params.ts'
 import { DATE_PATTERN, sendCached } from './routes-answers.ts'
 
 const Open = (description: string) => Type.Object({}, { additionalProperties: true, description })
@@ -98,13 +99,7 @@ export function registerOfficialsRoutes(app: FastifyInstance, service: AnswersSe
       },
     },
     async (request) => {
-      const raw = (request.params as { '*': string })['*']
-      let id: string
-      try {
-        id = decodeURIComponent(raw)
-      } catch (cause) {
-        throw new AppError('not-found', `"${raw}" is not a valid URL-encoded person id`, { field: 'id' }, { cause })
-      }
+      const id = wildcardId(request, 'person id')
       const found = await personWithPosts(database, id)
       if (!found) throw new AppError('not-found', `no person "${id}" in the directory`, { field: 'id' })
       return { kind: 'person-view', ...found }

@@ -5,8 +5,7 @@
  * attached twice). Pure: the caller reads the files.
  */
 import { Compile } from 'typebox/compile'
-import { parseSourceDate, type SourceDate } from '../dates/index.ts'
-import { fieldPathText, parseYaml, schemaCheck, type Diagnostic, type FieldPath, type Known, type Registry, type YamlLocator } from '../registry/index.ts'
+import { knownOf as known, locatedDiagnostic as located, parseYaml, schemaCheck, sourceDateOf as date, type Diagnostic, type FieldPath, type Registry, type YamlLocator } from '../registry/index.ts'
 import {
   CONDITION_TESTS,
   type ActionTarget,
@@ -95,25 +94,6 @@ export function countFederal(f: FederalData): FederalCounts {
   let entries = 0
   for (const l of f.lists.values()) entries += l.entries.length
   return { lists: f.lists.size, entries, conditions: f.conditions.size, rulings: f.rulings.size, actions: f.actions.size, funding: f.funding.size }
-}
-
-function located(file: string, locator: YamlLocator | undefined, path: FieldPath, message: string, severity: 'error' | 'warning'): Diagnostic {
-  const pos = locator?.locate(path)
-  return Object.freeze({ kind: 'diagnostic', severity, file, line: pos?.line, column: pos?.column, field: path.length ? fieldPathText(path) : undefined, message })
-}
-
-function date(text: string | { unknown: string } | undefined, path: FieldPath, report: Report): SourceDate | undefined {
-  if (text === undefined) return undefined
-  if (typeof text !== 'string') return Object.freeze({ kind: 'unknown', reason: text.unknown })
-  const parsed = parseSourceDate(text)
-  if (parsed) return parsed
-  report(path, `"${text}" is not a real calendar date`)
-  return Object.freeze({ kind: 'unknown', reason: `invalid date "${text}"` })
-}
-
-function known<T>(value: T | { unknown: string }): Known<T> {
-  if (value && typeof value === 'object' && 'unknown' in (value as object)) return { kind: 'unknown', reason: (value as { unknown: string }).unknown }
-  return { kind: 'known', value: value as T }
 }
 
 function match(value: string | { unmatched: string }): EntryMatch {

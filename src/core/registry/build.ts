@@ -5,7 +5,6 @@
  */
 import { createHash } from 'node:crypto'
 import { Compile } from 'typebox/compile'
-import { parseSourceDate, type SourceDate } from '../dates/index.ts'
 import { parseOcdId, registryPathFor } from '../ocd/index.ts'
 import { fieldPathText, YamlLocator, type Diagnostic } from './diagnostics.ts'
 import type {
@@ -14,7 +13,6 @@ import type {
   Enactment,
   FieldPath,
   Jurisdiction,
-  Known,
   OffenseClass,
   Provision,
   Registry,
@@ -31,7 +29,7 @@ import {
 } from './schema.ts'
 import { checkRegistry } from './check.ts'
 import { checkPublicText, dropMaintainerNotes } from './public-text.ts'
-import { parseYaml, schemaCheck } from './yaml-file.ts'
+import { knownOf as known, locatedDiagnostic as located, parseYaml, schemaCheck, sourceDateOf as date } from './yaml-file.ts'
 
 /** A registry file as read from disk: its path relative to the registry root, and its text. */
 export interface RegistryFileText {
@@ -113,33 +111,11 @@ function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
 }
 
-function located(file: string, locator: YamlLocator | undefined, path: FieldPath, message: string, severity: 'error' | 'warning'): Diagnostic {
-  const pos = locator?.locate(path)
-  return Object.freeze({ kind: 'diagnostic', severity, file, line: pos?.line, column: pos?.column, field: path.length ? fieldPathText(path) : undefined, message })
-}
-
 
 type Report = (path: FieldPath, message: string, severity?: 'error' | 'warning') => void
 
 // ---------------------------------------------------------------------------------------------
 // Normalisation: input shapes → model values.
-
-function date(text: string | { unknown: string } | undefined, path: FieldPath, report: Report): SourceDate | undefined {
-  if (text === undefined) return undefined
-  if (typeof text !== 'string') return Object.freeze({ kind: 'unknown', reason: text.unknown })
-  const parsed = parseSourceDate(text)
-  if (parsed) return parsed
-  report(path, `"${text}" is not a real calendar date`)
-  // Keep the model whole so later checks can run; the error already blocks the registry.
-  return Object.freeze({ kind: 'unknown', reason: `invalid date "${text}"` })
-}
-
-function known<T>(value: T | { unknown: string }): Known<T> {
-  if (value && typeof value === 'object' && 'unknown' in (value as object) && Object.keys(value as object).length === 1) {
-    return Object.freeze({ kind: 'unknown', reason: (value as { unknown: string }).unknown })
-  }
-  return Object.freeze({ kind: 'known', value: value as T })
-}
 
 function defaultCustody(level: Jurisdiction['level'], consolidated: boolean): Custody[] {
   if (level === 'county') return consolidated ? ['county-jail', 'city-jail'] : ['county-jail']

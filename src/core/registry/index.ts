@@ -10,7 +10,7 @@
  */
 export { buildRegistry, isFederalFile, isOffenseClassFile, normalizeCondition, type BuildResult, type RegistryFileText } from './build.ts'
 export { formatDiagnostic, fieldPathText, YamlLocator, type Diagnostic } from './diagnostics.ts'
-export { parseYaml, schemaCheck, type YamlFileText } from './yaml-file.ts'
+export { knownOf, locatedDiagnostic, parseYaml, schemaCheck, sourceDateOf, type YamlFileText } from './yaml-file.ts'
 export { DateOrUnknown, DateText, Disagreement as DisagreementSchema, LocalId, OcdIdText, Source as SourceSchema, Unknown as UnknownSchema, UnknownField as UnknownFieldSchema } from './schema.ts'
 export { countRegistry, findJurisdictions, jurisdictionsInState, sourceCount } from './query.ts'
 export * from './model.ts'

@@ -4,8 +4,9 @@
  * officials folder.
  */
 import { LineCounter, parseDocument } from 'yaml'
-import { YamlLocator, type Diagnostic } from './diagnostics.ts'
-import type { FieldPath } from './model.ts'
+import { parseSourceDate, type SourceDate } from '../dates/index.ts'
+import { fieldPathText, YamlLocator, type Diagnostic } from './diagnostics.ts'
+import type { FieldPath, Known } from './model.ts'
 
 /** A file's path (relative to its folder) and text. */
 export interface YamlFileText {
@@ -93,4 +94,31 @@ function pointerToPath(pointer: string): FieldPath {
     .slice(1)
     .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part))
+}
+
+/** A diagnostic at the line and column of `path` in the file, where the locator knows it. */
+export function locatedDiagnostic(file: string, locator: YamlLocator | undefined, path: FieldPath, message: string, severity: 'error' | 'warning'): Diagnostic {
+  const pos = locator?.locate(path)
+  return Object.freeze({ kind: 'diagnostic', severity, file, line: pos?.line, column: pos?.column, field: path.length ? fieldPathText(path) : undefined, message })
+}
+
+/**
+ * A date as written (`2018`, `2018-01`, `2018-01-02` or `{ unknown: reason }`); an invalid one is
+ * reported and kept as unknown, so later checks can still run (the error already blocks the file).
+ */
+export function sourceDateOf(text: string | { unknown: string } | undefined, path: FieldPath, report: Report): SourceDate | undefined {
+  if (text === undefined) return undefined
+  if (typeof text !== 'string') return Object.freeze({ kind: 'unknown', reason: text.unknown })
+  const parsed = parseSourceDate(text)
+  if (parsed) return parsed
+  report(path, `"${text}" is not a real calendar date`)
+  return Object.freeze({ kind: 'unknown', reason: `invalid date "${text}"` })
+}
+
+/** A value as written, or `{ unknown: reason }` (an object with that one key) as unknown. */
+export function knownOf<T>(value: T | { unknown: string }): Known<T> {
+  if (value && typeof value === 'object' && 'unknown' in (value as object) && Object.keys(value as object).length === 1) {
+    return Object.freeze({ kind: 'unknown', reason: (value as { unknown: string }).unknown })
+  }
+  return Object.freeze({ kind: 'known', value: value as T })
 }
