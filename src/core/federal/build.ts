@@ -5,7 +5,7 @@
  * attached twice). Pure: the caller reads the files.
  */
 import { Compile } from 'typebox/compile'
-import { knownOf as known, locatedDiagnostic as located, parseYaml, schemaCheck, sourceDateOf as date, type Diagnostic, type FieldPath, type Registry, type YamlLocator } from '../registry/index.ts'
+import { checkSourceLabels, knownOf as known, locatedDiagnostic as located, parseYaml, schemaCheck, sourceDateOf as date, type Diagnostic, type FieldPath, type Registry, type YamlLocator } from '../registry/index.ts'
 import {
   CONDITION_TESTS,
   type ActionTarget,
@@ -81,6 +81,7 @@ export function buildFederal(files: readonly FederalFileText[], _registry?: Regi
       continue
     }
     if (!schemaCheck(validators[kind as FederalFileKind], value, report)) continue
+    checkSourceLabels(value, report)
     state.add(kind as FederalFileKind, value, file.path, report)
   }
   const locate = (file: string, path: FieldPath, message: string, severity: 'error' | 'warning' = 'error') => diagnostics.push(located(file, locators.get(file), path, message, severity))

@@ -29,6 +29,7 @@ import {
 } from './schema.ts'
 import { checkRegistry } from './check.ts'
 import { checkPublicText, dropMaintainerNotes } from './public-text.ts'
+import { checkSourceLabels } from './source-labels.ts'
 import { knownOf as known, locatedDiagnostic as located, parseYaml, schemaCheck, sourceDateOf as date } from './yaml-file.ts'
 
 /** A registry file as read from disk: its path relative to the registry root, and its text. */
@@ -102,7 +103,10 @@ export function buildRegistry(files: readonly RegistryFileText[]): BuildResult {
   const registry = indexRegistry(jurisdictions, offenseClasses, hash.digest('hex').slice(0, 16), locate)
   checkRegistry(registry, locate)
   const ids = new Set([...registry.enactments.keys(), ...registry.provisions.keys(), ...registry.offenseClasses.keys()])
-  for (const { file, value } of texts) checkPublicText(value, ids, (path, message) => locate(file, path, message))
+  for (const { file, value } of texts) {
+    checkPublicText(value, ids, (path, message) => locate(file, path, message))
+    checkSourceLabels(value, (path, message) => locate(file, path, message))
+  }
   const failed = diagnostics.some((d) => d.severity === 'error')
   return { registry: failed ? undefined : registry, diagnostics: sortDiagnostics(diagnostics) }
 }

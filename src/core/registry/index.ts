@@ -27,3 +27,4 @@ export { enactmentView, jurisdictionSummary, jurisdictionView, provisionView } f
 export { filterJurisdictions, governsOn, type JurisdictionFilter } from './filter.ts'
 export { describeEnactment, describeJurisdiction, describeProvision } from './describe.ts'
 export { checkPublicText, publicTextProblems, PUBLIC_TEXT_RULES } from './public-text.ts'
+export { checkSourceLabels, isLowReliabilityHost, isOfficialHost, LOW_RELIABILITY_HOSTS } from './source-labels.ts'
