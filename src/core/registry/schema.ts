@@ -233,6 +233,8 @@ export const ENACTMENT_KINDS = [
   'consent-decree',
   'ballot-measure',
   'agreement',
+  /** A federal program run by an agency without a statute or rule of its own (Secure Communities). */
+  'federal-program',
 ] as const
 export const EnactmentKind = Type.Enum(ENACTMENT_KINDS)
 

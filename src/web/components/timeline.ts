@@ -90,7 +90,7 @@ export function timelineOf(enactments: readonly (EnactmentJson | LayerEnactment)
       events.push({ enactment: e.id, title: e.title, ...(from ? { from } : {}), date: typeof date === 'string' ? date : null, what: date !== null && typeof date === 'object' ? `${what} (date unknown: ${date.unknown})` : what })
     }
     // Courts decide, officials issue policies and orders, legislatures and voters enact.
-    const made = e.kind === 'court-decision' || e.kind === 'consent-decree' ? 'decided' : e.kind === 'jail-policy' || e.kind === 'executive-order' || e.kind === 'attorney-general-directive' ? 'issued' : e.kind === 'agreement' ? 'signed' : 'enacted'
+    const made = e.kind === 'court-decision' || e.kind === 'consent-decree' ? 'decided' : e.kind === 'jail-policy' || e.kind === 'executive-order' || e.kind === 'attorney-general-directive' ? 'issued' : e.kind === 'agreement' ? 'signed' : e.kind === 'federal-program' ? 'started' : 'enacted'
     if (e.enacted !== null) event(e.enacted, made)
     event(e.effective, 'in force')
     for (const s of e.status) {
