@@ -36,7 +36,9 @@ export {
   type Gazetteer,
   type GazetteerCounty,
   type GazetteerInput,
+  type GazetteerCensusPlace,
   type GazetteerPlace,
+  type GazetteerPlaceInput,
   type GazetteerState,
 } from './gazetteer.ts'
 export * from './schemas.ts'

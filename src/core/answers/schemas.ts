@@ -152,6 +152,18 @@ export const UnlistedJurisdictionSchema = Type.Object(
 )
 export type UnlistedJurisdiction = Static<typeof UnlistedJurisdictionSchema>
 
-export const ErrorSchema = Type.Object(
-  { error: Type.Object({ code: Type.String(), message: Type.String(), field: Type.Optional(Type.String({ description: 'The input field at fault' })) }) }
-)
+const ErrorChoiceSchema = Type.Object({
+  id: Type.String({ description: 'OCD division ID, or an enactment id for a law' }),
+  name: Type.String(),
+  type: Type.String({ description: 'county, city, state, law…' }),
+  state: Nullable(Type.String({ description: 'Postal code, upper case' })),
+})
+export const ErrorSchema = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    field: Type.Optional(Type.String({ description: 'The input field at fault' })),
+    candidates: Type.Optional(Type.Array(ErrorChoiceSchema, { description: 'An ambiguous name: the equally good candidates (choose one, or give the state)' })),
+    suggestions: Type.Optional(Type.Array(ErrorChoiceSchema, { description: 'An unknown name or ID: what it may have meant' })),
+  }),
+})
