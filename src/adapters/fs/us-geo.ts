@@ -188,3 +188,17 @@ export function withUsGeo(input: GazetteerInput, geo: UsGeo | null | undefined):
   const known = new Set(states.map((s) => s.fips))
   return { states, counties, places: geo.places.filter((p) => known.has(p.geoid.slice(0, 2))) }
 }
+
+/**
+ * An atlas source (us-atlas, or anything with a gazetteer input) with us-geo's places and
+ * populations added to its input; unchanged when `geo` is null.
+ *
+ * @example
+ * ```ts
+ * const atlas = atlasWithUsGeo(await sharedUsAtlas(), await sharedUsGeo())
+ * ```
+ */
+export function atlasWithUsGeo<A extends { readonly input: GazetteerInput }>(atlas: A, geo: UsGeo | null | undefined): A {
+  if (!geo) return atlas
+  return Object.freeze({ ...atlas, input: withUsGeo(atlas.input, geo) })
+}

@@ -72,18 +72,6 @@ export type DecidingLayer = (typeof DECIDING_LAYERS)[number]
 
 export const LEVELS = ['country', 'state', 'district', 'county', 'place'] as const
 
-export const SearchResultSchema = Type.Object({
-  jurisdiction: Type.String({ description: 'OCD division ID' }),
-  name: Type.String(),
-  level: Type.Enum(LEVELS),
-  state: Nullable(Type.String({ description: 'Postal code, upper case' })),
-  inRegistry: Type.Boolean(),
-  geoid: Nullable(Type.String({ description: 'Census GEOID: 2 digits for a state, 5 for a county, 7 for a place' })),
-})
-export const SearchSchema = Type.Object({ kind: Type.Literal('search'), query: Type.String(), results: Type.Array(SearchResultSchema) })
-export type SearchResult = Static<typeof SearchResultSchema>
-export type Search = Static<typeof SearchSchema>
-
 export const LayerRefSchema = Type.Object({
   layer: Type.Enum(['federal', 'state', 'county', 'place'] as const),
   jurisdiction: Nullable(Type.String({ description: 'OCD ID; null when it cannot be identified (a place whose jail county is unknown)' })),

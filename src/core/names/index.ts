@@ -31,4 +31,5 @@ export {
   type NameContext,
   type SearchOptions,
 } from './resolve.ts'
+export { isZipLike, requireDivisionId, searchAll, withZip, type SearchAllOptions, type ZipShare } from './search.ts'
 export * from './schemas.ts'

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { defaultRegistryDir, defaultUsGeoDir, loadRegistryOrThrow, loadUsAtlas, loadUsGeo, US_GEO_FILES, withUsGeo } from '../../adapters/fs/index.ts'
 import { buildGazetteer, type GazetteerInput } from '../answers/index.ts'
 import { AppError } from '../errors/index.ts'
+import { buildRegistry } from '../registry/index.ts'
+import { fixtureFiles } from '../../testing/fixture-registry.ts'
 import { buildNameIndex, normalizeLawText, requireJurisdiction, resolveLaw, resolveName, searchLaws, searchNames, type Resolution } from './index.ts'
 
 const TX = 'ocd-division/country:us/state:tx'
@@ -147,6 +149,17 @@ describe('only real places: an ID or GEOID must name one', () => {
   })
   it('rejects a state context that is no state, naming it', () => {
     expect(fail(() => resolveName(names, 'Houston', { state: 'Atlantis' }))).toMatchObject({ code: 'invalid-input', location: { field: 'state' } })
+  })
+})
+
+describe('a registry alone (no gazetteer)', () => {
+  it('finds registry files by name, alias and "name, state"', () => {
+    const { registry: fixture } = buildRegistry(fixtureFiles())
+    const only = buildNameIndex({ registry: fixture! })
+    expect(id(resolveName(only, 'Zedland'))).toBe('ocd-division/country:us/state:zz')
+    expect(id(resolveName(only, 'alpha county'))).toBe('ocd-division/country:us/state:zz/county:alpha')
+    expect(id(resolveName(only, 'Alpha, ZZ'))).toBe('ocd-division/country:us/state:zz/county:alpha')
+    expect(resolveName(only, 'nowhere at all').kind).toBe('unknown')
   })
 })
 

@@ -30,7 +30,7 @@ export const LawResultSchema = Type.Object({
 })
 export type LawResult = Static<typeof LawResultSchema>
 
-export const RESOLVED_BY = ['id', 'geoid', 'name', 'state', 'population'] as const
+export const RESOLVED_BY = ['id', 'geoid', 'zip', 'name', 'state', 'population'] as const
 
 /** What a typed name resolves to. */
 export const ResolutionSchema = Type.Union([
@@ -38,7 +38,7 @@ export const ResolutionSchema = Type.Union([
     kind: Type.Literal('resolved'),
     query: Type.String(),
     jurisdiction: CandidateSchema,
-    by: Type.Enum(RESOLVED_BY, { description: 'id/geoid: exact code; name: the only exact match; state: the only one in the state given; population: the most populous by far' }),
+    by: Type.Enum(RESOLVED_BY, { description: 'id/geoid: exact code; zip: the one county of a ZIP code; name: the only exact match; state: the only one in the state given; population: the most populous by far' }),
     reason: Type.String(),
   }),
   Type.Object({ kind: Type.Literal('ambiguous'), query: Type.String(), candidates: Type.Array(CandidateSchema), reason: Type.String() }),

@@ -127,7 +127,7 @@ describe('simulate: bad input', () => {
     await expect(runSimulation({ inputs: ['/nonexistent/x.parquet'], registry })).rejects.toMatchObject({ code: 'not-found', location: { file: '/nonexistent/x.parquet' } })
     const bad = await writeFixture(fixtureRecords(20, 3, 'pa').map((r) => ({ ...r, state: r.state ? 'PA' : null })), 'bad.parquet')
     await expect(runSimulation({ inputs: [bad], registry })).rejects.toMatchObject({ code: 'invalid-input', location: { file: bad, field: 'state' } })
-    await expect(runSimulation({ inputs: files, registry, counterfactual: { kind: 'jurisdiction', jurisdiction: 'Atlantis', date: '2018-01-01' } })).rejects.toMatchObject({
+    await expect(runSimulation({ inputs: files, registry, counterfactual: { kind: 'jurisdiction', jurisdiction: 'Qqxz Nowhere', date: '2018-01-01' } })).rejects.toMatchObject({
       code: 'not-found',
       location: { field: 'counterfactual.jurisdiction' },
     })

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { answersFor, buildGazetteer, buildSearchIndex, type GazetteerInput } from '../../core/answers/index.ts'
+import { answersFor, buildGazetteer, type GazetteerInput } from '../../core/answers/index.ts'
+import { buildNameIndex } from '../../core/names/index.ts'
 import { createEngine, type Engine } from '../../core/engine/index.ts'
 import { AppError } from '../../core/errors/index.ts'
 import { buildRegistry, publicTextProblems, type Registry } from '../../core/registry/index.ts'
@@ -21,7 +22,7 @@ function siteContext(registry: Registry, input: GazetteerInput): SiteContext {
   return {
     engine,
     gazetteer,
-    searchIndex: buildSearchIndex(registry, gazetteer),
+    names: buildNameIndex({ registry, gazetteer }),
     today: () => TODAY,
     answers: (date, action, template) => answersFor({ engine, gazetteer, date, action, template }),
   }
