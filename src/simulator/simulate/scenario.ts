@@ -30,16 +30,24 @@ export type ResolvedCounterfactual =
  * @example
  * ```ts
  * parseAsOption('jurisdiction=California,date=2018-01-01') // { kind: 'jurisdiction', jurisdiction: 'California', date: '2018-01-01' }
+ * parseAsOption('jurisdiction=Harris County, TX,date=2018-01-01').jurisdiction // 'Harris County, TX'
  * ```
  */
 export function parseAsOption(text: string): CounterfactualInput {
   const parts = new Map<string, string>()
+  let last: string | undefined
   for (const piece of text.split(',')) {
     const eq = piece.indexOf('=')
+    // A comma inside a name ("Harris County, TX") continues the value before it.
+    if (eq < 0 && last === 'jurisdiction') {
+      parts.set(last, `${parts.get(last)},${piece}`)
+      continue
+    }
     if (eq < 1) throw new AppError('invalid-input', `expected key=value pairs (jurisdiction=…,date=YYYY-MM-DD), got "${piece}"`, { field: '--as' })
     const key = piece.slice(0, eq).trim()
     if (key !== 'jurisdiction' && key !== 'date') throw new AppError('invalid-input', `unknown key "${key}" (expected jurisdiction and date)`, { field: '--as' })
     parts.set(key, piece.slice(eq + 1).trim())
+    last = key
   }
   const jurisdiction = parts.get('jurisdiction')
   const date = parts.get('date')

@@ -239,7 +239,7 @@ export function jurisdictionPage(ctx: SiteContext, id: string, query: Query, who
   const registry = ctx.engine.registry
   const today = ctx.today()
   const date = validDate(query.date, 'date') ?? today
-  if (!registry.jurisdictions.has(id)) requireDivisionId(ctx.names, id, 'id')
+  if (!registry.jurisdictions.has(id) && id.startsWith('ocd-division/')) requireDivisionId(ctx.names, id, 'id')
   const detail = jurisdictionDetail(registry, ctx.gazetteer, id)
   const file = registry.jurisdictions.get(id)
   const custody = detail.level === 'place' ? 'city-jail' : 'county-jail'
@@ -363,8 +363,11 @@ export function comparePage(ctx: SiteContext, query: Query): PageResult {
       return { i, outcome: pickJurisdiction(ctx, query[`j${i}`], query[`j${i}Name`], others[0] ?? fixed[0] ?? null) }
     })
     // A name typed beside a resolved one prefers that one's state ("Harris County" then "Houston": both in Texas).
-    const firstState = outcomes.map((o) => (o.outcome.kind === 'picked' ? o.outcome.state : null)).find((s) => s !== null) ?? null
-    const settled = outcomes.map((o) => (fixed.length === 0 && firstState && o.outcome.kind !== 'picked' && o.outcome.kind !== 'empty' ? { i: o.i, outcome: pickJurisdiction(ctx, undefined, query[`j${o.i}Name`], firstState) } : o))
+    const first = outcomes.findIndex((o) => o.outcome.kind === 'picked' && o.outcome.state !== null)
+    const firstState = first >= 0 && outcomes[first]!.outcome.kind === 'picked' ? outcomes[first]!.outcome.state : null
+    const settled = outcomes.map((o, k) =>
+      fixed.length === 0 && firstState && k !== first && o.outcome.kind !== 'empty' ? { i: o.i, outcome: pickJurisdiction(ctx, undefined, query[`j${o.i}Name`], firstState) } : o,
+    )
     const picks = settled.flatMap((o) => (o.outcome.kind === 'picked' ? [{ jurisdiction: o.outcome.jurisdiction, name: o.outcome.name }] : []))
     const problem = settled.find((o) => o.outcome.kind === 'choose' || o.outcome.kind === 'unknown')
     if (!problem) {
