@@ -39,7 +39,7 @@ export interface NameIndex {
   /** Whether populations are known (the gazetteer had them). */
   readonly populationsKnown: boolean
   /** Lazily built fuzzy matcher (see resolve.ts); internal. */
-  readonly cache: { fuzzy?: unknown; lawFuzzy?: unknown }
+  readonly cache: { fuzzy?: unknown; lawFuzzy?: unknown; words?: unknown; prefix?: unknown }
 }
 
 /** What the index is built from. */

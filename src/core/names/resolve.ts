@@ -276,6 +276,42 @@ function nearNames(index: NameIndex, q: string, pool = 300): { entry: NameEntry;
   return [...best.entries()].map(([i, score]) => ({ entry: index.entries[i]!, score }))
 }
 
+/** Each entry's full names as one string, " harris county harris ", for word-prefix tests without splitting at query time. */
+function wordText(index: NameIndex): readonly string[] {
+  const cache = index.cache as { words?: readonly string[] }
+  cache.words ??= index.entries.map((e) => ` ${e.full.join(' ')} `)
+  return cache.words
+}
+
+/** Every distinct name (full and short), sorted, with the entries that have it. */
+function prefixIndex(index: NameIndex): { readonly sorted: readonly string[]; readonly owners: readonly (readonly number[])[] } {
+  const cache = index.cache as { prefix?: { sorted: string[]; owners: number[][] } }
+  if (cache.prefix) return cache.prefix
+  const byName = new Map<string, number[]>()
+  index.entries.forEach((e, i) => {
+    for (const n of [...e.full, ...e.short]) {
+      const list = byName.get(n)
+      if (!list) byName.set(n, [i])
+      else if (!list.includes(i)) list.push(i)
+    }
+  })
+  const sorted = [...byName.keys()].sort()
+  cache.prefix = { sorted, owners: sorted.map((n) => byName.get(n)!) }
+  return cache.prefix
+}
+
+/** The first position in `sorted` whose name is not below `q`. */
+function lowerBound(sorted: readonly string[], q: string): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid]! < q) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
 /** Options of {@link searchNames}. */
 export interface SearchOptions {
   /** Only this state (postal code). */
@@ -338,19 +374,25 @@ export function searchNames(index: NameIndex, query: string, options: SearchOpti
     push(order(preferred, prefer).map((h) => h.entry))
     push(order(exact, prefer).map((h) => h.entry))
     if (out.length < limit) {
-      const words = q.split(' ')
-      const prefix: NameEntry[] = []
+      // Names that start with the query, from the sorted list of names (a binary search, not a scan).
+      const { sorted, owners } = prefixIndex(index)
+      const prefix = new Set<NameEntry>()
+      for (let k = lowerBound(sorted, q); k < sorted.length && sorted[k]!.startsWith(q); k++) for (const i of owners[k]!) if (!seen.has(index.entries[i]!.candidate.jurisdiction) && inState(index.entries[i]!)) prefix.add(index.entries[i]!)
+      push(byPopulation([...prefix]))
+    }
+    if (out.length < limit && q.length >= 2) {
+      // Names holding every word of the query as a word or the start of one ("fran" in San Francisco).
+      const text = wordText(index)
+      const needles = q.split(' ').map((w) => ` ${w}`)
       const allWords: NameEntry[] = []
-      for (const e of index.entries) {
-        if (seen.has(e.candidate.jurisdiction) || !inState(e)) continue
-        if (e.full.some((n) => n.startsWith(q)) || e.short.some((n) => n.startsWith(q))) prefix.push(e)
-        else if (q.length >= 2 && words.every((w) => e.full.some((n) => n.split(' ').some((x) => x.startsWith(w))))) allWords.push(e)
-      }
-      push(byPopulation(prefix))
+      index.entries.forEach((e, i) => {
+        if (!seen.has(e.candidate.jurisdiction) && inState(e) && needles.every((w) => text[i]!.includes(w))) allWords.push(e)
+      })
       push(byPopulation(allWords))
     }
   }
-  if (out.length < limit && q.length >= 3) {
+  // Near spellings when the query found little: a typo, or a name not spelled as the Census does.
+  if (out.length < Math.min(limit, 5) && q.length >= 3) {
     const near = nearNames(index, q)
       .map((f) => ({ e: f.entry, score: Math.round(f.score * 10) / 10 }))
       .filter((f) => inState(f.e) && !seen.has(f.e.candidate.jurisdiction))
@@ -371,7 +413,8 @@ function lawFuzzy(index: NameIndex): Fuse<LawEntry> {
 }
 
 /**
- * Laws matching a name, number, citation or topic, best first; near spellings when nothing matches.
+ * Laws matching a name, number, citation or topic, best first; near spellings when nothing matches
+ * (unless `fuzzy` is false).
  * `state` keeps only that state's laws (not federal ones).
  *
  * @example
@@ -380,7 +423,7 @@ function lawFuzzy(index: NameIndex): Fuse<LawEntry> {
  * searchLaws(names, 'TRUST Act').map((l) => l.state) // ['CA', 'CT', 'IL', 'MA', …]
  * ```
  */
-export function searchLaws(index: NameIndex, query: string, options: { readonly state?: string | null; readonly limit?: number } = {}): LawResult[] {
+export function searchLaws(index: NameIndex, query: string, options: { readonly state?: string | null; readonly limit?: number; readonly fuzzy?: boolean } = {}): LawResult[] {
   const q = normalizeLawText(query)
   if (!q) return []
   const state = options.state ? (index.stateNames.get(normalizeName(options.state)) ?? options.state.toUpperCase()) : null
@@ -390,7 +433,7 @@ export function searchLaws(index: NameIndex, query: string, options: { readonly 
     const match = lawMatch(law, q)
     if (match) found.push({ law, match })
   }
-  if (found.length === 0 && q.length >= 4) {
+  if (found.length === 0 && q.length >= 4 && options.fuzzy !== false) {
     for (const f of lawFuzzy(index).search(q, { limit: 5 })) if (!state || f.item.result.state === state) found.push({ law: f.item, match: 'fuzzy' })
   }
   return rankLaws(found, state).slice(0, options.limit ?? 20)

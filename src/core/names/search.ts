@@ -75,8 +75,9 @@ export function searchAll(index: NameIndex, query: string, options: SearchAllOpt
   const first = resolution.kind === 'resolved' ? [resolution.jurisdiction] : resolution.kind === 'ambiguous' ? resolution.candidates : []
   const seen = new Set<string>()
   const results = [...first, ...found].filter((c) => !seen.has(c.jurisdiction) && Boolean(seen.add(c.jurisdiction))).slice(0, limit)
-  // Laws for every query but a GEOID or ZIP code ("1373" and "287" are law numbers).
-  const laws = /^\d{2}$|^\d{5}$|^\d{7}$/.test(query.trim()) ? [] : searchLaws(index, query, { state, limit })
+  // Laws for every query but a GEOID or ZIP code ("1373" and "287" are law numbers); near
+  // spellings of law names only when the query is no place.
+  const laws = /^\d{2}$|^\d{5}$|^\d{7}$/.test(query.trim()) ? [] : searchLaws(index, query, { state, limit, fuzzy: resolution.kind === 'unknown' })
   return { kind: 'search', query, results, laws, resolution }
 }
 
