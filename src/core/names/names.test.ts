@@ -6,7 +6,7 @@ import { buildGazetteer, type GazetteerInput } from '../answers/index.ts'
 import { AppError } from '../errors/index.ts'
 import { buildRegistry } from '../registry/index.ts'
 import { fixtureFiles } from '../../testing/fixture-registry.ts'
-import { buildNameIndex, normalizeLawText, requireJurisdiction, resolveLaw, resolveName, searchLaws, searchNames, type Resolution } from './index.ts'
+import { buildNameIndex, normalizeLawText, searchAll, requireJurisdiction, resolveLaw, resolveName, searchLaws, searchNames, type Resolution } from './index.ts'
 
 const TX = 'ocd-division/country:us/state:tx'
 const GA = 'ocd-division/country:us/state:ga'
@@ -176,6 +176,9 @@ describe('laws by name and number', () => {
     expect(g.every((l) => l.match === 'title' || l.match === 'topic' || l.match === 'number')).toBe(true)
     expect(searchLaws(names, 'Sanctuary Citiez Act').every((l) => l.match === 'fuzzy')).toBe(true)
     expect(searchLaws(names, 'qqqq zzzz')).toEqual([])
+    // A law's name that names no place: no near spellings of places beside the laws.
+    expect(searchAll(names, 'TRUST Act')).toMatchObject({ results: [], resolution: { kind: 'unknown', suggestions: [] } })
+    expect(searchAll(names, 'SB54').laws[0]?.enactment).toBe('ca-sb54')
   })
 })
 

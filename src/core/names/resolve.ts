@@ -321,6 +321,8 @@ export interface SearchOptions {
   readonly limit?: number
   /** Only near spellings (for suggestions after exact matching failed). */
   readonly fuzzyOnly?: boolean
+  /** `false`: no near spellings (the query is known to be something else, a law's name). */
+  readonly fuzzy?: boolean
 }
 
 /**
@@ -392,7 +394,7 @@ export function searchNames(index: NameIndex, query: string, options: SearchOpti
     }
   }
   // Near spellings when the query found little: a typo, or a name not spelled as the Census does.
-  if (out.length < Math.min(limit, 5) && q.length >= 3) {
+  if (out.length < Math.min(limit, 5) && q.length >= 3 && options.fuzzy !== false) {
     const near = nearNames(index, q)
       .map((f) => ({ e: f.entry, score: Math.round(f.score * 10) / 10 }))
       .filter((f) => inState(f.e) && !seen.has(f.e.candidate.jurisdiction))

@@ -78,6 +78,11 @@ export function searchAll(index: NameIndex, query: string, options: SearchAllOpt
   // Laws for every query but a GEOID or ZIP code ("1373" and "287" are law numbers); near
   // spellings of law names only when the query is no place.
   const laws = /^\d{2}$|^\d{5}$|^\d{7}$/.test(query.trim()) ? [] : searchLaws(index, query, { state, limit, fuzzy: resolution.kind === 'unknown' })
+  // A law's name or number that names no place ("TRUST Act"): near spellings of places are noise.
+  if (resolution.kind === 'unknown' && laws.some((l) => l.match !== 'fuzzy')) {
+    const exactOnly = searchNames(index, query, { state, prefer: options.prefer ?? null, limit, fuzzy: false })
+    return { kind: 'search', query, results: exactOnly, laws, resolution: { ...resolution, suggestions: [], reason: `"${query}" names no place; it is the name or number of a law` } }
+  }
   return { kind: 'search', query, results, laws, resolution }
 }
 
