@@ -67,13 +67,16 @@ describe.each(testTargets())('officials routes on $name', (target) => {
     const cases: [string, number, string][] = [
       ['/api/v1/officials', 400, 'jurisdiction'],
       ['/api/v1/officials?jurisdiction=ocd-division/country:us/state:zz/county:nowhere', 404, 'jurisdiction'],
-      ['/api/v1/officials?jurisdiction=Harris', 404, 'jurisdiction'],
+      // A name where an OCD ID belongs: bad input, with what it may mean as suggestions.
+      ['/api/v1/officials?jurisdiction=Harris', 400, 'jurisdiction'],
       [`/api/v1/officials?jurisdiction=${HARRIS}&date=2026-02-30`, 400, 'date'],
     ]
     for (const [url, status, field] of cases) {
       const res = await app.inject({ url })
       expect([url, res.statusCode, res.json().error.field]).toEqual([url, status, field])
     }
+    const typo = (await app.inject({ url: '/api/v1/officials?jurisdiction=ocd-division/country:us/state:tx/county:hariss' })).json()
+    expect(typo.error.suggestions[0].id).toBe(HARRIS)
   })
 
   it('GET /api/v1/officials/lookup: one county decides, several are offered, names resolve or give candidates', async () => {
@@ -92,6 +95,8 @@ describe.each(testTargets())('officials routes on $name', (target) => {
       const res = await app.inject({ url })
       expect([url, res.statusCode, res.json().error.field]).toEqual([url, status, field])
     }
+    const typo = (await app.inject({ url: '/api/v1/officials?jurisdiction=ocd-division/country:us/state:tx/county:hariss' })).json()
+    expect(typo.error.suggestions[0].id).toBe(HARRIS)
   })
 
   it('GET /api/v1/people/{id}: a person with their seats; an unknown id is a 404', async () => {

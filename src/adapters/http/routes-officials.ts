@@ -7,7 +7,7 @@ import { Readable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import { ErrorSchema } from '../../core/answers/index.ts'
-import { resolveName } from '../../core/names/index.ts'
+import { requireDivisionId, resolveName } from '../../core/names/index.ts'
 import { formatDay, todayUtc } from '../../core/dates/index.ts'
 import { AppError } from '../../core/errors/index.ts'
 import { nameLookup, popoloChunks, zipLookup, type PlaceLookup } from '../../core/officials/index.ts'
@@ -53,6 +53,8 @@ export function registerOfficialsRoutes(app: FastifyInstance, service: AnswersSe
     },
     async (request, reply) => {
       const { jurisdiction, date } = request.query as { jurisdiction: string; date?: string }
+      // Only real places, with "did you mean" for an ID of nothing real.
+      if (!registry.jurisdictions.has(jurisdiction)) requireDivisionId(service.names, jurisdiction, 'jurisdiction')
       const day = date ?? formatDay(todayUtc())
       const key = `${await directory.version()}|${jurisdiction}|${day}`
       let body = answers.get(key)
