@@ -60,7 +60,8 @@ export interface Harness {
   readonly baseUrl: () => string
   readonly browser: () => Browser
   /** A fresh context (own cookies, cache) and page at `path`, watched for problems. */
-  open(path: string, options?: { readonly viewport?: { width: number; height: number } }): Promise<{ page: Page; context: BrowserContext; problems: PageProblem[] }>
+  /** `javaScript: false` opens the page with scripts disabled (the plain-HTML path of the forms). */
+  open(path: string, options?: { readonly viewport?: { width: number; height: number }; readonly javaScript?: boolean }): Promise<{ page: Page; context: BrowserContext; problems: PageProblem[] }>
 }
 
 /**
@@ -100,7 +101,7 @@ export function useHarness(): Harness {
     baseUrl: () => need(app, 'the app').baseUrl,
     browser: () => need(browser, 'Chromium'),
     async open(path, options) {
-      const context = await need(browser, 'Chromium').newContext({ viewport: options?.viewport ?? { width: 1280, height: 900 }, reducedMotion: 'reduce' })
+      const context = await need(browser, 'Chromium').newContext({ viewport: options?.viewport ?? { width: 1280, height: 900 }, reducedMotion: 'reduce', javaScriptEnabled: options?.javaScript ?? true })
       contexts.push(context)
       const page = await context.newPage()
       const problems = await watchPage(page)

@@ -158,7 +158,7 @@ describe.skipIf(h.skip)('evaluator and other pages (Chromium)', { timeout: E2E_T
 
   it('search finds "SF" and "Cook" and opens the jurisdiction', async () => {
     const { page, problems } = await h.open('/search')
-    const box = page.getByRole('searchbox', { name: 'Name or alias' })
+    const box = page.getByRole('searchbox', { name: 'Name, alias, ZIP code or law' })
     await box.fill('SF')
     await page.getByRole('link', { name: /San Francisco/ }).first().waitFor()
     await box.fill('Cook')

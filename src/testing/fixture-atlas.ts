@@ -3,7 +3,7 @@
  * 98 and 96), with unit-square geometries. XX has no registry file; Gamma, Epsilon and Omega
  * counties have none either.
  */
-import type { AtlasGeometry, GazetteerInput, Geometry } from '../core/answers/index.ts'
+import type { AtlasGeometry, GazetteerInput, GazetteerPlaceInput, Geometry } from '../core/answers/index.ts'
 
 export const FIXTURE_ATLAS_INPUT: GazetteerInput = {
   states: [
@@ -19,6 +19,18 @@ export const FIXTURE_ATLAS_INPUT: GazetteerInput = {
     { geoid: '96001', name: 'Omega' },
   ],
 }
+
+/**
+ * Census places for the fixture states (as us-geo would hand them in): Epsilon Springs in Gamma
+ * County has no registry file; Delta has one (the fixture registry's place).
+ */
+export const FIXTURE_PLACES: readonly GazetteerPlaceInput[] = [
+  { geoid: '9701000', name: 'Epsilon Springs', state: 'ZZ', countyGeoid: '97003', population: 1200, type: 'city' },
+  { geoid: '9702000', name: 'Delta', state: 'ZZ', countyGeoid: '97001', population: 5400, type: 'city' },
+]
+
+/** The fixture atlas with its places. */
+export const FIXTURE_ATLAS_INPUT_WITH_PLACES: GazetteerInput = { ...FIXTURE_ATLAS_INPUT, places: FIXTURE_PLACES }
 
 const square = (x: number, y: number): Geometry => ({
   type: 'Polygon',

@@ -10,7 +10,6 @@ import {
   answersFor,
   answersGeoJson,
   buildGazetteer,
-  buildSearchIndex,
   registryCsv,
   registryGeoJson,
   registryJson,
@@ -18,14 +17,14 @@ import {
   type AtlasGeometry,
   type Gazetteer,
   type GazetteerInput,
-  type SearchIndex,
 } from '../../core/answers/index.ts'
+import { buildNameIndex, type NameIndex } from '../../core/names/index.ts'
 import type { Engine } from '../../core/engine/index.ts'
 import { etagOf } from './headers.ts'
 
 const gzip = promisify(gzipCallback)
 
-/** Where the gazetteer and geometry come from: us-atlas (see `loadUsAtlas`) or a test fixture. */
+/** Where the gazetteer and geometry come from: us-atlas (see `loadUsAtlas`, with us-geo's places and populations when present) or a test fixture. */
 export interface AtlasSource {
   readonly input: GazetteerInput
   geometry(): AtlasGeometry
@@ -98,7 +97,8 @@ export interface AnswersService {
   readonly kind: 'answers-service'
   readonly engine: Engine
   readonly gazetteer: Gazetteer
-  readonly searchIndex: SearchIndex
+  /** The one name resolver: every registry name and alias, every state, county and (with us-geo) Census place, and the laws. */
+  readonly names: NameIndex
   /** The answers as a value (for server-side rendering); cached. Throws invalid-input on bad input. */
   answers(date: string, action: string, template: string): Answers
   /** The answers serialised in a format; cached. */
@@ -121,7 +121,7 @@ export interface AnswersService {
  */
 export function createAnswersService(engine: Engine, atlas: AtlasSource, options: { readonly cacheBytes?: number } = {}): AnswersService {
   const gazetteer = buildGazetteer(engine.registry, atlas.input)
-  const searchIndex = buildSearchIndex(engine.registry, gazetteer)
+  const names = buildNameIndex({ registry: engine.registry, gazetteer })
   const bodies = new ByteLru<CachedBody>(options.cacheBytes ?? 64 * 1024 * 1024)
   // Each answer set counts as 1: the 16 most recent are kept as values.
   const values = new ByteLru<{ bytes: number; answers: Answers }>(16)
@@ -173,5 +173,5 @@ export function createAnswersService(engine: Engine, atlas: AtlasSource, options
       ),
     )
 
-  return Object.freeze({ kind: 'answers-service', engine, gazetteer, searchIndex, answers, answersBody, registryBody, geometry: () => atlas.geometry() })
+  return Object.freeze({ kind: 'answers-service', engine, gazetteer, names, answers, answersBody, registryBody, geometry: () => atlas.geometry() })
 }

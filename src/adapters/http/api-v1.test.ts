@@ -2,7 +2,8 @@ import { gunzipSync } from 'node:zlib'
 import type { TSchema } from 'typebox'
 import { Compile } from 'typebox/compile'
 import { afterAll, describe, expect, it } from 'vitest'
-import { AnswersSchema, ComparisonSchema, ErrorSchema, SearchSchema, UnlistedJurisdictionSchema } from '../../core/answers/index.ts'
+import { AnswersSchema, ComparisonSchema, ErrorSchema, UnlistedJurisdictionSchema } from '../../core/answers/index.ts'
+import { SearchSchema } from '../../core/names/index.ts'
 import { createEngine } from '../../core/engine/index.ts'
 import { FIXTURE_ATLAS } from '../../testing/fixture-atlas.ts'
 import { fixtureRegistry } from '../../testing/fixture-registry.ts'
@@ -120,7 +121,7 @@ describe('search, compare, jurisdiction detail, templates, registry export', () 
     const one = await app.inject({ url: '/api/v1/compare?ids=ocd-division/country:us/state:zz/county:alpha' })
     expect([one.statusCode, one.json().error.field]).toEqual([400, 'ids'])
     const unknown = await app.inject({ url: '/api/v1/compare?ids=ocd-division/country:us/state:zz/county:alpha,ocd-division/country:us/state:zz/county:atlantis' })
-    expect([unknown.statusCode, unknown.json().error.code, unknown.json().error.field]).toEqual([404, 'not-found', 'ids'])
+    expect([unknown.statusCode, unknown.json().error.code, unknown.json().error.field]).toEqual([404, 'not-found', 'ids[1]'])
     expect((await app.inject({ url: '/api/v1/compare' })).json().error.field).toBe('ids')
     expect((await app.inject({ url: `/api/v1/compare?ids=${encodeURIComponent(ids)}&date=2019-02-30` })).json().error.field).toBe('date')
   })

@@ -2,8 +2,9 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { createEngine } from '../../core/engine/index.ts'
 import { fixtureRegistry } from '../../testing/fixture-registry.ts'
 import { buildApp } from './app.ts'
+import { FIXTURE_ATLAS } from '../../testing/fixture-atlas.ts'
 
-const app = await buildApp({ engine: createEngine(fixtureRegistry(), { version: 'test' }) })
+const app = await buildApp({ engine: createEngine(fixtureRegistry(), { version: 'test' }), atlas: FIXTURE_ATLAS })
 afterAll(() => app.close())
 
 describe('HTTP API', () => {
@@ -63,6 +64,8 @@ describe('HTTP API', () => {
       [{ ...body, custody: 'hotel' }, 'custody'],
       [{ ...body, jurisdiction: 'Fresno' }, 'jurisdiction'],
       [{ date: '2019-01-01' }, 'jurisdiction'],
+      // A name where an ID belongs: 400, with what the name means as a suggestion.
+      [{ ...body, jurisdiction: 'Gamma County' }, 'jurisdiction'],
     ] as const) {
       const bad = await app.inject({ method: 'POST', url: '/api/v1/evaluate', payload })
       expect(bad.statusCode, JSON.stringify(payload)).toBe(400)

@@ -12,9 +12,11 @@ import { Type } from 'typebox'
 import { parseDay, todayUtc } from '../../core/dates/index.ts'
 import { CaseSchema, type Engine, type Evaluation } from '../../core/engine/index.ts'
 import { AppError, toAppError } from '../../core/errors/index.ts'
-import { ACTIONS, countRegistry, enactmentView, filterJurisdictions, findJurisdictions, jurisdictionSummary, type Action } from '../../core/registry/index.ts'
+import { ACTIONS, countRegistry, enactmentView, filterJurisdictions, jurisdictionSummary, type Action } from '../../core/registry/index.ts'
 import { ErrorSchema, jurisdictionDetail, LayerRefSchema, UnlistedJurisdictionSchema, ValueSchema } from '../../core/answers/index.ts'
-import { sharedUsAtlas } from '../fs/index.ts'
+import { atlasWithUsGeo, sharedUsAtlas, sharedUsGeo } from '../fs/index.ts'
+import { requireDivisionId, searchNames } from '../../core/names/index.ts'
+import { zipLookup, type ZipArea } from '../../core/officials/index.ts'
 import { createAnswersService, type AtlasSource } from './answers-service.ts'
 import { addResponseHeaders, SECURITY_HEADERS } from './headers.ts'
 import { registerAnswersRoutes } from './routes-answers.ts'
@@ -65,6 +67,16 @@ const JurisdictionDetailDoc = Type.Unsafe<ReturnType<typeof jurisdictionDetail>>
   ]),
 )
 
+/** A ZIP code's counties with their land shares, through the officials directory's ZIP lookup; none when it knows no such ZIP code. */
+async function zipSharesOf(zip: string, directory: { zipAreas(zip: string): Promise<ZipArea[]> }) {
+  try {
+    const found = zipLookup(zip, await directory.zipAreas(zip))
+    return found.kind === 'decided' ? [{ jurisdiction: found.jurisdiction }] : found.choices
+  } catch {
+    return []
+  }
+}
+
 export interface AppOptions {
   readonly engine: Engine
   /** Federal lists, conditions and rulings (registry/federal); the federal routes and page need them. */
@@ -93,7 +105,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { engine } = options
   const registry = engine.registry
   // The answers, search and downloads; also what the pages plugin renders from.
-  const answers = createAnswersService(engine, options.atlas ?? (await sharedUsAtlas()), { cacheBytes: options.cacheBytes })
+  // us-atlas, with us-geo's Census places and populations when the shared data folder is there.
+  const answers = createAnswersService(engine, options.atlas ?? atlasWithUsGeo(await sharedUsAtlas(), await sharedUsGeo()), { cacheBytes: options.cacheBytes })
   const app = Fastify({
     logger: options.logger ?? false,
     routerOptions: { maxParamLength: 300 },
@@ -167,7 +180,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             level: Type.Optional(Type.Union(['country', 'state', 'district', 'county', 'place'].map((l) => Type.Literal(l)))),
             action: Type.Optional(Type.Union(ACTIONS.map((a) => Type.Literal(a)), { description: 'Only jurisdictions with a provision on this action in force on asOf' })),
             asOf: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD; default today' })),
-            q: Type.Optional(Type.String({ minLength: 1, description: 'Search by name or alias' })),
+            q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Search by name or alias (the name resolver of /api/v1/search, near spellings included), keeping files of the registry' })),
           },
           { additionalProperties: false },
         ),
@@ -179,8 +192,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       if (day === undefined) throw new AppError('invalid-input', `query parameter "asOf": "${asOf}" is not a real calendar date`, { field: 'asOf' })
       let list = filterJurisdictions(registry, { state, level, action: action as Action | undefined, asOf: day })
       if (q) {
-        const found = new Set(findJurisdictions(registry, q))
-        list = list.filter((j) => found.has(j))
+        const found = new Set(searchNames(answers.names, q, { limit: 100_000 }).map((c) => c.jurisdiction))
+        list = list.filter((j) => found.has(j.id))
       }
       return { registryVersion: registry.version, count: list.length, jurisdictions: list.map(jurisdictionSummary) }
     },
@@ -197,7 +210,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         response: { 200: JurisdictionDetailDoc, 404: ErrorSchema },
       },
     },
-    async (request) => jurisdictionDetail(registry, answers.gazetteer, wildcardId(request, 'OCD ID')),
+    async (request) => {
+      const id = wildcardId(request, 'OCD ID')
+      if (!registry.jurisdictions.has(id)) requireDivisionId(answers.names, id, 'id')
+      return jurisdictionDetail(registry, answers.gazetteer, id)
+    },
   )
 
   app.get(
@@ -221,14 +238,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         response: { 200: EvaluationDoc, 400: ErrorSchema, 429: ErrorSchema },
       },
     },
-    async (request) => engine.evaluate(request.body),
+    async (request) => {
+      // Only real places: the engine would answer any well-formed ID from the layers above it.
+      const j = (request.body as { jurisdiction?: unknown }).jurisdiction
+      if (typeof j === 'string') requireDivisionId(answers.names, j, 'jurisdiction')
+      return engine.evaluate(request.body)
+    },
   )
 
-  registerAnswersRoutes(app, answers)
-  registerAtlasRoutes(app, answers)
   const { database } = options
   // The server answers from an in-memory snapshot of the directory, reloaded after each import.
   const directory = database ? snapshotView(database) : undefined
+  registerAnswersRoutes(app, answers)
+  registerAtlasRoutes(app, answers, directory ? { zipShares: (zip) => zipSharesOf(zip, directory) } : {})
   // Load it while the server starts, so that the first visitor does not wait for it.
   if (directory) app.addHook('onReady', async () => void (await directory.isEmpty().catch((err: unknown) => app.log.error({ err }, 'officials directory could not be loaded'))))
   if (database && directory) registerOfficialsRoutes(app, answers, database, directory)
@@ -239,7 +261,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           : { kind: 'shown', value: await whoDecidesFor(directory, registry, answers.gazetteer, id, date) }
     : undefined
   if (options.federal) registerFederalRoutes(app, engine, options.federal)
-  await app.register((await import('./pages.ts')).pagesPlugin, { service: answers, federal: options.federal, ...(whoDecides ? { whoDecides } : {}) })
+  await app.register((await import('./pages.ts')).pagesPlugin, { service: answers, federal: options.federal, ...(whoDecides ? { whoDecides } : {}), ...(directory ? { zipShares: (zip: string) => zipSharesOf(zip, directory) } : {}) })
 
   return app
 }

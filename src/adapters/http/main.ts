@@ -9,7 +9,7 @@ import { formatDay, todayUtc } from '../../core/dates/index.ts'
 import { createEngine } from '../../core/engine/index.ts'
 import { toAppError } from '../../core/errors/index.ts'
 import { describeTarget, directoryIsEmpty, openDatabase, targetFromEnv, type Database } from '../db/index.ts'
-import { defaultRegistryDir, loadFederalOrThrow, loadRegistryOrThrow, loadUsAtlas, packageVersion } from '../fs/index.ts'
+import { defaultRegistryDir, loadFederalOrThrow, loadRegistryOrThrow, loadUsAtlas, packageVersion, atlasWithUsGeo, sharedUsGeo } from '../fs/index.ts'
 import { defaultCuratedDir, defaultSharedDataDir, GAZETTEER_VERSION, importOfficials } from '../officials-import/index.ts'
 import { buildApp } from './app.ts'
 
@@ -36,7 +36,10 @@ try {
       await importOfficials(database, { from, curatedDir: defaultCuratedDir(), gazetteer, gazetteerVersion: GAZETTEER_VERSION, asOf: formatDay(todayUtc()), onProgress: (line) => say(`  ${line}`) })
     } else say('the officials directory is empty and ../shared/data is not here; import it with: npx sanctuary officials import --from <shared data folder>')
   }
-  const app = await buildApp({ engine: createEngine(registry, { version: packageVersion() }), federal, atlas, database, logger: { level: process.env.LOG_LEVEL ?? 'info' } })
+  // Census places and populations (us-geo) for the name resolver, when the shared data folder is here.
+  const geo = await sharedUsGeo()
+  say(geo ? `names: ${geo.places.length.toLocaleString('en-US')} Census places with populations from ${geo.dir}` : 'names: no Census places (../shared/data/us-geo is not here): the registry, states and counties only, and a name several counties share is a choice')
+  const app = await buildApp({ engine: createEngine(registry, { version: packageVersion() }), federal, atlas: atlasWithUsGeo(atlas, geo), database, logger: { level: process.env.LOG_LEVEL ?? 'info' } })
   const stop = async () => {
     await app.close().catch(() => undefined)
     await database?.close().catch(() => undefined)

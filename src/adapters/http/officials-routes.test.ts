@@ -39,6 +39,18 @@ describe.each(testTargets())('officials routes on $name', (target) => {
     await database.close()
   })
 
+  it('search and the forms take ZIP codes through the directory: one county decides, several are a choice', async () => {
+    const one = (await app.inject({ url: '/api/v1/search?q=77002' })).json()
+    expect(one.resolution).toMatchObject({ kind: 'resolved', by: 'zip', jurisdiction: { jurisdiction: HARRIS } })
+    expect(one.results[0].jurisdiction).toBe(HARRIS)
+    const split = (await app.inject({ url: '/api/v1/search?q=77447' })).json()
+    expect(split.resolution.kind).toBe('ambiguous')
+    expect(split.resolution.candidates.map((c: { jurisdiction: string }) => c.jurisdiction)).toEqual([HARRIS, `${TX}/county:waller`])
+    const page = await app.inject({ url: '/evaluate?run=1&jurisdictionName=77002&date=2019-06-01' })
+    expect([page.statusCode, decodeURIComponent(String(page.headers.location))]).toEqual([303, expect.stringContaining('/evaluate?case=')])
+    expect((await app.inject({ url: '/evaluate?run=1&jurisdictionName=77447&date=2019-06-01' })).body).toContain('Waller County, TX')
+  })
+
   it('GET /api/v1/officials: the sheriff’s office with its phone, the senator, and the law in force at each level', async () => {
     const res = await app.inject({ url: `/api/v1/officials?jurisdiction=${encodeURIComponent(HARRIS)}&date=2026-12-06` })
     expect(res.statusCode).toBe(200)
@@ -55,13 +67,16 @@ describe.each(testTargets())('officials routes on $name', (target) => {
     const cases: [string, number, string][] = [
       ['/api/v1/officials', 400, 'jurisdiction'],
       ['/api/v1/officials?jurisdiction=ocd-division/country:us/state:zz/county:nowhere', 404, 'jurisdiction'],
-      ['/api/v1/officials?jurisdiction=Harris', 404, 'jurisdiction'],
+      // A name where an OCD ID belongs: bad input, with what it may mean as suggestions.
+      ['/api/v1/officials?jurisdiction=Harris', 400, 'jurisdiction'],
       [`/api/v1/officials?jurisdiction=${HARRIS}&date=2026-02-30`, 400, 'date'],
     ]
     for (const [url, status, field] of cases) {
       const res = await app.inject({ url })
       expect([url, res.statusCode, res.json().error.field]).toEqual([url, status, field])
     }
+    const typo = (await app.inject({ url: '/api/v1/officials?jurisdiction=ocd-division/country:us/state:tx/county:hariss' })).json()
+    expect(typo.error.suggestions[0].id).toBe(HARRIS)
   })
 
   it('GET /api/v1/officials/lookup: one county decides, several are offered, names resolve or give candidates', async () => {
@@ -80,6 +95,8 @@ describe.each(testTargets())('officials routes on $name', (target) => {
       const res = await app.inject({ url })
       expect([url, res.statusCode, res.json().error.field]).toEqual([url, status, field])
     }
+    const typo = (await app.inject({ url: '/api/v1/officials?jurisdiction=ocd-division/country:us/state:tx/county:hariss' })).json()
+    expect(typo.error.suggestions[0].id).toBe(HARRIS)
   })
 
   it('GET /api/v1/people/{id}: a person with their seats; an unknown id is a 404', async () => {

@@ -95,7 +95,7 @@ describe('page routes', () => {
   })
 
   it('redirects a plain evaluator form to its shareable URL, which answers on the first response', async () => {
-    const res = await app.inject({ url: '/evaluate?run=1&jurisdictionName=Cook&date=2019-06-01&custody=county-jail&convictionsKnown=yes' })
+    const res = await app.inject({ url: '/evaluate?run=1&jurisdictionName=Cook%2C%20IL&date=2019-06-01&custody=county-jail&convictionsKnown=yes' })
     expect(res.statusCode).toBe(303)
     const location = res.headers.location as string
     expect(location).toBe(`/evaluate?case=${encodeCase({ jurisdiction: COOK, date: '2019-06-01', custody: 'county-jail', person: { convictions: [] } })}`)

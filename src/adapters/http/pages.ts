@@ -40,6 +40,7 @@ import {
   type WhoDecidesView,
 } from '../../web/index.ts'
 import type { FederalData } from '../../core/federal/index.ts'
+import { isZipLike, type ZipShare } from '../../core/names/index.ts'
 import type { AnswersService } from './answers-service.ts'
 import { acceptsGzip } from './routes-answers.ts'
 
@@ -57,6 +58,8 @@ export interface PagesOptions {
    * writes them); default `$SIMULATION_REPORTS_DIR`, else `reports/` at the repository root.
    */
   readonly reportsDir?: string
+  /** A ZIP code's counties with land shares, from the officials directory; absent when none is connected. */
+  readonly zipShares?: (zip: string) => Promise<readonly ZipShare[]>
   /** Who decides in a jurisdiction on a date, from the officials directory; absent when none is connected. */
   readonly whoDecides?: (id: string, date: string) => Promise<WhoDecidesView>
 }
@@ -199,7 +202,7 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
     engine: service.engine,
     federal: options.federal,
     gazetteer: service.gazetteer,
-    searchIndex: service.searchIndex,
+    names: service.names,
     today,
     answers: (date, action, template) => service.answers(date, action, template),
   }
@@ -249,9 +252,20 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
 
   const pageRoute = { schema: { hide: true } }
   app.get('/', pageRoute, (request, reply) => send(request, reply, () => mapPage(ctx, queryOf(request))))
-  app.get('/search', pageRoute, (request, reply) => send(request, reply, () => searchPage(ctx, queryOf(request))))
-  app.get('/compare', pageRoute, (request, reply) => send(request, reply, () => comparePage(ctx, queryOf(request))))
-  app.get('/evaluate', pageRoute, (request, reply) => send(request, reply, () => evaluatePage(ctx, queryOf(request))))
+  // The forms and the search box take ZIP codes: their areas come from the directory before the page is built.
+  const withZips = async (query: Query): Promise<SiteContext> => {
+    const zips = new Map<string, readonly ZipShare[]>()
+    if (options.zipShares) for (const v of new Set(Object.values(query).map((x) => (x ?? '').trim()).filter(isZipLike)).values()) zips.set(v, await options.zipShares(v))
+    return zips.size ? { ...ctx, zips } : ctx
+  }
+  const formPage = (build: (c: SiteContext, q: Query) => PageResult) => (request: FastifyRequest, reply: FastifyReply) =>
+    sendAfter(request, reply, async () => {
+      const query = queryOf(request)
+      return build(await withZips(query), query)
+    })
+  app.get('/search', pageRoute, formPage(searchPage))
+  app.get('/compare', pageRoute, formPage(comparePage))
+  app.get('/evaluate', pageRoute, formPage(evaluatePage))
   app.get('/federal', pageRoute, (request, reply) => send(request, reply, () => federalPage(ctx)))
   app.get('/downloads', pageRoute, (request, reply) => send(request, reply, () => downloadsPage(ctx)))
   app.get('/jurisdictions/*', pageRoute, (request, reply) =>

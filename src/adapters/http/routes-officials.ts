@@ -6,7 +6,8 @@
 import { Readable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
-import { ErrorSchema, search } from '../../core/answers/index.ts'
+import { ErrorSchema } from '../../core/answers/index.ts'
+import { requireDivisionId, resolveName } from '../../core/names/index.ts'
 import { formatDay, todayUtc } from '../../core/dates/index.ts'
 import { AppError } from '../../core/errors/index.ts'
 import { nameLookup, popoloChunks, zipLookup, type PlaceLookup } from '../../core/officials/index.ts'
@@ -52,6 +53,8 @@ export function registerOfficialsRoutes(app: FastifyInstance, service: AnswersSe
     },
     async (request, reply) => {
       const { jurisdiction, date } = request.query as { jurisdiction: string; date?: string }
+      // Only real places, with "did you mean" for an ID of nothing real.
+      if (!registry.jurisdictions.has(jurisdiction)) requireDivisionId(service.names, jurisdiction, 'jurisdiction')
       const day = date ?? formatDay(todayUtc())
       const key = `${await directory.version()}|${jurisdiction}|${day}`
       let body = answers.get(key)
@@ -70,7 +73,7 @@ export function registerOfficialsRoutes(app: FastifyInstance, service: AnswersSe
         summary: 'Find the county (and places) whose officials to show, from a ZIP code or a name',
         description:
           'A ZIP code resolves through the Census 2020 ZCTA relationship files: inside one county, `kind: decided`; across several, `kind: choose` with every county and its land share, none picked. ' +
-          'A name resolves like search; a name that could mean several places is a 400 naming `q` with the candidates.',
+          'A name resolves like search (state first, then population); a name that could mean several places is a 400 naming `q` with `candidates`, an unknown one a 404 with `suggestions`.',
         querystring: Type.Object(
           {
             zip: Type.Optional(Type.String({ maxLength: 10, description: 'Five-digit ZIP code' })),
@@ -85,7 +88,7 @@ export function registerOfficialsRoutes(app: FastifyInstance, service: AnswersSe
       const { zip, q } = request.query as { zip?: string; q?: string }
       if (zip !== undefined && q !== undefined) throw new AppError('invalid-input', 'give either zip or q, not both', { field: 'zip' })
       if (zip !== undefined) return zipLookup(zip.trim(), /^\d{5}$/.test(zip.trim()) ? await directory.zipAreas(zip.trim()) : [])
-      if (q !== undefined) return nameLookup(q, search(service.searchIndex, q, 10))
+      if (q !== undefined) return nameLookup(resolveName(service.names, q), 'q')
       throw new AppError('invalid-input', 'give a ZIP code (zip) or a name (q)', { field: 'zip' })
     },
   )

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { Compile } from 'typebox/compile'
 import { defaultRegistryDir, loadRegistryOrThrow, loadUsAtlas } from '../../adapters/fs/index.ts'
-import { FIXTURE_ATLAS_INPUT } from '../../testing/fixture-atlas.ts'
+import { FIXTURE_ATLAS_INPUT, FIXTURE_ATLAS_INPUT_WITH_PLACES } from '../../testing/fixture-atlas.ts'
 import { fixtureRegistry } from '../../testing/fixture-registry.ts'
 import { AppError } from '../errors/index.ts'
 import { buildGazetteer, compareJurisdictions, ComparisonSchema, jurisdictionDetail, UnlistedJurisdictionSchema } from './index.ts'
@@ -86,12 +86,13 @@ describe('jurisdiction detail', () => {
   })
   it('gives a state without a file and a place without a file', () => {
     expect(jurisdictionDetail(registry, gazetteer, 'ocd-division/country:us/state:xx')).toMatchObject({ inRegistry: false, name: 'Fixture State X', level: 'state', geoid: '96' })
-    const place = jurisdictionDetail(registry, gazetteer, 'ocd-division/country:us/state:zz/place:epsilon_springs')
+    const withPlaces = buildGazetteer(registry, FIXTURE_ATLAS_INPUT_WITH_PLACES)
+    const place = jurisdictionDetail(registry, withPlaces, 'ocd-division/country:us/state:zz/place:epsilon_springs')
     expect(place).toMatchObject({ inRegistry: false, level: 'place', name: 'Epsilon Springs, ZZ' })
     expect(place.layers.find((l) => l.layer === 'county')).toMatchObject({ jurisdiction: null, inRegistry: false })
   })
   it('404s what it cannot place', () => {
-    for (const id of ['ocd-division/country:us/state:qq', 'ocd-division/country:us/state:zz/county:atlantis', 'Alpha', ''])
+    for (const id of ['ocd-division/country:us/state:qq', 'ocd-division/country:us/state:zz/county:atlantis', 'ocd-division/country:us/state:zz/place:epsilon_springs', 'Alpha', ''])
       expect(errorOf(() => jurisdictionDetail(registry, gazetteer, id)), id).toEqual({ code: 'not-found', field: 'id' })
   })
 })

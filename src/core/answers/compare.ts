@@ -41,11 +41,13 @@ export function describeDivision(registry: Registry, gazetteer: Gazetteer, id: s
     return { jurisdiction: id, name: j.name, level: j.level, state: j.state?.toUpperCase() ?? null, inRegistry: true, geoid }
   }
   if (!ocd || !isKnownDivision(gazetteer, id)) {
-    throw new AppError('not-found', ocd ? `no jurisdiction "${id}" in the registry or the Census list of states and counties` : `"${id}" is not a U.S. OCD division ID`, { field })
+    throw new AppError('not-found', ocd ? `no jurisdiction "${id}" in the registry or the Census lists of states, counties${gazetteer.placesListed ? ' and places' : ''}` : `"${id}" is not a U.S. OCD division ID`, { field })
   }
   const state = ocd.state ? gazetteer.stateByCode.get(ocd.state) : undefined
   if (ocd.level === 'state' || ocd.level === 'district') return { jurisdiction: id, name: state!.name, level: ocd.level, state: state!.code, inRegistry: false, geoid: state!.fips }
   if (county) return { jurisdiction: id, name: county.label, level: 'county', state: county.state, inRegistry: false, geoid: county.geoid }
+  const place = gazetteer.placeByJurisdiction.get(id)
+  if (place) return { jurisdiction: id, name: place.label, level: 'place', state: place.state, inRegistry: false, geoid: place.geoid }
   return { jurisdiction: id, name: labelFromOcdId(id), level: ocd.level, state: state?.code ?? null, inRegistry: false, geoid: null }
 }
 

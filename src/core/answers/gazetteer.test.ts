@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { defaultRegistryDir, loadRegistryOrThrow, loadUsAtlas } from '../../adapters/fs/index.ts'
 import { fixtureRegistry } from '../../testing/fixture-registry.ts'
-import { FIXTURE_ATLAS_INPUT } from '../../testing/fixture-atlas.ts'
+import { FIXTURE_ATLAS_INPUT, FIXTURE_ATLAS_INPUT_WITH_PLACES } from '../../testing/fixture-atlas.ts'
 import { AppError } from '../errors/index.ts'
 import { parseOcdId } from '../ocd/index.ts'
 import { buildGazetteer, deriveCountyId, isKnownDivision, ocdSlug } from './index.ts'
@@ -42,8 +42,23 @@ describe('gazetteer over the fixture registry', () => {
     expect(isKnownDivision(g, 'ocd-division/country:us/state:zz/county:atlantis')).toBe(false)
     expect(isKnownDivision(g, 'ocd-division/country:us/state:xx')).toBe(true)
     expect(isKnownDivision(g, 'ocd-division/country:us/state:qq')).toBe(false)
-    expect(isKnownDivision(g, 'ocd-division/country:us/state:zz/place:anywhere')).toBe(true)
+    // Without a list of places, a place without a file is not known to be real.
+    expect(isKnownDivision(g, 'ocd-division/country:us/state:zz/place:anywhere')).toBe(false)
     expect(isKnownDivision(g, 'Fresno')).toBe(false)
+  })
+  it('knows Census places when given them, under the registry ID where a file matches', () => {
+    const withPlaces = buildGazetteer(fixtureRegistry(), FIXTURE_ATLAS_INPUT_WITH_PLACES)
+    expect(withPlaces.placesListed).toBe(true)
+    expect(isKnownDivision(withPlaces, 'ocd-division/country:us/state:zz/place:epsilon_springs')).toBe(true)
+    expect(isKnownDivision(withPlaces, 'ocd-division/country:us/state:zz/place:anywhere')).toBe(false)
+    expect(withPlaces.placeByJurisdiction.get('ocd-division/country:us/state:zz/place:epsilon_springs')).toMatchObject({ label: 'Epsilon Springs, ZZ', inRegistry: false, type: 'city', population: 1200, countyGeoid: '97003' })
+    expect(withPlaces.placeByJurisdiction.get('ocd-division/country:us/state:zz/place:delta')).toMatchObject({ inRegistry: true, label: 'Delta' })
+  })
+  it('takes a place with its county\'s residents for the county itself (a consolidated city-county)', () => {
+    const input = { ...FIXTURE_ATLAS_INPUT, counties: FIXTURE_ATLAS_INPUT.counties.map((c) => ({ ...c, population: 1000 })), places: [{ geoid: '9703000', name: 'Gamma City', state: 'ZZ', countyGeoid: '97003', population: 1005 }] }
+    const g2 = buildGazetteer(fixtureRegistry(), input)
+    expect(g2.places).toEqual([])
+    expect(g2.countyByGeoid.get('97003')?.cityNames).toEqual(['Gamma City'])
   })
   it('rejects an unknown state and clashing IDs, naming the entry', () => {
     const bad = (input: Parameters<typeof buildGazetteer>[1]) => {

@@ -4,6 +4,10 @@
  * takes that file's OCD ID; any other gets an ID derived from its state and name, the way OCD
  * division IDs are formed (lower case, spaces to `_`, accents and apostrophes dropped), so that
  * the engine can answer it by walking federal → state.
+ *
+ * When the adapter also hands in Census places (incorporated cities, towns, villages and boroughs)
+ * and populations (us-geo, read where it lies), the gazetteer knows every real place too: a place
+ * ID is then a real place only if it is in that list or in the registry.
  */
 import { AppError } from '../errors/index.ts'
 import { COUNTRY_ID, parseOcdId } from '../ocd/index.ts'
@@ -74,11 +78,31 @@ const DC_FIPS = '11'
 /** Carson City, Nevada: a consolidated municipality, not a county by name. */
 const CARSON_CITY = '32510'
 
-/** What an adapter hands in: us-atlas state and county ids (FIPS / GEOID) and names. */
+/** A Census place as an adapter hands it in (us-geo `places.csv`: incorporated places only). */
+export interface GazetteerPlaceInput {
+  /** Seven-digit Census place GEOID. */
+  readonly geoid: string
+  /** The short name, e.g. `Houston`. */
+  readonly name: string
+  /** Two-letter postal code (either case). */
+  readonly state: string
+  /** Five-digit GEOID of the county the place is mostly in, when known. */
+  readonly countyGeoid?: string
+  readonly population?: number
+  /** `city`, `town`, `village`, `borough`, `municipality`… (from the Census name); default `place`. */
+  readonly type?: string
+}
+
+/** What an adapter hands in: us-atlas state and county ids (FIPS / GEOID) and names; optionally us-geo places and populations. */
 export interface GazetteerInput {
   /** `code` is looked up in {@link STATE_FIPS} when absent (tests pass fictional states with a code). */
-  readonly states: readonly { readonly fips: string; readonly name: string; readonly code?: string }[]
-  readonly counties: readonly { readonly geoid: string; readonly name: string }[]
+  readonly states: readonly { readonly fips: string; readonly name: string; readonly code?: string; readonly population?: number }[]
+  readonly counties: readonly { readonly geoid: string; readonly name: string; readonly population?: number }[]
+  /**
+   * Census places. Absent: the gazetteer has no list of places and knows only the registry's, so a
+   * place ID without a registry file is not a known division.
+   */
+  readonly places?: readonly GazetteerPlaceInput[]
 }
 
 export interface GazetteerState {
@@ -91,6 +115,8 @@ export interface GazetteerState {
   readonly level: 'state' | 'district'
   readonly territory: boolean
   readonly inRegistry: boolean
+  /** Residents (Census estimate), or null when the adapter gave none. */
+  readonly population: number | null
 }
 
 export interface GazetteerPlace {
@@ -112,6 +138,33 @@ export interface GazetteerCounty {
   readonly label: string
   /** Registry places whose jail is this county's (`jailCounty`). */
   readonly places: readonly GazetteerPlace[]
+  /** Residents (Census estimate), or null when the adapter gave none. */
+  readonly population: number | null
+  /**
+   * Names of the Census place that covers the whole county (a consolidated city-county or an
+   * independent city: "New Orleans" for Orleans Parish, "Richmond" for Richmond city, VA); such a
+   * place gets no ID of its own, per the OCD convention for consolidated governments.
+   */
+  readonly cityNames: readonly string[]
+}
+
+/** A Census place (city, town, village, borough) that is not its own county-equivalent. */
+export interface GazetteerCensusPlace {
+  readonly kind: 'gazetteer-place'
+  /** Seven-digit Census place GEOID. */
+  readonly geoid: string
+  readonly name: string
+  /** `city`, `town`, `village`, `borough`, `municipality` or `place`. */
+  readonly type: string
+  /** Upper-case postal code of the state. */
+  readonly state: string
+  /** `…/state:xx/place:<slug>`, or the registry file's ID when one matches (by GEOID or by that ID). */
+  readonly jurisdiction: string
+  readonly inRegistry: boolean
+  /** The registry's name when it has a file, else "Houston, TX". */
+  readonly label: string
+  readonly countyGeoid: string | null
+  readonly population: number | null
 }
 
 export interface Gazetteer {
@@ -125,6 +178,10 @@ export interface Gazetteer {
   readonly stateByCode: ReadonlyMap<string, GazetteerState>
   readonly countyByGeoid: ReadonlyMap<string, GazetteerCounty>
   readonly countyByJurisdiction: ReadonlyMap<string, GazetteerCounty>
+  /** Census places, when the adapter gave them (else empty, and {@link Gazetteer.placesListed} is false). */
+  readonly places: readonly GazetteerCensusPlace[]
+  readonly placesListed: boolean
+  readonly placeByJurisdiction: ReadonlyMap<string, GazetteerCensusPlace>
 }
 
 /**
@@ -216,6 +273,7 @@ export function buildGazetteer(registry: Registry, input: GazetteerInput): Gazet
         level: s.fips === DC_FIPS ? 'district' : 'state',
         territory: TERRITORIES.has(s.fips),
         inRegistry: registry.jurisdictions.has(jurisdiction),
+        population: s.population ?? null,
       })
     })
     .sort((a, b) => a.fips.localeCompare(b.fips))
@@ -229,6 +287,15 @@ export function buildGazetteer(registry: Registry, input: GazetteerInput): Gazet
     list.push(Object.freeze({ jurisdiction: p.id, name: p.name }))
     placesByCounty.set(p.jailCounty.value, list)
   }
+
+  // A place with (nearly) exactly its county's residents is that county under another name.
+  const countyPopulation = new Map(input.counties.map((c) => [c.geoid, c.population]))
+  const coincident = (p: GazetteerPlaceInput): boolean => {
+    const county = p.countyGeoid ? countyPopulation.get(p.countyGeoid) : undefined
+    return county !== undefined && county > 0 && p.population !== undefined && Math.abs(p.population - county) <= COINCIDENT_TOLERANCE * county
+  }
+  const cityNamesByGeoid = new Map<string, string[]>()
+  for (const p of input.places ?? []) if (coincident(p)) cityNamesByGeoid.set(p.countyGeoid!, [...(cityNamesByGeoid.get(p.countyGeoid!) ?? []), p.name])
 
   const countyByJurisdiction = new Map<string, GazetteerCounty>()
   const counties = [...input.counties]
@@ -249,6 +316,8 @@ export function buildGazetteer(registry: Registry, input: GazetteerInput): Gazet
         inRegistry: Boolean(file),
         label: file ? file.name : countyLabel(c.geoid, name, state.code),
         places: Object.freeze(placesByCounty.get(jurisdiction) ?? []),
+        population: c.population ?? null,
+        cityNames: Object.freeze(cityNamesByGeoid.get(c.geoid) ?? []),
       })
       const clash = countyByJurisdiction.get(jurisdiction)
       // D.C.'s county-equivalent shares the district's ID by design; nothing else may share one.
@@ -263,6 +332,8 @@ export function buildGazetteer(registry: Registry, input: GazetteerInput): Gazet
     .map((p) => Object.freeze({ jurisdiction: p.id, name: p.name, state: p.state?.toUpperCase() ?? null }))
     .sort((a, b) => a.jurisdiction.localeCompare(b.jurisdiction))
 
+  const censusPlaces = buildPlaces(registry, (input.places ?? []).filter((p) => !coincident(p)), stateByFips)
+
   return Object.freeze({
     kind: 'gazetteer',
     states: Object.freeze(states),
@@ -272,13 +343,62 @@ export function buildGazetteer(registry: Registry, input: GazetteerInput): Gazet
     stateByCode: new Map(states.map((s) => [s.code.toLowerCase(), s])),
     countyByGeoid: new Map(counties.map((c) => [c.geoid, c])),
     countyByJurisdiction,
+    places: Object.freeze(censusPlaces),
+    placesListed: input.places !== undefined,
+    placeByJurisdiction: new Map(censusPlaces.map((p) => [p.jurisdiction, p])),
   })
+}
+
+/** A place whose residents number its county's within this share is taken to be the county itself. */
+const COINCIDENT_TOLERANCE = 0.02
+const PLACE_TYPES: ReadonlySet<string> = new Set(['city', 'town', 'village', 'borough', 'municipality', 'township', 'city and borough'])
+
+/**
+ * Census places with OCD IDs: a registry place matches by GEOID, else by the derived ID. Two
+ * places of one state with the same name: the more populous keeps `place:<slug>`, the others get
+ * `place:<slug>~<geoid>` (no ID is guessed to be the one a registry file meant).
+ */
+function buildPlaces(registry: Registry, input: readonly GazetteerPlaceInput[], stateByFips: ReadonlyMap<string, GazetteerState>): GazetteerCensusPlace[] {
+  const registryByGeoid = new Map<string, string>()
+  for (const j of registry.jurisdictions.values()) if (j.level === 'place' && j.geoid.kind === 'known') registryByGeoid.set(j.geoid.value.code, j.id)
+  const sorted = [...input].sort((a, b) => (b.population ?? -1) - (a.population ?? -1) || a.geoid.localeCompare(b.geoid))
+  const taken = new Set<string>()
+  const out: GazetteerCensusPlace[] = []
+  for (const p of sorted) {
+    const state = stateByFips.get(p.geoid.slice(0, 2))
+    if (!state || !/^\d{7}$/.test(p.geoid) || state.code !== p.state.toUpperCase()) {
+      throw new AppError('invalid-input', `place "${p.name}" has GEOID "${p.geoid}", which is not seven digits in its state ${p.state}`, { field: `places[${input.indexOf(p)}].geoid` })
+    }
+    const slug = ocdSlug(p.name)
+    if (!slug) continue
+    const base = `${state.jurisdiction}/place:${slug}`
+    let jurisdiction = registryByGeoid.get(p.geoid) ?? (taken.has(base) ? `${base}~${p.geoid}` : base)
+    if (taken.has(jurisdiction)) jurisdiction = `${base}~${p.geoid}`
+    taken.add(jurisdiction)
+    const file = registry.jurisdictions.get(jurisdiction)
+    const type = p.type && PLACE_TYPES.has(p.type) ? p.type : 'place'
+    out.push(
+      Object.freeze({
+        kind: 'gazetteer-place',
+        geoid: p.geoid,
+        name: p.name,
+        type,
+        state: state.code,
+        jurisdiction,
+        inRegistry: Boolean(file),
+        label: file ? file.name : `${p.name}, ${state.code}`,
+        countyGeoid: p.countyGeoid ?? null,
+        population: p.population ?? null,
+      }),
+    )
+  }
+  return out.sort((a, b) => a.geoid.localeCompare(b.geoid))
 }
 
 /**
  * True when `id` is a well-formed OCD ID the gazetteer can place: the country, a known state or
- * district, a county in the gazetteer, or a place in a known state (places cannot be checked
- * against a list: the gazetteer holds counties only).
+ * district, a county in the gazetteer, or a place in its list of Census places. (A registry file's
+ * ID is known too; callers check the registry first.) Without a list of places, no place is known.
  *
  * @example
  * ```ts
@@ -292,5 +412,5 @@ export function isKnownDivision(gazetteer: Gazetteer, id: string): boolean {
   if (!ocd.state || !gazetteer.stateByCode.has(ocd.state)) return false
   if (ocd.level === 'county') return gazetteer.countyByJurisdiction.has(id)
   if (ocd.level === 'state' || ocd.level === 'district') return gazetteer.stateByCode.get(ocd.state)!.jurisdiction === id
-  return true
+  return gazetteer.placeByJurisdiction.has(id)
 }

@@ -36,9 +36,10 @@ export {
   type Gazetteer,
   type GazetteerCounty,
   type GazetteerInput,
+  type GazetteerCensusPlace,
   type GazetteerPlace,
+  type GazetteerPlaceInput,
   type GazetteerState,
 } from './gazetteer.ts'
 export * from './schemas.ts'
-export { buildSearchIndex, normalizeName, search, type SearchIndex } from './search.ts'
 export { CASE_TEMPLATES, isTemplateId, TEMPLATE_IDS, templateById, templateFacts, yearsBefore, type CaseTemplate, type TemplateId } from './templates.ts'

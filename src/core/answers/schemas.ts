@@ -72,18 +72,6 @@ export type DecidingLayer = (typeof DECIDING_LAYERS)[number]
 
 export const LEVELS = ['country', 'state', 'district', 'county', 'place'] as const
 
-export const SearchResultSchema = Type.Object({
-  jurisdiction: Type.String({ description: 'OCD division ID' }),
-  name: Type.String(),
-  level: Type.Enum(LEVELS),
-  state: Nullable(Type.String({ description: 'Postal code, upper case' })),
-  inRegistry: Type.Boolean(),
-  geoid: Nullable(Type.String({ description: 'Census GEOID: 2 digits for a state, 5 for a county, 7 for a place' })),
-})
-export const SearchSchema = Type.Object({ kind: Type.Literal('search'), query: Type.String(), results: Type.Array(SearchResultSchema) })
-export type SearchResult = Static<typeof SearchResultSchema>
-export type Search = Static<typeof SearchSchema>
-
 export const LayerRefSchema = Type.Object({
   layer: Type.Enum(['federal', 'state', 'county', 'place'] as const),
   jurisdiction: Nullable(Type.String({ description: 'OCD ID; null when it cannot be identified (a place whose jail county is unknown)' })),
@@ -152,6 +140,18 @@ export const UnlistedJurisdictionSchema = Type.Object(
 )
 export type UnlistedJurisdiction = Static<typeof UnlistedJurisdictionSchema>
 
-export const ErrorSchema = Type.Object(
-  { error: Type.Object({ code: Type.String(), message: Type.String(), field: Type.Optional(Type.String({ description: 'The input field at fault' })) }) }
-)
+const ErrorChoiceSchema = Type.Object({
+  id: Type.String({ description: 'OCD division ID, or an enactment id for a law' }),
+  name: Type.String(),
+  type: Type.String({ description: 'county, city, state, law…' }),
+  state: Nullable(Type.String({ description: 'Postal code, upper case' })),
+})
+export const ErrorSchema = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    field: Type.Optional(Type.String({ description: 'The input field at fault' })),
+    candidates: Type.Optional(Type.Array(ErrorChoiceSchema, { description: 'An ambiguous name: the equally good candidates (choose one, or give the state)' })),
+    suggestions: Type.Optional(Type.Array(ErrorChoiceSchema, { description: 'An unknown name or ID: what it may have meant' })),
+  }),
+})

@@ -35,6 +35,29 @@ export interface ErrorLocation {
 }
 
 /**
+ * A choice an error offers: one of the candidates of an ambiguous name, or a "did you mean"
+ * suggestion for an unknown one.
+ */
+export interface ErrorChoice {
+  /** OCD division ID (or an enactment id, for a law). */
+  readonly id: string
+  readonly name: string
+  /** `county`, `city`, `state`, `law`… */
+  readonly type: string
+  /** Upper-case postal code, or null. */
+  readonly state: string | null
+}
+
+/** The optional parts of an {@link AppError} besides its location. */
+export interface AppErrorOptions {
+  readonly cause?: unknown
+  /** An ambiguous input: the equally good candidates, one of which must be chosen. */
+  readonly candidates?: readonly ErrorChoice[]
+  /** An unknown input: what it may have meant. */
+  readonly suggestions?: readonly ErrorChoice[]
+}
+
+/**
  * An error with a closed-set code and an optional location.
  *
  * @example
@@ -47,12 +70,16 @@ export class AppError extends Error {
   readonly kind = 'app-error'
   readonly code: ErrorCode
   readonly location: ErrorLocation
+  readonly candidates?: readonly ErrorChoice[]
+  readonly suggestions?: readonly ErrorChoice[]
 
-  constructor(code: ErrorCode, message: string, location: ErrorLocation = {}, options?: { cause?: unknown }) {
-    super(message, options)
+  constructor(code: ErrorCode, message: string, location: ErrorLocation = {}, options?: AppErrorOptions) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause })
     this.name = 'AppError'
     this.code = code
     this.location = location
+    if (options?.candidates) this.candidates = options.candidates
+    if (options?.suggestions) this.suggestions = options.suggestions
   }
 
   /** The HTTP status for this error's code. */
@@ -70,9 +97,17 @@ export class AppError extends Error {
     return formatLocated(this.location, this.message)
   }
 
-  /** The JSON body an HTTP adapter sends. */
-  toJSON(): { error: { code: ErrorCode; message: string; field?: string } } {
-    return { error: { code: this.code, message: this.message, ...(this.location.field ? { field: this.location.field } : {}) } }
+  /** The JSON body an HTTP adapter sends: `candidates` for an ambiguous input, `suggestions` for an unknown one. */
+  toJSON(): { error: { code: ErrorCode; message: string; field?: string; candidates?: readonly ErrorChoice[]; suggestions?: readonly ErrorChoice[] } } {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.location.field ? { field: this.location.field } : {}),
+        ...(this.candidates ? { candidates: this.candidates } : {}),
+        ...(this.suggestions ? { suggestions: this.suggestions } : {}),
+      },
+    }
   }
 }
 

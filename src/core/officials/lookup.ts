@@ -4,8 +4,8 @@
  * one county, that county is the answer; where it spans several, every county is offered with its
  * share of the land, and none is picked. Nothing is guessed below the county (districts never).
  */
-import { normalizeName, type SearchResult } from '../answers/index.ts'
 import { AppError } from '../errors/index.ts'
+import { jurisdictionOrThrow, type Resolution } from '../names/index.ts'
 import type { ZipArea } from './model.ts'
 
 /** A place a person can pick, with its share of the ZIP code's land where it came from one. */
@@ -51,32 +51,19 @@ export function zipLookup(zip: string, areas: readonly ZipArea[]): PlaceLookup {
   return Object.freeze({ kind: 'choose', query: zip, reason: `ZIP code ${zip} spans ${counties.length} counties; pick one`, choices: counties, places })
 }
 
-function choiceOf(r: SearchResult): PlaceChoice {
-  return { jurisdiction: r.jurisdiction, name: r.name, level: r.level }
-}
-
-/** The name without a trailing ", TX" or state name, normalised, for whole-name comparison. */
-function bareName(name: string): string {
-  return normalizeName(name.replace(/, [A-Z]{2}$/, ''))
-}
-
 /**
- * The jurisdiction a typed name or OCD ID means, from search results best first. One whole-name
- * match (or one result) decides; several whole-name matches in different places are a choice
- * (`invalid-input` naming `field`, with the candidates in the message); none is `not-found`.
+ * The jurisdiction a typed name or OCD ID means, from the name resolver's answer
+ * (`resolveName`, which puts state context first, then population): one division decides; an
+ * ambiguous name is `invalid-input` naming `field` with the candidates to choose from; an unknown
+ * one is `not-found` with "did you mean" suggestions.
  *
  * @example
  * ```ts
- * nameLookup('Cook County, IL', search(index, 'Cook County, IL')).kind // 'decided'
+ * nameLookup(resolveName(names, 'Cook County, IL')).kind // 'decided'
  * ```
  */
-export function nameLookup(query: string, results: readonly SearchResult[], field = 'q'): PlaceLookup {
-  const q = query.trim()
-  if (!q) throw new AppError('invalid-input', `${field} must name a place or give a ZIP code`, { field })
-  if (results.length === 0) throw new AppError('not-found', `no state, county or place matches "${q}"`, { field })
-  const whole = results.filter((r) => r.jurisdiction === q || bareName(r.name) === bareName(q) || normalizeName(r.name) === normalizeName(q))
-  const decided = whole.length === 1 ? whole[0]! : whole.length === 0 && results.length === 1 ? results[0]! : undefined
-  if (decided) return Object.freeze({ kind: 'decided', query: q, jurisdiction: decided.jurisdiction, name: decided.name, places: [] })
-  const candidates = (whole.length ? whole : results).slice(0, 10).map(choiceOf)
-  throw new AppError('invalid-input', `"${q}" could mean ${candidates.length} places; name one (with its state): ${candidates.map((c) => c.name).join('; ')}`, { field })
+export function nameLookup(resolution: Resolution, field = 'q'): PlaceLookup {
+  if (!resolution.query.trim()) throw new AppError('invalid-input', `${field} must name a place or give a ZIP code`, { field })
+  const c = jurisdictionOrThrow(resolution, field)
+  return Object.freeze({ kind: 'decided', query: resolution.query, jurisdiction: c.jurisdiction, name: c.name, places: [] })
 }

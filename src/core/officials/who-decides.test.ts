@@ -108,10 +108,13 @@ describe('zipLookup', () => {
 })
 
 describe('nameLookup', () => {
-  const r = (jurisdiction: string, name: string) => ({ jurisdiction, name, level: 'county' as const, state: name.slice(-2), inRegistry: false, geoid: null })
-  it('decides one whole-name match and offers a choice between several', () => {
-    expect(nameLookup('Harris County, TX', [r(HARRIS, 'Harris County, TX'), r('x', 'Harrison County, TX')]).kind).toBe('decided')
-    expect(() => nameLookup('Harris County', [r('ga', 'Harris County, GA'), r(HARRIS, 'Harris County, TX')])).toThrow(/could mean 2 places.*Harris County, GA; Harris County, TX/)
-    expect(() => nameLookup('Nowhere', [])).toThrow(expect.objectContaining({ code: 'not-found', location: { field: 'q' } }))
+  const c = (jurisdiction: string, name: string) => ({ jurisdiction, name, level: 'county' as const, type: 'county', state: name.slice(-2), inRegistry: false, geoid: null, population: null })
+  it('decides a resolved name and offers a choice for an ambiguous one', () => {
+    expect(nameLookup({ kind: 'resolved', query: 'Harris County, TX', jurisdiction: c(HARRIS, 'Harris County, TX'), by: 'state', reason: '' })).toMatchObject({ kind: 'decided', jurisdiction: HARRIS })
+    const ambiguous = { kind: 'ambiguous' as const, query: 'Harris County', candidates: [c('ga', 'Harris County, GA'), c(HARRIS, 'Harris County, TX')], reason: '2 places match' }
+    expect(() => nameLookup(ambiguous)).toThrow(/ambiguous.*Harris County, GA; Harris County, TX/)
+    expect(() => nameLookup(ambiguous)).toThrow(expect.objectContaining({ code: 'invalid-input', location: { field: 'q' }, candidates: [expect.objectContaining({ id: 'ga' }), expect.objectContaining({ id: HARRIS })] }))
+    expect(() => nameLookup({ kind: 'unknown', query: 'Nowhere', suggestions: [], reason: 'no place' }, 'place')).toThrow(expect.objectContaining({ code: 'not-found', location: { field: 'place' } }))
+    expect(() => nameLookup({ kind: 'unknown', query: ' ', suggestions: [], reason: '' })).toThrow(expect.objectContaining({ code: 'invalid-input' }))
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fixtureFiles } from '../../testing/fixture-registry.ts'
-import { buildRegistry, countRegistry, enactmentView, findJurisdictions, formatDiagnostic, jurisdictionView, publicTextProblems } from './index.ts'
+import { buildRegistry, countRegistry, enactmentView, formatDiagnostic, jurisdictionView, publicTextProblems } from './index.ts'
 
 /** Builds the fixture registry with one file's text transformed, and returns the error lines. */
 function errorsWith(path: string, edit: (text: string) => string, extra: { path: string; text: string }[] = []): string[] {
@@ -119,14 +119,6 @@ describe('registry checks', () => {
       ),
     )
     expect(errors).toEqual([expect.stringMatching(/county-beta\.yaml:\d+:\d+: error: enactments\[1\]\.provisions\[1\]: contradicts beta-order-notify/)])
-  })
-
-  it('finds jurisdictions by name and alias', () => {
-    const { registry } = buildRegistry(fixtureFiles())
-    expect(findJurisdictions(registry!, 'Zedland')[0]?.id).toBe('ocd-division/country:us/state:zz')
-    expect(findJurisdictions(registry!, 'alpha county')[0]?.id).toBe('ocd-division/country:us/state:zz/county:alpha')
-    expect(findJurisdictions(registry!, 'Alpha, ZZ')[0]?.id).toBe('ocd-division/country:us/state:zz/county:alpha')
-    expect(findJurisdictions(registry!, 'nowhere at all')).toEqual([])
   })
 
   describe('public text', () => {

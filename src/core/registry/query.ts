@@ -1,5 +1,4 @@
-/** Read-only queries over a built registry: counts and lookup by id, name or alias. */
-import { labelFromOcdId } from '../ocd/index.ts'
+/** Read-only queries over a built registry: counts. (Names are resolved by core/names.) */
 import type { Jurisdiction, Registry, RegistryCounts, Source } from './model.ts'
 
 /**
@@ -36,48 +35,6 @@ export function sourceCount(j: Jurisdiction): number {
 }
 
 
-function normalize(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-}
-
-/**
- * Finds jurisdictions by OCD ID, name or alias; best matches first. "San Francisco, CA",
- * "San Francisco County" and "SF" find the same entity when the registry lists those aliases.
- *
- * @example
- * ```ts
- * findJurisdictions(registry, 'Cook')[0]?.id // 'ocd-division/country:us/state:il/county:cook'
- * ```
- */
-export function findJurisdictions(registry: Registry, query: string): Jurisdiction[] {
-  const exact = registry.jurisdictions.get(query.trim())
-  if (exact) return [exact]
-  const q = normalize(query)
-  if (!q) return []
-  const scored: { j: Jurisdiction; score: number }[] = []
-  for (const j of registry.jurisdictions.values()) {
-    const state = j.state ?? ''
-    const names = [j.name, ...j.aliases, labelFromOcdId(j.id)].map(normalize)
-    const withState = names.flatMap((n) => [n, `${n} ${state}`])
-    let score = 0
-    if (withState.includes(q)) score = 100
-    else if (names.some((n) => n.startsWith(q))) score = 60
-    else if (withState.some((n) => n.includes(q))) score = 40
-    else if (q.split(' ').every((word) => withState.some((n) => n.split(' ').includes(word)))) score = 30
-    if (score > 0) scored.push({ j, score: score - levelRank(j) })
-  }
-  return scored.sort((a, b) => b.score - a.score || a.j.name.localeCompare(b.j.name)).map((s) => s.j)
-}
-
-function levelRank(j: Jurisdiction): number {
-  return { country: 4, state: 3, district: 3, county: 1, place: 0 }[j.level]
-}
-
 /**
  * Jurisdictions in a state (the state itself included), by two-letter code.
  *
@@ -90,4 +47,3 @@ export function jurisdictionsInState(registry: Registry, state: string): Jurisdi
   const code = state.toLowerCase()
   return [...registry.jurisdictions.values()].filter((j) => j.state === code)
 }
-

@@ -6,11 +6,12 @@
  */
 import { readFile } from 'node:fs/promises'
 import { parse as parseYaml } from 'yaml'
-import { readRegistryFiles } from '../../adapters/fs/index.ts'
+import { readRegistryFiles, sharedNames } from '../../adapters/fs/index.ts'
+import { requireJurisdiction } from '../../core/names/index.ts'
 import { parseDay } from '../../core/dates/index.ts'
 import { AppError } from '../../core/errors/index.ts'
 import { labelFromOcdId, parseOcdId, registryPathFor } from '../../core/ocd/index.ts'
-import { buildRegistry, findJurisdictions, formatDiagnostic, type Registry } from '../../core/registry/index.ts'
+import { buildRegistry, formatDiagnostic, type Registry } from '../../core/registry/index.ts'
 import type { CounterfactualSpec } from './report.ts'
 
 /** A counterfactual as asked for (CLI `--as` / `--policy`, or the library caller). */
@@ -29,16 +30,24 @@ export type ResolvedCounterfactual =
  * @example
  * ```ts
  * parseAsOption('jurisdiction=California,date=2018-01-01') // { kind: 'jurisdiction', jurisdiction: 'California', date: '2018-01-01' }
+ * parseAsOption('jurisdiction=Harris County, TX,date=2018-01-01').jurisdiction // 'Harris County, TX'
  * ```
  */
 export function parseAsOption(text: string): CounterfactualInput {
   const parts = new Map<string, string>()
+  let last: string | undefined
   for (const piece of text.split(',')) {
     const eq = piece.indexOf('=')
+    // A comma inside a name ("Harris County, TX") continues the value before it.
+    if (eq < 0 && last === 'jurisdiction') {
+      parts.set(last, `${parts.get(last)},${piece}`)
+      continue
+    }
     if (eq < 1) throw new AppError('invalid-input', `expected key=value pairs (jurisdiction=…,date=YYYY-MM-DD), got "${piece}"`, { field: '--as' })
     const key = piece.slice(0, eq).trim()
     if (key !== 'jurisdiction' && key !== 'date') throw new AppError('invalid-input', `unknown key "${key}" (expected jurisdiction and date)`, { field: '--as' })
     parts.set(key, piece.slice(eq + 1).trim())
+    last = key
   }
   const jurisdiction = parts.get('jurisdiction')
   const date = parts.get('date')
@@ -48,8 +57,9 @@ export function parseAsOption(text: string): CounterfactualInput {
 }
 
 /**
- * Resolves a counterfactual against the law's registry. A jurisdiction is an OCD id (in the
- * registry or not: a division without a file gets its parents' law) or a registry name; a policy
+ * Resolves a counterfactual against the law's registry. A jurisdiction is an OCD id or a name of a
+ * real state, county or place (in the registry or not: a division without a file gets its
+ * parents' law), resolved by the product's name resolver; a policy
  * file is validated together with the registry, and its errors name the policy file.
  *
  * @example
@@ -61,13 +71,11 @@ export async function resolveCounterfactual(input: CounterfactualInput, registry
   if (input.kind === 'jurisdiction') {
     const day = parseDay(input.date)
     if (day === undefined) throw new AppError('invalid-input', `"${input.date}" is not a real date YYYY-MM-DD`, { field: 'counterfactual.date' })
-    let id = input.jurisdiction.trim()
-    if (!parseOcdId(id)) {
-      const found = findJurisdictions(registry, id)
-      if (found.length === 0) throw new AppError('not-found', `no jurisdiction matches "${input.jurisdiction}" (give an OCD id or a registry name)`, { field: 'counterfactual.jurisdiction' })
-      id = found[0]!.id
-    }
-    const name = registry.jurisdictions.get(id)?.name ?? labelFromOcdId(id)
+    // The product's one name resolver: a real division by OCD ID or name (state first, then
+    // population); an ambiguous name is a choice, an unknown one gets "did you mean".
+    const found = requireJurisdiction((await sharedNames(registry)).names, input.jurisdiction, { field: 'counterfactual.jurisdiction' })
+    const id = found.jurisdiction
+    const name = registry.jurisdictions.get(id)?.name ?? found.name
     return { kind: 'jurisdiction', spec: { kind: 'jurisdiction', jurisdiction: id, jurisdictionName: name, date: input.date }, day }
   }
   const text = await readFile(input.file, 'utf8').catch((cause: NodeJS.ErrnoException) => {

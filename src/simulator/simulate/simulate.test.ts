@@ -13,7 +13,7 @@ import type { Registry } from '../../core/registry/index.ts'
 import type { DetainerRecord } from '../import/index.ts'
 import { caseFacts } from './facts.ts'
 import { Places, targetsFor } from './places.ts'
-import { resolveCounterfactual } from './scenario.ts'
+import { parseAsOption, resolveCounterfactual } from './scenario.ts'
 import { fixtureRecords, writeFixture } from './test-fixture.ts'
 import { runSimulation } from './run.ts'
 import { practiceGroup, unpackAtom, UNDETERMINED, type SimulationTable } from './table.ts'
@@ -122,12 +122,28 @@ describe('simulate: grouped evaluation equals per-record evaluation', () => {
   })
 })
 
+describe('--as names go through the one name resolver', () => {
+  it('takes a name with its state, refuses an ID of nothing real and offers a choice for an ambiguous name', async () => {
+    expect(parseAsOption('jurisdiction=Harris County, TX,date=2018-01-01')).toEqual({ kind: 'jurisdiction', jurisdiction: 'Harris County, TX', date: '2018-01-01' })
+    const harris = await resolveCounterfactual(parseAsOption('jurisdiction=Harris County, TX,date=2018-01-01'), registry, defaultRegistryDir())
+    expect(harris.spec).toMatchObject({ jurisdiction: 'ocd-division/country:us/state:tx/county:harris', jurisdictionName: 'Harris County, TX' })
+    await expect(resolveCounterfactual({ kind: 'jurisdiction', jurisdiction: 'ocd-division/country:us/state:zz/county:nowhere', date: '2018-01-01' }, registry, defaultRegistryDir())).rejects.toMatchObject({
+      code: 'not-found',
+      location: { field: 'counterfactual.jurisdiction' },
+    })
+    await expect(resolveCounterfactual({ kind: 'jurisdiction', jurisdiction: 'Washington County', date: '2018-01-01' }, registry, defaultRegistryDir())).rejects.toMatchObject({
+      code: 'invalid-input',
+      candidates: expect.arrayContaining([expect.objectContaining({ id: 'ocd-division/country:us/state:or/county:washington' })]),
+    })
+  })
+})
+
 describe('simulate: bad input', () => {
   it('names the file and the field', async () => {
     await expect(runSimulation({ inputs: ['/nonexistent/x.parquet'], registry })).rejects.toMatchObject({ code: 'not-found', location: { file: '/nonexistent/x.parquet' } })
     const bad = await writeFixture(fixtureRecords(20, 3, 'pa').map((r) => ({ ...r, state: r.state ? 'PA' : null })), 'bad.parquet')
     await expect(runSimulation({ inputs: [bad], registry })).rejects.toMatchObject({ code: 'invalid-input', location: { file: bad, field: 'state' } })
-    await expect(runSimulation({ inputs: files, registry, counterfactual: { kind: 'jurisdiction', jurisdiction: 'Atlantis', date: '2018-01-01' } })).rejects.toMatchObject({
+    await expect(runSimulation({ inputs: files, registry, counterfactual: { kind: 'jurisdiction', jurisdiction: 'Qqxz Nowhere', date: '2018-01-01' } })).rejects.toMatchObject({
       code: 'not-found',
       location: { field: 'counterfactual.jurisdiction' },
     })

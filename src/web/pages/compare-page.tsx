@@ -4,6 +4,7 @@
  * law (its own file and the layers above) has in force. The form is the only part the browser
  * enhances (search-as-you-type in each field).
  */
+import { NameChoices, type NameChoiceLink } from '../components/name-choices.tsx'
 import { useState } from 'preact/hooks'
 import type { Comparison } from '../../core/answers/index.ts'
 import { compareView, type SharedLayer } from '../shared/compare-view.ts'
@@ -24,6 +25,8 @@ export interface ComparePageProps {
   /** `answers[i][template][question]` for jurisdiction i. */
   readonly answers: readonly { readonly template: { readonly id: string; readonly label: string }; readonly values: readonly Readonly<Record<QuestionId, { value: string; maxHours: number | null }>>[] }[]
   readonly error: string | null
+  /** The places an ambiguous name could mean (or suggestions for an unknown one), as links that pick one. */
+  readonly choices?: readonly NameChoiceLink[]
 }
 
 const EFFECT_WORDS: Record<string, string> = { prohibit: 'Prohibits', permit: 'Permits', require: 'Requires', limit: 'Permits only under conditions' }
@@ -236,9 +239,10 @@ export function ComparePage(props: ComparePageProps) {
         <CompareForm {...props.form} />
       </div>
       {props.error ? (
-        <p class="error-box" role="alert">
-          {props.error}
-        </p>
+        <div class="error-box" role="alert">
+          <p>{props.error}</p>
+          {props.choices?.length ? <NameChoices heading="Choose the jurisdiction you mean:" choices={props.choices} /> : null}
+        </div>
       ) : null}
       {c ? (
         <section aria-labelledby="comparison-title">

@@ -4,6 +4,7 @@
  * explanation and linked citations. The case lives in the URL (`?case=<base64url JSON>`) so an
  * answer can be shared and replayed; the server renders the answer on the first response.
  */
+import { NameChoices, type NameChoiceLink } from '../components/name-choices.tsx'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Evaluation } from '../../core/engine/index.ts'
 import { AnswerCard } from '../components/answer.tsx'
@@ -19,7 +20,8 @@ export interface EvaluatePageProps {
   readonly categories: readonly string[]
   readonly detainerForms: readonly string[]
   readonly evaluation: Evaluation | null
-  readonly error: { readonly message: string; readonly field: string | null } | null
+  /** `choices`: the places an ambiguous name could mean, or what an unknown one may have meant, as links that pick one. */
+  readonly error: { readonly message: string; readonly field: string | null; readonly choices?: readonly NameChoiceLink[] } | null
 }
 
 const CUSTODY = [
@@ -231,9 +233,11 @@ export function EvaluatePage(props: EvaluatePageProps) {
         noValidate={hydrated}
         onSubmit={(e) => {
           if (!hydrated) return
+          // A typed name not chosen from the list: the server resolves it (or offers the choice).
+          if (!form.jurisdiction && form.jurisdictionName.trim()) return
           e.preventDefault()
           if (!form.jurisdiction) {
-            setError({ message: form.jurisdictionName ? `Choose "${form.jurisdictionName}" or another jurisdiction from the list of matches.` : 'Choose a jurisdiction.', field: 'jurisdiction' })
+            setError({ message: 'Choose a jurisdiction.', field: 'jurisdiction' })
             setTimeout(() => errorRef.current?.focus(), 0)
             return
           }
@@ -334,6 +338,7 @@ export function EvaluatePage(props: EvaluatePageProps) {
         <div class="error-box" role="alert" tabIndex={-1} ref={errorRef}>
           <strong>The case could not be evaluated.</strong> {error.field ? `Field "${error.field}": ` : ''}
           {error.message}
+          {error.choices?.length ? <NameChoices heading="Choose the jurisdiction you mean:" choices={error.choices} /> : null}
         </div>
       ) : null}
       {evaluation ? <EvaluationView evaluation={evaluation} shareUrl={shareUrl} headingRef={headingRef} /> : null}

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { answersFor, buildGazetteer, buildSearchIndex, type GazetteerInput } from '../../core/answers/index.ts'
+import { answersFor, buildGazetteer, type GazetteerInput } from '../../core/answers/index.ts'
+import { buildNameIndex } from '../../core/names/index.ts'
 import { createEngine, type Engine } from '../../core/engine/index.ts'
 import { AppError } from '../../core/errors/index.ts'
 import { buildRegistry, publicTextProblems, type Registry } from '../../core/registry/index.ts'
@@ -21,7 +22,7 @@ function siteContext(registry: Registry, input: GazetteerInput): SiteContext {
   return {
     engine,
     gazetteer,
-    searchIndex: buildSearchIndex(registry, gazetteer),
+    names: buildNameIndex({ registry, gazetteer }),
     today: () => TODAY,
     answers: (date, action, template) => answersFor({ engine, gazetteer, date, action, template }),
   }
@@ -220,7 +221,7 @@ describe('pages rendered on the server from the shipped registry', () => {
       kind: 'case',
       value: { jurisdiction: 'ocd-division/country:us/state:tx/county:travis', date: '2019-06-01', custody: 'county-jail', person: { convictions: [{ category: 'robbery', level: 'felony' }] } },
     })
-    expect(evaluatePage(ctx, { run: '1', jurisdictionName: 'Nowhere at all', date: '2019-06-01' })).toMatchObject({ status: 400 })
+    expect(evaluatePage(ctx, { run: '1', jurisdictionName: 'Nowhere at all', date: '2019-06-01' })).toMatchObject({ status: 404 })
   })
 
   it('compares jurisdictions side by side and resolves names from the form', () => {
@@ -240,7 +241,7 @@ describe('pages rendered on the server from the shipped registry', () => {
     expect(ca).toContain('Common to all: the federal baseline, state law of California')
     expect(ca).toContain('Where they differ')
     expect(ca).toContain('no file beyond the common layers')
-    expect(comparePage(ctx, { j1: '', j1Name: 'SF', j2: '', j2Name: 'Cook', date: '2019-06-01' })).toEqual({ kind: 'redirect', status: 303, location: `/compare?${new URLSearchParams({ ids: ids.join(','), date: '2019-06-01' })}` })
+    expect(comparePage(ctx, { j1: '', j1Name: 'SF', j2: '', j2Name: 'Cook County, IL', date: '2019-06-01' })).toEqual({ kind: 'redirect', status: 303, location: `/compare?${new URLSearchParams({ ids: ids.join(','), date: '2019-06-01' })}` })
     expect(comparePage(ctx, { ids: `${ids[0]},ocd-division/country:us/state:ca/county:atlantis` })).toMatchObject({ status: 404 })
   })
 

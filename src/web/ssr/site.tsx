@@ -14,12 +14,13 @@ import {
   isTemplateId,
   jurisdictionDetail,
   layerRefs,
-  search,
   templateFacts,
   type Answers,
   type Gazetteer,
-  type SearchIndex,
 } from '../../core/answers/index.ts'
+import { requireDivisionId, searchAll, type NameIndex, type ZipShare } from '../../core/names/index.ts'
+import type { NameChoiceLink } from '../components/name-choices.tsx'
+import { choiceLinks, pickJurisdiction, stateOfId, type PickOutcome } from './name-picks.ts'
 import { parseDay } from '../../core/dates/index.ts'
 import { resolveLayers, type Engine, type Evaluation } from '../../core/engine/index.ts'
 import { AppError, toAppError } from '../../core/errors/index.ts'
@@ -33,7 +34,7 @@ import { EvaluatePage, type EvaluatePageProps } from '../pages/evaluate-page.tsx
 import { JurisdictionPage, type InForceProvision, type JurisdictionPageProps, type OverrideView } from '../pages/jurisdiction-page.tsx'
 import { answersUrl, MapPage, type MapPageProps } from '../pages/map-page.tsx'
 import { MessagePage } from '../pages/message-page.tsx'
-import { SearchPage } from '../pages/search-page.tsx'
+import { SearchPage, type SearchPageProps } from '../pages/search-page.tsx'
 import { caseToForm, emptyCaseForm, formFromQuery, formToCase } from '../shared/case-form.ts'
 import { decodeCase, encodeCase } from '../shared/case-url.ts'
 import { mapTable, summarise } from '../shared/map-summary.ts'
@@ -49,7 +50,10 @@ export interface SiteContext {
   /** The federal lists, conditions and rulings, when loaded. */
   readonly federal?: FederalData
   readonly gazetteer: Gazetteer
-  readonly searchIndex: SearchIndex
+  /** The one name resolver (registry, gazetteer, Census places, laws). */
+  readonly names: NameIndex
+  /** ZIP areas of this request's five-digit values (from the officials directory), when it has them. */
+  readonly zips?: ReadonlyMap<string, readonly ZipShare[]>
   /** Today as YYYY-MM-DD (UTC); a function so tests can fix it. */
   readonly today: () => string
   /** The map's answers (the server's cached copy; `answersFor` in tests). Throws invalid-input. */
@@ -235,6 +239,7 @@ export function jurisdictionPage(ctx: SiteContext, id: string, query: Query, who
   const registry = ctx.engine.registry
   const today = ctx.today()
   const date = validDate(query.date, 'date') ?? today
+  if (!registry.jurisdictions.has(id) && id.startsWith('ocd-division/')) requireDivisionId(ctx.names, id, 'id')
   const detail = jurisdictionDetail(registry, ctx.gazetteer, id)
   const file = registry.jurisdictions.get(id)
   const custody = detail.level === 'place' ? 'city-jail' : 'county-jail'
@@ -337,17 +342,6 @@ function describeDivisionSafe(ctx: SiteContext, id: string): string {
 // ---------------------------------------------------------------------------------------------
 // Compare
 
-function resolvePick(ctx: SiteContext, id: string | undefined, name: string | undefined): PickedJurisdiction | null {
-  const text = (name ?? '').trim()
-  if (id && parseOcdId(id)) {
-    const known = describeDivisionSafe(ctx, id)
-    if (!text || text === known) return { jurisdiction: id, name: known }
-  }
-  if (!text) return null
-  const hit = search(ctx.searchIndex, text, 1)[0]
-  return hit ? { jurisdiction: hit.jurisdiction, name: hit.name } : null
-}
-
 /**
  * The compare page for `?ids=a,b[,c,d]&date=`; a plain form submission (`j1`…`j4`, `j1Name`…) is
  * resolved and redirected to that URL.
@@ -362,28 +356,86 @@ export function comparePage(ctx: SiteContext, query: Query): PageResult {
   const date = validDate(query.date, 'date') ?? today
   const slotKeys = [1, 2, 3, 4].filter((i) => query[`j${i}`] !== undefined || query[`j${i}Name`] !== undefined)
   if (slotKeys.length > 0 && query.ids === undefined) {
-    const unresolved: string[] = []
-    const picks = slotKeys.flatMap((i) => {
-      const p = resolvePick(ctx, query[`j${i}`], query[`j${i}Name`])
-      if (!p && query[`j${i}Name`]?.trim()) unresolved.push(query[`j${i}Name`]!.trim())
-      return p ? [p] : []
+    // The state of the page: the states of the slots whose picker already holds a jurisdiction.
+    const fixed = slotKeys.map((i) => stateOfId(ctx, query[`j${i}`])).filter((s): s is string => s !== null)
+    const outcomes = slotKeys.map((i) => {
+      const others = fixed.filter((_, k) => slotKeys[k] !== i)
+      return { i, outcome: pickJurisdiction(ctx, query[`j${i}`], query[`j${i}Name`], others[0] ?? fixed[0] ?? null) }
     })
-    if (unresolved.length === 0) {
+    // A name typed beside a resolved one prefers that one's state ("Harris County" then "Houston": both in Texas).
+    const first = outcomes.findIndex((o) => o.outcome.kind === 'picked' && o.outcome.state !== null)
+    const firstState = first >= 0 && outcomes[first]!.outcome.kind === 'picked' ? outcomes[first]!.outcome.state : null
+    const settled = outcomes.map((o, k) =>
+      fixed.length === 0 && firstState && k !== first && o.outcome.kind !== 'empty' ? { i: o.i, outcome: pickJurisdiction(ctx, undefined, query[`j${o.i}Name`], firstState) } : o,
+    )
+    const picks = settled.flatMap((o) => (o.outcome.kind === 'picked' ? [{ jurisdiction: o.outcome.jurisdiction, name: o.outcome.name }] : []))
+    const problem = settled.find((o) => o.outcome.kind === 'choose' || o.outcome.kind === 'unknown')
+    if (!problem) {
       const ids = [...new Set(picks.map((p) => p.jurisdiction))]
       return { kind: 'redirect', status: 303, location: `/compare?${new URLSearchParams({ ids: ids.join(','), date }).toString()}` }
     }
-    return comparePageWith(ctx, date, picks, `No jurisdiction matches ${unresolved.map((u) => `"${u}"`).join(', ')}.`, 400)
+    const slots = settled.map((o) => (o.outcome.kind === 'picked' ? { jurisdiction: o.outcome.jurisdiction, name: o.outcome.name } : { jurisdiction: '', name: (query[`j${o.i}Name`] ?? '').trim() }))
+    const links = choicesOf(problem.outcome, (c) => {
+      const params = new URLSearchParams({ date })
+      settled.forEach((o, k) => {
+        const slot = o.i === problem.i ? { jurisdiction: c.jurisdiction, name: c.name } : slots[k]!
+        params.set(`j${o.i}`, slot.jurisdiction)
+        params.set(`j${o.i}Name`, slot.name)
+      })
+      return `/compare?${params.toString()}`
+    })
+    const message = problem.outcome.kind === 'choose' || problem.outcome.kind === 'unknown' ? problem.outcome.message : ''
+    return comparePageWith(ctx, date, slots, message, problem.outcome.kind === 'choose' ? 400 : 404, links)
   }
   const ids = (query.ids ?? '')
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)
   const picks = ids.map((id) => ({ jurisdiction: id, name: describeDivisionSafe(ctx, id) }))
+  const unreal = ids.findIndex((id) => stateOrNull(ctx, id) === undefined)
+  if (unreal >= 0) {
+    let message = ''
+    try {
+      requireDivisionId(ctx.names, ids[unreal]!, `ids[${unreal}]`)
+    } catch (thrown) {
+      message = toAppError(thrown).message
+    }
+    const links = choiceLinks(suggestionsOf(ctx, ids[unreal]!), (c) => `/compare?${new URLSearchParams({ ids: ids.map((x, k) => (k === unreal ? c.jurisdiction : x)).join(','), date }).toString()}`)
+    return comparePageWith(ctx, date, picks, message, 404, links)
+  }
   if (ids.length < 2) return comparePageWith(ctx, date, picks, ids.length === 1 ? 'Choose at least one more jurisdiction to compare with.' : null, 200)
   return comparePageWith(ctx, date, picks, null, 200)
 }
 
-function comparePageWith(ctx: SiteContext, date: string, picks: readonly PickedJurisdiction[], message: string | null, status: number): PageResult {
+/** Links for a field's choice or suggestions. */
+export function choicesOf(outcome: PickOutcome, href: Parameters<typeof choiceLinks>[1]): NameChoiceLink[] {
+  return outcome.kind === 'choose' ? choiceLinks(outcome.choices, href) : outcome.kind === 'unknown' ? choiceLinks(outcome.suggestions, href) : []
+}
+
+/** The state of a real division, null for one without a state, undefined for an ID of nothing real. */
+function stateOrNull(ctx: SiteContext, id: string): string | null | undefined {
+  try {
+    return requireDivisionId(ctx.names, id, 'ids').state
+  } catch {
+    return undefined
+  }
+}
+
+/** "Did you mean" for an ID of nothing real. */
+function suggestionsOf(ctx: SiteContext, id: string) {
+  try {
+    requireDivisionId(ctx.names, id, 'ids')
+    return []
+  } catch (thrown) {
+    const e = toAppError(thrown)
+    return (e.suggestions ?? []).flatMap((c) => {
+      const entry = ctx.names.byId.get(c.id)
+      return entry ? [entry.candidate] : []
+    })
+  }
+}
+
+function comparePageWith(ctx: SiteContext, date: string, picks: readonly PickedJurisdiction[], message: string | null, status: number, choices: readonly NameChoiceLink[] = []): PageResult {
   const today = ctx.today()
   let comparison: ComparePageProps['comparison'] = null
   let answers: ComparePageProps['answers'] = []
@@ -406,7 +458,7 @@ function comparePageWith(ctx: SiteContext, date: string, picks: readonly PickedJ
     }
   }
   const form = { date, slots: picks }
-  const props: ComparePageProps = { today, form, comparison, answers, error }
+  const props: ComparePageProps = { today, form, comparison, answers, error, ...(choices.length ? { choices } : {}) }
   return {
     kind: 'page',
     status,
@@ -465,28 +517,39 @@ export function evaluatePage(ctx: SiteContext, query: Query): PageResult {
       return typeof j === 'string' ? describeDivisionSafe(ctx, j) : ''
     })()
     try {
+      // Only real places: the engine would answer any well-formed ID from the layers above it.
+      const j = (decoded.value as { jurisdiction?: unknown })?.jurisdiction
+      if (typeof j === 'string' && j.startsWith('ocd-division/')) requireDivisionId(ctx.names, j, 'jurisdiction')
       const evaluation = ctx.engine.evaluate(decoded.value)
       return page({ ...base, form: caseToForm(decoded.value, evaluation.jurisdictionName), evaluation, error: null }, 200)
     } catch (thrown) {
       const e = toAppError(thrown)
-      if (e.code !== 'invalid-input') throw thrown
-      return page({ ...base, form: caseToForm(decoded.value, name), evaluation: null, error: { message: e.message, field: e.location.field ?? null } }, 400)
+      if (e.code !== 'invalid-input' && e.code !== 'not-found') throw thrown
+      const suggestions = (e.suggestions ?? []).flatMap((c) => (ctx.names.byId.get(c.id) ? [ctx.names.byId.get(c.id)!.candidate] : []))
+      const choices = choiceLinks(suggestions, (c) => `/evaluate?case=${encodeCase({ ...(decoded.value as object), jurisdiction: c.jurisdiction } as Parameters<typeof encodeCase>[0])}`)
+      return page({ ...base, form: caseToForm(decoded.value, name), evaluation: null, error: { message: e.message, field: e.location.field ?? null, ...(choices.length ? { choices } : {}) } }, e.httpStatus)
     }
   }
 
   if (query.run !== undefined) {
     const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined))
     const form = formFromQuery(params)
-    const pick = resolvePick(ctx, form.jurisdiction, form.jurisdictionName)
-    if (!pick) {
-      const message = form.jurisdictionName.trim() ? `No jurisdiction matches "${form.jurisdictionName.trim()}".` : 'Choose a jurisdiction.'
-      return page({ ...base, form, evaluation: null, error: { message, field: 'jurisdiction' } }, 400)
-    }
-    return { kind: 'redirect', status: 303, location: `/evaluate?case=${encodeCase(formToCase({ ...form, jurisdiction: pick.jurisdiction }))}` }
+    // The state of the page: one given (`state`), else that of the jurisdiction the form was showing.
+    const pick = pickJurisdiction(ctx, form.jurisdiction, form.jurisdictionName, query.state?.trim() || stateOfId(ctx, form.jurisdiction))
+    if (pick.kind === 'picked') return { kind: 'redirect', status: 303, location: `/evaluate?case=${encodeCase(formToCase({ ...form, jurisdiction: pick.jurisdiction }))}` }
+    if (pick.kind === 'empty') return page({ ...base, form, evaluation: null, error: { message: 'Choose a jurisdiction.', field: 'jurisdiction' } }, 400)
+    const choices = choicesOf(pick, (c) => {
+      const next = new URLSearchParams(params)
+      next.set('jurisdiction', c.jurisdiction)
+      next.set('jurisdictionName', c.name)
+      return `/evaluate?${next.toString()}`
+    })
+    return page({ ...base, form: { ...form, jurisdiction: '' }, evaluation: null, error: { message: pick.message, field: 'jurisdiction', choices } }, pick.kind === 'choose' ? 400 : 404)
   }
 
   const date = validDate(query.date, 'date') ?? today
-  const pick = query.jurisdiction ? resolvePick(ctx, query.jurisdiction, undefined) : null
+  const prefill = query.jurisdiction ? pickJurisdiction(ctx, query.jurisdiction, undefined, null) : null
+  const pick = prefill?.kind === 'picked' ? prefill : null
   const form = { ...emptyCaseForm(date), ...(pick ? { jurisdiction: pick.jurisdiction, jurisdictionName: pick.name } : {}) }
   return page({ ...base, form, evaluation: null, error: null }, 200)
 }
@@ -504,12 +567,24 @@ export function evaluatePage(ctx: SiteContext, query: Query): PageResult {
  */
 export function searchPage(ctx: SiteContext, query: Query): PageResult {
   const q = (query.q ?? '').slice(0, 200)
-  const props = { query: q, results: q.trim() ? search(ctx.searchIndex, q, 50) : [] }
+  const state = query.state?.trim() || null
+  let found: ReturnType<typeof searchAll> | null = null
+  let error: string | null = null
+  if (q.trim()) {
+    try {
+      found = searchAll(ctx.names, q, { state, limit: 50, ...(ctx.zips?.get(q.trim()) ? { zip: ctx.zips.get(q.trim())! } : {}) })
+    } catch (thrown) {
+      const e = toAppError(thrown)
+      if (e.code !== 'invalid-input') throw thrown
+      error = e.message
+    }
+  }
+  const props: SearchPageProps = { query: q, results: found?.results ?? [], laws: found?.laws ?? [], resolution: found?.resolution ?? null, error }
   return {
     kind: 'page',
     status: 200,
     title: q ? `Search: ${q}` : 'Search',
-    description: 'Find a state, county or city by name or alias.',
+    description: 'Find a state, county or city by name, alias or ZIP code, and a law by its name or number.',
     nav: 'search',
     entry: 'search',
     body: <SearchPage {...props} />,

@@ -5,7 +5,8 @@ import { createEngine, parseCaseFile, runCases, type RuleCase } from '../../../c
 import { AppError } from '../../../core/errors/index.ts'
 import { parseFederalCaseFile, runFederalCases, type FederalRuleCase } from '../../../core/federal/index.ts'
 import { formatDiagnostic, isFederalFile } from '../../../core/registry/index.ts'
-import { defaultRegistryDir, loadFederalOrThrow, loadRegistryOrThrow, packageVersion, readCaseFiles } from '../../fs/index.ts'
+import { defaultRegistryDir, loadFederalOrThrow, loadRegistryOrThrow, packageVersion, readCaseFiles, sharedNames } from '../../fs/index.ts'
+import { requireDivisionId } from '../../../core/names/index.ts'
 import { guard, printJson } from '../output.ts'
 
 async function readStdin(): Promise<string> {
@@ -40,6 +41,9 @@ export function registerEngineCommands(program: Command): void {
           : await readStdin()
         const input = parseJsonInput(text, opts.case ?? 'stdin')
         const engine = createEngine(await loadRegistryOrThrow(opts.registry ?? defaultRegistryDir()), { version: packageVersion() })
+        // Only real places: the engine would answer any well-formed ID from the layers above it.
+        const j = (input as { jurisdiction?: unknown } | null)?.jurisdiction
+        if (typeof j === 'string' && j.startsWith('ocd-division/')) requireDivisionId((await sharedNames(engine.registry)).names, j, 'jurisdiction')
         const evaluation = engine.evaluate(input)
         if (opts.json) printJson(evaluation)
         else process.stdout.write(evaluation.explanation)

@@ -1,10 +1,11 @@
 /** `sanctuary officials import` and `sanctuary officials <name>`: the officials directory. */
 import type { Command } from 'commander'
-import { buildGazetteer, buildSearchIndex, search } from '../../../core/answers/index.ts'
+import { buildGazetteer } from '../../../core/answers/index.ts'
+import { resolveName } from '../../../core/names/index.ts'
 import { formatDay, todayUtc } from '../../../core/dates/index.ts'
 import { describeWhoDecides, nameLookup, zipLookup, type PlaceLookup } from '../../../core/officials/index.ts'
 import { databaseView, directoryIsEmpty, openDatabase, targetFromEnv, whoDecidesFor, zipAreas } from '../../db/index.ts'
-import { defaultRegistryDir, loadRegistryOrThrow, loadUsAtlas } from '../../fs/index.ts'
+import { defaultRegistryDir, loadRegistryOrThrow, loadUsAtlas, sharedNames } from '../../fs/index.ts'
 import { DATASETS, GAZETTEER_VERSION, defaultCuratedDir, defaultSharedDataDir, describeOutcome, importOfficials } from '../../officials-import/index.ts'
 import { badOption, guard, printJson } from '../output.ts'
 
@@ -72,12 +73,12 @@ async function showOfficials(place: string | undefined, opts: ShowOpts): Promise
   if (!place) badOption('place', 'name a place: sanctuary officials "Harris County, TX" (or a ZIP code; import first with: sanctuary officials import)')
   const asOf = opts.date ?? formatDay(todayUtc())
   const registry = await loadRegistryOrThrow(opts.registry ?? defaultRegistryDir())
-  const gazetteer = buildGazetteer(registry, (await loadUsAtlas()).input)
+  const { gazetteer, names } = await sharedNames(registry)
   const database = await openDatabase(targetFromEnv())
   try {
     if (await directoryIsEmpty(database)) process.stderr.write('sanctuary: the officials directory is empty; import it with: sanctuary officials import --from ../shared/data\n')
     const trimmed = place.trim()
-    const found: PlaceLookup = /^\d+$/.test(trimmed) ? zipLookup(trimmed, await zipAreas(database, trimmed)) : nameLookup(trimmed, search(buildSearchIndex(registry, gazetteer), trimmed, 10), 'place')
+    const found: PlaceLookup = /^\d+$/.test(trimmed) ? zipLookup(trimmed, await zipAreas(database, trimmed)) : nameLookup(resolveName(names, trimmed), 'place')
     if (found.kind === 'choose') {
       process.stderr.write(`sanctuary: place: ${found.reason}: ${found.choices.map((c) => `${c.name} (${Math.round((c.landShare ?? 0) * 100)}%)`).join('; ')}\n`)
       process.exitCode = 2

@@ -7,7 +7,6 @@ import { AppError } from '../../../core/errors/index.ts'
 import {
   ACTIONS,
   countRegistry,
-  findJurisdictions,
   formatDiagnostic,
   JurisdictionFileSchema,
   jurisdictionSummary,
@@ -18,7 +17,9 @@ import {
 } from '../../../core/registry/index.ts'
 import { describeEnactment, describeJurisdiction, enactmentView, filterJurisdictions } from '../../../core/registry/index.ts'
 import { countFederal } from '../../../core/federal/index.ts'
-import { defaultRegistryDir, loadFederal, loadRegistry, loadRegistryOrThrow } from '../../fs/index.ts'
+import { defaultRegistryDir, loadFederal, loadRegistry, loadRegistryOrThrow, sharedNames } from '../../fs/index.ts'
+import { jurisdictionDetail } from '../../../core/answers/index.ts'
+import { jurisdictionOrThrow, resolveLaw, resolveName, type Candidate } from '../../../core/names/index.ts'
 import { checkCuratedFolder, defaultCuratedDir } from '../../officials-import/index.ts'
 import { badOption, guard, printJson } from '../output.ts'
 
@@ -93,11 +94,19 @@ export function registerRegistryCommands(program: Command): void {
     .action(
       guard(async (query: string, opts: DirOption & { json?: boolean }) => {
         const registry = await loadRegistryOrThrow(opts.registry ?? defaultRegistryDir())
-        const enactment = registry.enactments.get(query)
+        const enactment = registry.enactments.get(query) ?? (await lawByName(registry, query))
         if (enactment) return opts.json ? printJson(enactmentView(enactment)) : void process.stdout.write(`${describeEnactment(enactment)}\n`)
-        const j = resolveOne(registry, query)
-        if (opts.json) return printJson(jurisdictionView(j))
-        process.stdout.write(describeJurisdiction(j))
+        const { names, gazetteer } = await sharedNames(registry)
+        const c = jurisdictionOrThrow(resolveName(names, query), 'id-or-name')
+        const j = registry.jurisdictions.get(c.jurisdiction)
+        if (j) {
+          if (opts.json) return printJson(jurisdictionView(j))
+          return void process.stdout.write(describeJurisdiction(j))
+        }
+        // A real state, county or place without a file of its own: what reaches it from above.
+        const detail = jurisdictionDetail(registry, gazetteer, c.jurisdiction)
+        if (opts.json) return printJson({ ...detail, type: c.type, population: c.population })
+        process.stdout.write(describeUnlisted(c, detail))
       }),
     )
 
@@ -120,11 +129,29 @@ export function registryJsonSchema(): unknown {
   return { ...JSON.parse(JSON.stringify(JurisdictionFileSchema)), $defs: { OffenseClassesFile: JSON.parse(JSON.stringify(OffenseClassesFileSchema)) } }
 }
 
-/** The jurisdiction a query names: exact OCD ID, else the single best name/alias match. */
-export function resolveOne(registry: Registry, query: string) {
-  const found = findJurisdictions(registry, query)
-  if (found.length === 0) throw new AppError('not-found', `no jurisdiction matches "${query}" (try: npx sanctuary list)`, { field: 'id-or-name' })
-  return found[0]!
+/**
+ * The enactment a typed law name or number means ("SB 54", "California Values Act") when the text
+ * names no place: one law, or `invalid-input` naming the choices when several go by it.
+ */
+async function lawByName(registry: Registry, query: string) {
+  const { names } = await sharedNames(registry)
+  if (resolveName(names, query).kind !== 'unknown') return undefined
+  const law = resolveLaw(names, query)
+  if (law.kind === 'resolved') return registry.enactments.get(law.law.enactment)
+  if (law.kind === 'ambiguous')
+    throw new AppError('invalid-input', `"${query}" names ${law.candidates.length} laws; give one by its id: ${law.candidates.slice(0, 8).map((l) => `${l.title} (${l.jurisdictionName}): ${l.enactment}`).join('; ')}`, { field: 'id-or-name' })
+  return undefined
+}
+
+/** A division without a registry file, as text. */
+function describeUnlisted(c: Candidate, detail: ReturnType<typeof jurisdictionDetail>): string {
+  const lines = [
+    `${c.name}  (${c.jurisdiction})`,
+    `${c.type}${c.geoid ? `, Census GEOID ${c.geoid}` : ''}${c.population !== null ? `, ${c.population.toLocaleString('en-US')} residents` : ''}`,
+    detail.inRegistry ? '' : detail.note,
+    `layers: ${detail.layers.map((l) => `${l.layer} ${l.name ?? 'unknown'}${l.inRegistry ? '' : ' (no file)'}`).join(' → ')}`,
+  ]
+  return `${lines.filter(Boolean).join('\n')}\n`
 }
 
 /** The curated officials folder's part of `sanctuary check`: its diagnostics and one summary line. */
