@@ -5,6 +5,7 @@
 import type { MapSummary } from '../shared/map-summary.ts'
 import { ANSWER_VALUES, countOf, LAYER_LABELS, VALUE_LABELS, VALUE_MEANINGS } from '../shared/words.ts'
 import type { ColourMode } from './atlas-map.tsx'
+import { AssumedFacts, type AssumedFactsProps } from './assumed-facts.tsx'
 
 const LAYERS = ['county', 'state', 'federal', 'default'] as const
 
@@ -14,11 +15,12 @@ const LAYERS = ['county', 'state', 'federal', 'default'] as const
  * <MapLegend summary={summarise(answers)} mode="value" />
  * ```
  */
-export function MapLegend(props: { summary: MapSummary | null; mode: ColourMode; unplacedCounties?: number }) {
+export function MapLegend(props: { summary: MapSummary | null; mode: ColourMode; unplacedCounties?: number; assumed?: AssumedFactsProps }) {
   const s = props.summary
   return (
     <section class="legend" aria-labelledby="legend-title">
       <h2 id="legend-title">Legend</h2>
+      {props.assumed ? <AssumedFacts {...props.assumed} /> : null}
       {props.mode === 'value' ? (
         <ul>
           {ANSWER_VALUES.map((v) => (

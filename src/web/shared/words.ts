@@ -219,3 +219,17 @@ export const NOT_ON_MAP_FIPS: ReadonlySet<string> = new Set(['60', '66', '69', '
 export function drawnOnMap(fipsOrGeoid: string): boolean {
   return !NOT_ON_MAP_FIPS.has(fipsOrGeoid.slice(0, 2))
 }
+
+/**
+ * A path with extra query parameters appended (the default template is left out).
+ *
+ * @example
+ * ```ts
+ * withQuery('/jurisdictions/x', [['template', 'misdemeanor']]) // '/jurisdictions/x?template=misdemeanor'
+ * ```
+ */
+export function withQuery(path: string, params: readonly (readonly [string, string])[]): string {
+  const extra = params.filter(([k, v]) => !(k === 'template' && v === 'no-record'))
+  if (extra.length === 0) return path
+  return `${path}${path.includes('?') ? '&' : '?'}${new URLSearchParams(extra as [string, string][]).toString()}`
+}
