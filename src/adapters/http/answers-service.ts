@@ -8,6 +8,8 @@ import { gzip as gzipCallback } from 'node:zlib'
 import {
   answersCsv,
   answersFor,
+  changedAssumptions,
+  type Assumptions,
   answersGeoJson,
   buildGazetteer,
   registryCsv,
@@ -100,9 +102,9 @@ export interface AnswersService {
   /** The one name resolver: every registry name and alias, every state, county and (with us-geo) Census place, and the laws. */
   readonly names: NameIndex
   /** The answers as a value (for server-side rendering); cached. Throws invalid-input on bad input. */
-  answers(date: string, action: string, template: string): Answers
+  answers(date: string, action: string, template: string, assume?: Assumptions): Answers
   /** The answers serialised in a format; cached. */
-  answersBody(format: DownloadFormat, date: string, action: string, template: string): Promise<CachedBody>
+  answersBody(format: DownloadFormat, date: string, action: string, template: string, assume?: Assumptions): Promise<CachedBody>
   /** The whole registry serialised in a format; cached. */
   registryBody(format: DownloadFormat): Promise<CachedBody>
   /** us-atlas geometry, converted on first use. */
@@ -127,11 +129,13 @@ export function createAnswersService(engine: Engine, atlas: AtlasSource, options
   const values = new ByteLru<{ bytes: number; answers: Answers }>(16)
   const pending = new Map<string, Promise<CachedBody>>()
 
-  const answers = (date: string, action: string, template: string): Answers => {
-    const key = `${date}|${action}|${template}`
+  // The cache key names only the assumptions that differ from the template's (in a fixed order).
+  const assumeKey = (template: string, assume: Assumptions | undefined) => (assume && Object.keys(assume).length ? JSON.stringify(changedAssumptions(template, assume)) : '')
+  const answers = (date: string, action: string, template: string, assume?: Assumptions): Answers => {
+    const key = `${date}|${action}|${template}|${assumeKey(template, assume)}`
     const hit = values.get(key)
     if (hit) return hit.answers
-    const a = answersFor({ engine, gazetteer, date, action, template })
+    const a = answersFor({ engine, gazetteer, date, action, template, ...(assume ? { assume } : {}) })
     values.set(key, { bytes: 1, answers: a })
     return a
   }
@@ -158,9 +162,9 @@ export function createAnswersService(engine: Engine, atlas: AtlasSource, options
     return p
   }
 
-  const answersBody = (format: DownloadFormat, date: string, action: string, template: string): Promise<CachedBody> => {
-    const a = answers(date, action, template)
-    return memo(`answers|${format}|${date}|${action}|${template}`, () =>
+  const answersBody = (format: DownloadFormat, date: string, action: string, template: string, assume?: Assumptions): Promise<CachedBody> => {
+    const a = answers(date, action, template, assume)
+    return memo(`answers|${format}|${date}|${action}|${template}|${assumeKey(template, assume)}`, () =>
       cacheBody(format === 'json' ? JSON.stringify(a) : format === 'csv' ? answersCsv(a) : JSON.stringify(answersGeoJson(a, atlas.geometry())), CONTENT_TYPES[format]),
     )
   }

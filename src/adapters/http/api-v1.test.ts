@@ -200,7 +200,7 @@ describe('headers on every response, rate limit, OpenAPI', () => {
     expect(doc.openapi).toBe('3.1.0')
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/answers', '/api/v1/search', '/api/v1/compare', '/api/v1/export/registry', '/api/v1/templates', '/api/v1/jurisdictions/{*}']))
     const answers = doc.paths['/api/v1/answers'].get
-    expect(answers.parameters.map((p: { name: string }) => p.name)).toEqual(['date', 'action', 'template', 'format', 'download'])
+    expect(answers.parameters.map((p: { name: string }) => p.name)).toEqual(['date', 'action', 'template', 'format', 'download', 'judicialProbableCause', 'reimbursementAgreement', 'writtenConsent', 'lawfulStatusProof', 'gangDatabase'])
     expect(Object.keys(answers.responses['200'].content)).toEqual(['application/json', 'text/csv', 'application/geo+json'])
     expect(answers.responses['400']).toBeDefined()
     expect(doc.paths['/api/v1/compare'].get.responses['404']).toBeDefined()

@@ -37,6 +37,28 @@ const AnswerDoc = Type.Object(
     missing: Type.Array(Type.String(), { description: 'Facts or dates whose absence leaves the answer undetermined' }),
     citations: Type.Array(Type.Object({ provision: Type.String(), enactment: Type.String(), title: Type.String(), citation: Type.Union([Type.String(), Type.Null()]), jurisdiction: Type.String(), layer: Type.String(), url: Type.String(), quote: Type.String() })),
     conflict: Type.Union([Type.Object({ between: Type.Array(Type.String()) }), Type.Null()]),
+    branches: Type.Optional(
+      Type.Array(
+        Type.Object({
+          facts: Type.Record(Type.String(), Type.Union([Type.Boolean(), Type.String()]), { description: 'Fact path → the value assumed in this branch' }),
+          value: ValueSchema,
+          maxHours: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
+          missing: Type.Array(Type.String()),
+        }),
+        { description: 'Only when undetermined for want of facts that can be enumerated: the answer under each combination of them (at most four), by re-evaluating the case' },
+      ),
+    ),
+    conditional: Type.Optional(
+      Type.Object(
+        {
+          facts: Type.Array(Type.String(), { description: 'The facts branched on, the one that matters most first' }),
+          unbranched: Type.Array(Type.String(), { description: 'Missing facts or dates not branched on' }),
+          effects: Type.Array(Type.Object({}, { additionalProperties: true }), { description: 'Each fact on its own: a plain question and the answer under each of its values' }),
+          text: Type.String({ description: 'The branches in words, e.g. "Prohibited, unless a judge found probable cause (then permitted, at most 48 hours)"' }),
+        },
+        { additionalProperties: true },
+      ),
+    ),
   },
   { additionalProperties: true },
 )

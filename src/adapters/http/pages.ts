@@ -204,7 +204,7 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
     gazetteer: service.gazetteer,
     names: service.names,
     today,
-    answers: (date, action, template) => service.answers(date, action, template),
+    answers: (date, action, template, assume) => service.answers(date, action, template, assume),
   }
   const versions = { registry: service.engine.registry.version, engine: service.engine.version }
   const reports = reportStore(options.reportsDir ?? process.env.SIMULATION_REPORTS_DIR ?? defaultReportsDir())

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
-import { AnswersSchema, CASE_TEMPLATES, ErrorSchema, QUESTION_IDS, QuestionSchema, TEMPLATE_IDS, TemplateIdSchema } from '../../core/answers/index.ts'
+import { ASSUMABLE_FACTS, AnswersSchema, CASE_TEMPLATES, parseAssumptions, ErrorSchema, QUESTION_IDS, QuestionSchema, TEMPLATE_IDS, TemplateIdSchema } from '../../core/answers/index.ts'
 import { formatDay, todayUtc } from '../../core/dates/index.ts'
 import { QUESTIONS } from '../../core/engine/index.ts'
 import type { AnswersService, CachedBody, DownloadFormat } from './answers-service.ts'
@@ -102,6 +102,12 @@ export function registerAnswersRoutes(app: FastifyInstance, service: AnswersServ
             template: Type.Optional(Type.Enum(TEMPLATE_IDS, { description: 'no-record (default), misdemeanor, violent-felony or judicial-warrant' })),
             format: Type.Optional(FormatSchema),
             download: Type.Optional(Type.Boolean({ description: 'Send JSON as an attachment too' })),
+            ...Object.fromEntries(
+              ASSUMABLE_FACTS.map((name) => [
+                name,
+                Type.Optional(Type.Enum(['yes', 'no', 'unknown'] as const, { description: `Instead of the template's assumed value of ${name}: yes, no, or unknown (left out of the case)` })),
+              ]),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -114,7 +120,8 @@ export function registerAnswersRoutes(app: FastifyInstance, service: AnswersServ
       const action = q.action ?? 'hold'
       const template = q.template ?? 'no-record'
       const format = q.format ?? 'json'
-      const body = await service.answersBody(format, date, action, template)
+      const assume = parseAssumptions(request.query as Record<string, unknown>)
+      const body = await service.answersBody(format, date, action, template, assume)
       const attach = format !== 'json' || q.download === true
       return sendCached(request, reply, body, attach ? `sanctuary-atlas-answers-${date}-${action}-${template}.${EXTENSION[format]}` : undefined)
     },

@@ -10,7 +10,8 @@ import { AppError } from '../errors/index.ts'
 import type { Registry } from '../registry/index.ts'
 import type { Gazetteer } from './gazetteer.ts'
 import type { Answers, CountyAnswer, DecidingLayer, StateAnswer } from './schemas.ts'
-import { templateById, templateFacts } from './templates.ts'
+import { assumedFacts, templateAssumptions, templateCase, type Assumptions } from './assumptions.ts'
+import { templateById } from './templates.ts'
 
 const LAYER_RANK: Readonly<Record<string, number>> = { federal: 0, state: 1, county: 2, place: 3 }
 
@@ -20,6 +21,7 @@ export interface Decision {
   readonly layer: DecidingLayer
   readonly decidedBy: string | null
   readonly maxHours: number | null
+  readonly conditional: string | null
 }
 
 /**
@@ -44,6 +46,7 @@ export function decisionOf(ev: Evaluation, q: Question): Decision {
     layer: best ? (best.layer as DecidingLayer) : 'default',
     decidedBy: best ? best.jurisdiction : null,
     maxHours: answer.maxHours ?? null,
+    conditional: answer.conditional?.text ?? null,
   }
 }
 
@@ -84,6 +87,8 @@ export interface AnswersRequest {
   readonly date: string
   readonly action: string
   readonly template: string
+  /** Values instead of the template's assumed facts (see assumptions.ts). */
+  readonly assume?: Assumptions
 }
 
 /**
@@ -102,7 +107,7 @@ export function answersFor(request: AnswersRequest): Answers {
   if (!(QUESTION_NAMES as readonly string[]).includes(request.action)) throw new AppError('invalid-input', `"${request.action}" is not an action (one of: ${QUESTION_NAMES.join(', ')})`, { field: 'action' })
   const action = request.action as Question
   const template = templateById(request.template)
-  const facts = templateFacts(template.id, date)
+  const assume = request.assume ?? {}
   const registry = engine.registry
 
   const byChain = new Map<string, Decision>()
@@ -110,7 +115,7 @@ export function answersFor(request: AnswersRequest): Answers {
     const key = memoChainKey(registry, gazetteer, jurisdiction)
     let d = byChain.get(key)
     if (!d) {
-      d = decisionOf(engine.evaluate({ jurisdiction, date, ...facts }), action)
+      d = decisionOf(engine.evaluate(templateCase({ template: template.id, jurisdiction, date, assume })), action)
       byChain.set(key, d)
     }
     return d
@@ -128,6 +133,8 @@ export function answersFor(request: AnswersRequest): Answers {
     date,
     action,
     template: { id: template.id, label: template.label },
+    assumptions: templateAssumptions(template.id, assume),
+    facts: assumedFacts(template.id, date, assume),
     registryVersion: registry.version,
     engineVersion: engine.version,
     counts,

@@ -3,6 +3,7 @@
  * them, so the OpenAPI document the HTTP adapter publishes cannot drift from the values.
  */
 import { Type, type Static, type TSchema } from 'typebox'
+import type { CaseFacts } from '../engine/index.ts'
 import { TEMPLATE_IDS } from './templates.ts'
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()])
@@ -24,6 +25,7 @@ const Decided = {
   layer: DecidingLayerSchema,
   decidedBy: Nullable(Type.String({ description: "OCD ID of the deciding layer's jurisdiction; null when layer is 'default'" })),
   maxHours: Nullable(Type.Number({ description: 'For hold: the longest hold allowed in hours, when the answer allows one and a provision states it' })),
+  conditional: Nullable(Type.String({ description: 'When undetermined for want of facts: the answer under each value of them, in words (the evaluator gives the branches)' })),
 }
 
 export const PlaceRefSchema = Type.Object({ jurisdiction: Type.String(), name: Type.String() })
@@ -47,6 +49,16 @@ export const CountyAnswerSchema = Type.Object({
   places: Type.Array(PlaceRefSchema, { description: 'Registry places with their own law whose jail is this county' }),
 })
 
+export const AssumedFactSchema = Type.Object({
+  kind: Type.Literal('assumed-fact'),
+  name: Type.Enum(['judicialProbableCause', 'reimbursementAgreement', 'writtenConsent', 'lawfulStatusProof', 'gangDatabase'] as const, { description: 'The query parameter that changes it' }),
+  fact: Type.String({ description: "The engine's fact path" }),
+  value: Type.Enum(['yes', 'no', 'unknown'] as const),
+  defaultValue: Type.Enum(['yes', 'no', 'unknown'] as const, { description: "The template's own value" }),
+  words: Type.String(),
+  question: Type.String(),
+})
+
 export const CountsSchema = Type.Object({ permitted: Type.Integer(), required: Type.Integer(), prohibited: Type.Integer(), undetermined: Type.Integer() }, { description: 'Counties by value' })
 
 export const AnswersSchema = Type.Object(
@@ -55,6 +67,8 @@ export const AnswersSchema = Type.Object(
     date: DateTextSchema,
     action: QuestionSchema,
     template: Type.Object({ id: TemplateIdSchema, label: Type.String() }),
+    assumptions: Type.Array(AssumedFactSchema, { description: "Facts the template assumes rather than states, with the values used (change them with the parameters of the same names)" }),
+    facts: Type.Unsafe<CaseFacts>(Type.Object({}, { additionalProperties: true, description: 'The case facts every county was answered with (POST them to /api/v1/evaluate with a jurisdiction and the date for the same answer)' })),
     registryVersion: Type.String(),
     engineVersion: Type.String(),
     counts: CountsSchema,

@@ -13,6 +13,7 @@ import { resolve, type Outcome, type StateMask, type Value } from './combine.ts'
 import { boundedByEnactment, buildPlan, CUSTODY_BITS, QUESTION_NAMES, segmentFor, type Candidate, type Layer, type Plan, type Question, type Segment, type SegmentItem } from './plan.ts'
 import { compileRouter, prepareBatch, type BatchFunction, type PreparedItems } from './compile.ts'
 import { explainEvaluation } from './explain.ts'
+import { conditionalAnswer, type Branch, type Conditional } from './branches.ts'
 
 /** A citation: the enactment and provision that decided, with where to read it. */
 export interface Citation {
@@ -35,6 +36,13 @@ export interface Answer {
   readonly missing: readonly string[]
   readonly citations: readonly Citation[]
   readonly conflict: { readonly between: readonly string[] } | null
+  /**
+   * Only when undetermined for want of facts that can be enumerated: the answer under each
+   * combination of them (at most four facts), computed by re-evaluating the case.
+   */
+  readonly branches?: readonly Branch[]
+  /** With `branches`: the facts branched on, what each changes alone, and the branches in words. */
+  readonly conditional?: Conditional
 }
 
 /** One provision considered for one question, and what became of it. */
@@ -252,7 +260,8 @@ function layerView(l: Layer) {
   return { layer: l.layer, id: l.id, name: l.jurisdiction?.name ?? (l.id ? labelFromOcdId(l.id) : null), inRegistry: Boolean(l.jurisdiction), note: l.note ?? null }
 }
 
-function answerQuestion(q: Question, segment: Segment, plan: Plan, c: ParsedCase): { answer: Answer; entries: TraceEntry[] } {
+/** One question's answer and trace; with `branch`, the conditional answer when facts are missing. */
+function answerQuestion(q: Question, segment: Segment, plan: Plan, c: ParsedCase, branch = true): { answer: Answer; entries: TraceEntry[] } {
   const items = segment.items[q]
   const perItemMissing = items.map(() => new Set<string>())
   const masks = items.map((it, i) => itemMask(it, c, perItemMissing[i]))
@@ -271,6 +280,8 @@ function answerQuestion(q: Question, segment: Segment, plan: Plan, c: ParsedCase
     citations: uniqueCandidates(cited).map(citationOf),
     conflict: resolution.conflict && outcome.conflict ? { between: [...outcome.conflict.a, ...outcome.conflict.b].map((x) => x.provision.id) } : null,
   }
+  const conditional = branch && answer.value === 'undetermined' && !answer.conflict && answer.missing.length > 0 ? conditionalAnswer(c, answer.missing, q === 'hold', (x) => answerQuestion(q, segment, plan, x, false).answer) : null
+  if (conditional) Object.assign(answer, conditional)
   const entries: TraceEntry[] = []
   items.forEach((it, i) => {
     if (!it.candidate.unknownLayer) entries.push(traceEntry(q, it, masks[i]!, perItemMissing[i]!, outcome, resolution.decisive.includes(i), determinedOutcome))

@@ -49,6 +49,11 @@ export function explainEvaluation(ev: Omit<Evaluation, 'explanation'>): string {
     out.push(head)
     if (a.conflict) out.push(`  The registry records provisions that contradict each other here and does not say which prevails: ${a.conflict.between.join(', ')}.`)
     else if (a.value === 'undetermined') out.push(`  The answer depends on facts or dates not given: ${a.missing.join(', ') || 'see trace'}.`)
+    if (a.conditional) {
+      out.push(`  Conditional answer: ${a.conditional.text}.`)
+      for (const e of a.conditional.effects) out.push(`    - ${e.question} ${e.outcomes.map((o) => `${o.label}: ${o.answer}${o.maxHours != null && o.answer !== 'prohibited' ? ` (at most ${o.maxHours} hours)` : ''}`).join('; ')}`)
+      if (a.conditional.unbranched.length) out.push(`    Not branched on: ${a.conditional.unbranched.join(', ')}.`)
+    }
     else if (a.basis === 'default') out.push('  No provision in the registry addresses this for these facts; nothing found restricts or requires it.')
     const citeHead = a.conflict ? '  Provisions in conflict:' : a.value === 'undetermined' ? '  Provisions that turn on the missing facts:' : '  Decided by:'
     if (a.citations.length) out.push(citeHead, ...citeLine(a))

@@ -7,14 +7,30 @@ import { Compile } from 'typebox/compile'
 import { LineCounter, parseDocument } from 'yaml'
 import { fieldPathText, YamlLocator, type Diagnostic } from '../registry/index.ts'
 import { CaseFactsSchema } from './case.ts'
+import type { Branch } from './branches.ts'
 import type { Engine } from './evaluate.ts'
 import { QUESTION_NAMES } from './plan.ts'
 
 const strict = { additionalProperties: false } as const
 const ValueText = Type.Union([Type.Literal('required'), Type.Literal('permitted'), Type.Literal('prohibited'), Type.Literal('undetermined')])
+const ExpectedBranch = Type.Object(
+  { facts: Type.Record(Type.String(), Type.Union([Type.Boolean(), Type.String()])), value: ValueText, maxHours: Type.Optional(Type.Union([Type.Number(), Type.Null()])) },
+  strict,
+)
 const Expected = Type.Union([
   ValueText,
-  Type.Object({ value: ValueText, missing: Type.Optional(Type.Array(Type.String())), maxHours: Type.Optional(Type.Union([Type.Number(), Type.Null()])) }, strict),
+  Type.Object(
+    {
+      value: ValueText,
+      missing: Type.Optional(Type.Array(Type.String())),
+      maxHours: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
+      /** Every branch the answer must have (the same facts, the same value); others may exist. */
+      branches: Type.Optional(Type.Array(ExpectedBranch)),
+      /** The conditional answer in words, exactly. */
+      conditional: Type.Optional(Type.String()),
+    },
+    strict,
+  ),
 ])
 
 const RuleCaseSchema = Type.Object(
@@ -76,6 +92,25 @@ export function parseCaseFile(file: string, text: string): { cases: RuleCase[]; 
   return { cases, diagnostics: [] }
 }
 
+type WantBranch = Static<typeof ExpectedBranch>
+
+function factsText(facts: Readonly<Record<string, unknown>>): string {
+  return Object.entries(facts).map(([k, v]) => `${k}=${String(v)}`).join(', ')
+}
+
+/** One line per expected branch that is absent or answers otherwise. */
+function branchFailures(q: string, want: readonly WantBranch[], got: readonly Branch[]): string[] {
+  const failures: string[] = []
+  for (const w of want) {
+    const keys = Object.keys(w.facts).sort()
+    const match = got.find((g) => Object.keys(g.facts).sort().join('|') === keys.join('|') && keys.every((k) => g.facts[k] === w.facts[k]))
+    if (!match) failures.push(`${q}: expected a branch ${factsText(w.facts)}, got ${got.length ? got.map((g) => `[${factsText(g.facts)}]`).join(' ') : 'no branches'}`)
+    else if (match.value !== w.value) failures.push(`${q}: branch ${factsText(w.facts)}: expected ${w.value}, got ${match.value}`)
+    else if (w.maxHours !== undefined && (match.maxHours ?? null) !== w.maxHours) failures.push(`${q}: branch ${factsText(w.facts)}: expected maxHours ${w.maxHours}, got ${match.maxHours ?? null}`)
+  }
+  return failures
+}
+
 /**
  * Runs rule cases through the engine.
  *
@@ -99,6 +134,8 @@ export function runCases(engine: Engine, cases: readonly RuleCase[]): CaseResult
           if (!got.missing.includes(m)) failures.push(`${q}: expected missing "${m}", got [${got.missing.join(', ')}]`)
         }
         if ('maxHours' in want && want.maxHours !== undefined && (got.maxHours ?? null) !== want.maxHours) failures.push(`${q}: expected maxHours ${want.maxHours}, got ${got.maxHours ?? null}`)
+        if ('branches' in want) failures.push(...branchFailures(q, want.branches ?? [], got.branches ?? []))
+        if ('conditional' in want && want.conditional !== undefined && got.conditional?.text !== want.conditional) failures.push(`${q}: expected conditional "${want.conditional}", got ${got.conditional ? `"${got.conditional.text}"` : 'none'}`)
       }
     } catch (error) {
       failures.push(`case does not evaluate: ${(error as Error).message}${(error as { location?: { field?: string } }).location?.field ? ` (field ${(error as { location: { field: string } }).location.field})` : ''}`)

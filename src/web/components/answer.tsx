@@ -4,6 +4,8 @@
  * Every registry string is rendered as text (Preact escapes it), never as HTML.
  */
 import type { Answer, Citation } from '../../core/engine/index.ts'
+import type { CaseJson } from '../shared/case-form.ts'
+import { ConditionalAnswer } from './conditional.tsx'
 import { answerSentence, jurisdictionPath, LAYER_LABELS, VALUE_LABELS, type AnswerValue, type DecidingLayer, type QuestionId } from '../shared/words.ts'
 
 /**
@@ -112,7 +114,7 @@ export function CitationList(props: { citations: readonly Citation[]; date?: str
  * <AnswerCard question="hold" answer={evaluation.answers.hold} date="2018-06-01" />
  * ```
  */
-export function AnswerCard(props: { question: QuestionId; answer: Answer; date?: string; headingLevel?: 3 | 4; title?: string }) {
+export function AnswerCard(props: { question: QuestionId; answer: Answer; date?: string; headingLevel?: 3 | 4; title?: string; base?: CaseJson }) {
   const { answer, question } = props
   const value = answer.value as AnswerValue
   const H = props.headingLevel === 4 ? 'h4' : 'h3'
@@ -128,6 +130,7 @@ export function AnswerCard(props: { question: QuestionId; answer: Answer; date?:
           Provisions conflict and no rule in the registry says which prevails: {answer.conflict.between.map((id) => citedNames(answer.citations)[id] ?? 'a provision').join('; ')}.
         </p>
       ) : null}
+      <ConditionalAnswer answer={answer} {...(props.base ? { base: props.base } : {})} />
       {answer.missing.length > 0 ? (
         <div>
           <p>The answer depends on facts or dates the case or the sources do not give:</p>

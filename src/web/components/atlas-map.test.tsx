@@ -24,7 +24,7 @@ const topology: Topology = {
 const shapes = atlasShapes(topology)
 
 function county(geoid: string, name: string, value: CountyAnswer['value'], layer: CountyAnswer['layer'], places: CountyAnswer['places'] = []): CountyAnswer {
-  return { geoid, name, state: geoid.startsWith('10') ? 'DE' : 'RI', jurisdiction: `ocd-division/country:us/state:x/county:${name.toLowerCase()}`, inRegistry: layer === 'county', value, layer, decidedBy: null, maxHours: null, places }
+  return { geoid, name, state: geoid.startsWith('10') ? 'DE' : 'RI', jurisdiction: `ocd-division/country:us/state:x/county:${name.toLowerCase()}`, inRegistry: layer === 'county', value, layer, decidedBy: null, maxHours: null, conditional: null, places }
 }
 
 const answers2015: CountyAnswer[] = [

@@ -8,6 +8,8 @@
  */
 import { Component, type RefObject } from 'preact'
 import type { CountyAnswer } from '../shared/api-types.ts'
+import { ANSWER_PALETTE } from '../shared/palette.ts'
+import type { AnswerValue } from '../shared/words.ts'
 import { MAP_HEIGHT, MAP_WIDTH, type AtlasShapes, type CountyShape } from './map-geometry.ts'
 
 export type ColourMode = 'value' | 'layer'
@@ -29,6 +31,7 @@ export class MapCanvas extends Component<{ shapes: AtlasShapes; svgRef: RefObjec
         role="img"
         aria-label="Map of U.S. counties coloured by the answer. The table below lists the same answers."
       >
+        <MapPatterns />
         <g class="counties">
           {shapes.counties.map((c) => (
             <path key={c.geoid} d={c.d} data-geoid={c.geoid} />
@@ -39,6 +42,29 @@ export class MapCanvas extends Component<{ shapes: AtlasShapes; svgRef: RefObjec
       </svg>
     )
   }
+}
+
+/**
+ * The answers' patterns as SVG fills (stripes, dots, cross-hatch over the answer's colour), so the
+ * map never tells answers apart by colour alone. Colours and ink are the palette's CSS variables,
+ * so the print variant applies here too.
+ */
+export function MapPatterns() {
+  return (
+    <defs>
+      {(Object.keys(ANSWER_PALETTE) as AnswerValue[]).map((v) => {
+        const kind = ANSWER_PALETTE[v].pattern
+        if (kind === 'solid') return null
+        return (
+          <pattern key={v} id={`pattern-${v}`} patternUnits="userSpaceOnUse" width="5" height="5" patternTransform={kind === 'dots' ? undefined : 'rotate(45)'}>
+            <rect width="5" height="5" style={{ fill: `var(--v-${v})` }} />
+            {kind === 'dots' ? <circle cx="2.5" cy="2.5" r="0.9" class="pattern-ink" /> : <rect width="1.2" height="5" class="pattern-ink" />}
+            {kind === 'crosshatch' ? <rect width="5" height="1" class="pattern-ink" /> : null}
+          </pattern>
+        )
+      })}
+    </defs>
+  )
 }
 
 /** The painter's memory: the path of each GEOID and the attributes it has now. */

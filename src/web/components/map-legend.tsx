@@ -5,6 +5,8 @@
 import type { MapSummary } from '../shared/map-summary.ts'
 import { ANSWER_VALUES, countOf, LAYER_LABELS, VALUE_LABELS, VALUE_MEANINGS } from '../shared/words.ts'
 import type { ColourMode } from './atlas-map.tsx'
+import { ANSWER_PALETTE } from '../shared/palette.ts'
+import { AssumedFacts, type AssumedFactsProps } from './assumed-facts.tsx'
 
 const LAYERS = ['county', 'state', 'federal', 'default'] as const
 
@@ -14,18 +16,19 @@ const LAYERS = ['county', 'state', 'federal', 'default'] as const
  * <MapLegend summary={summarise(answers)} mode="value" />
  * ```
  */
-export function MapLegend(props: { summary: MapSummary | null; mode: ColourMode; unplacedCounties?: number }) {
+export function MapLegend(props: { summary: MapSummary | null; mode: ColourMode; unplacedCounties?: number; assumed?: AssumedFactsProps }) {
   const s = props.summary
   return (
     <section class="legend" aria-labelledby="legend-title">
       <h2 id="legend-title">Legend</h2>
+      {props.assumed ? <AssumedFacts {...props.assumed} /> : null}
       {props.mode === 'value' ? (
         <ul>
           {ANSWER_VALUES.map((v) => (
             <li key={v}>
               <span class={`swatch v-${v}`} aria-hidden="true" />
               <span>
-                <strong>{VALUE_LABELS[v]}</strong> <span class="muted small">— {VALUE_MEANINGS[v]}</span>
+                <strong>{VALUE_LABELS[v]}</strong> <span class="muted small">— {VALUE_MEANINGS[v]} ({ANSWER_PALETTE[v].patternWords})</span>
               </span>
               <span class="count">{s ? s.byValue[v] : '…'}</span>
             </li>

@@ -7,12 +7,17 @@ import type { CountyAnswer } from '../shared/api-types.ts'
 import type { MapTable, UnplacedCity } from '../shared/map-summary.ts'
 import { ANSWER_VALUES, countOf, dateWords, jurisdictionPath, LAYER_LABELS, VALUE_LABELS, type DecidingLayer } from '../shared/words.ts'
 import { ValueBadge } from './answer.tsx'
+import { assumeParams, type AssumeQuery } from '../shared/assume-url.ts'
+import { encodeCase } from '../shared/case-url.ts'
+import { withQuery } from '../shared/words.ts'
+import type { CaseFacts } from '../../core/engine/index.ts'
 
 export interface MapTableQuery {
   readonly date: string
   readonly action: string
   readonly template: string
   readonly colour: string
+  readonly assume?: AssumeQuery
 }
 
 /** The table cell of a county's cities with their own law: those whose jail is the county's, then those whose jail county is not recorded but whose entry names this county. */
@@ -98,6 +103,8 @@ export function MapTableView(props: {
   selected: string | null
   onSelect?: (code: string | null) => void
   today: string
+  /** The case facts the answers were computed with (from the answers), for links into the evaluator. */
+  facts?: CaseFacts
   /** Cities with their own law whose jail county is not recorded (see {@link UnplacedNote}). */
   unplaced: readonly UnplacedCity[]
 }) {
@@ -106,6 +113,7 @@ export function MapTableView(props: {
   const stateHref = (code: string | null) => {
     const p = new URLSearchParams({ date: query.date, action: query.action, template: query.template, colour: query.colour })
     if (code) p.set('state', code)
+    for (const [k, v] of assumeParams(query.assume)) p.set(k, v)
     return `/?${p.toString()}#table`
   }
   return (
@@ -119,6 +127,9 @@ export function MapTableView(props: {
         <input type="hidden" name="action" value={query.action} />
         <input type="hidden" name="template" value={query.template} />
         <input type="hidden" name="colour" value={query.colour} />
+        {assumeParams(query.assume).map(([k, v]) => (
+          <input key={k} type="hidden" name={k} value={v} />
+        ))}
         <div class="field">
           <label for="table-state">Show counties of</label>
           <select
@@ -250,7 +261,7 @@ export function MapTableView(props: {
               {table.rows.map((c) => (
                 <tr key={c.geoid} role="row">
                   <th scope="row" role="rowheader">
-                    <a href={jurisdictionPath(c.jurisdiction, dateParam)}>{c.name}</a>
+                    <a href={withQuery(jurisdictionPath(c.jurisdiction, dateParam), [['template', query.template], ...assumeParams(query.assume)])}>{c.name}</a>
                     {c.inRegistry ? (
                       <>
                         {' '}
@@ -260,6 +271,15 @@ export function MapTableView(props: {
                   </th>
                   <td role="cell" data-label="Answer">
                     <ValueBadge value={c.value} />
+                    {c.conditional ? <span class="small conditional"> {c.conditional}</span> : null}
+                    {props.facts ? (
+                      <>
+                        {' '}
+                        <a class="small" href={`/evaluate?case=${encodeCase({ jurisdiction: c.jurisdiction, date: query.date, ...props.facts })}`} aria-label={`Open ${c.name} with these facts in the evaluator`}>
+                          evaluator
+                        </a>
+                      </>
+                    ) : null}
                   </td>
                   <td role="cell" data-label="Decided by">
                     {decider(c, table.state.name)}

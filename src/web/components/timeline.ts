@@ -3,6 +3,7 @@
  * repealed, ended) as a list for every reader, and the bars the chart draws (timeline-chart.ts).
  */
 import type { EnactmentJson } from './provision.tsx'
+import { STATUS_PALETTE } from '../shared/palette.ts'
 
 type DateJson = string | { unknown: string } | null
 
@@ -39,7 +40,8 @@ export interface Timeline {
 }
 
 export const KIND_ORDER: readonly SegmentKind[] = ['in force', 'in force (start not known)', 'enjoined', 'stayed', 'struck down', 'repealed', 'expired', 'superseded', 'failed']
-export const KIND_COLOURS: readonly string[] = ['#0072B2', '#9AC9EA', '#E69F00', '#F0E442', '#CC79A7', '#999999', '#BBBBBB', '#56B4E9', '#D55E00']
+/** From the one palette: none is an answer's colour. */
+export const KIND_COLOURS: readonly string[] = STATUS_PALETTE
 
 /** The first day a registry date can mean (a year means its 1 January). */
 function startOf(d: DateJson): string | null {

@@ -10,7 +10,7 @@ import type { Evaluation } from '../../core/engine/index.ts'
 import { AnswerCard } from '../components/answer.tsx'
 import { JurisdictionPicker } from '../components/jurisdiction-picker.tsx'
 import type { ApiError } from '../shared/api-types.ts'
-import { caseToForm, formToCase, type CaseForm, type OffenseRow, type Tri } from '../shared/case-form.ts'
+import { caseToForm, formToCase, type CaseForm, type CaseJson, type OffenseRow, type Tri } from '../shared/case-form.ts'
 import { decodeCase, encodeCase } from '../shared/case-url.ts'
 import { dateWords, jurisdictionPath, LAYER_LABELS, QUESTION_IDS, QUESTION_LABELS, type DecidingLayer } from '../shared/words.ts'
 
@@ -123,7 +123,7 @@ function OffenseList(props: {
 }
 
 /** The answer to a case: three cards, the layers, the explanation, the receipt and a share link. */
-export function EvaluationView(props: { evaluation: Evaluation; shareUrl: string | null; headingRef?: { current: HTMLHeadingElement | null } }) {
+export function EvaluationView(props: { evaluation: Evaluation; shareUrl: string | null; headingRef?: { current: HTMLHeadingElement | null }; base?: CaseJson }) {
   const ev = props.evaluation
   return (
     <section aria-labelledby="answer-title" id="answer">
@@ -143,7 +143,7 @@ export function EvaluationView(props: { evaluation: Evaluation; shareUrl: string
         .
       </p>
       {QUESTION_IDS.map((q) => (
-        <AnswerCard key={q} question={q} title={QUESTION_LABELS[q]} answer={ev.answers[q]} date={ev.date} />
+        <AnswerCard key={q} question={q} title={QUESTION_LABELS[q]} answer={ev.answers[q]} date={ev.date} {...(props.base ? { base: props.base } : {})} />
       ))}
       <details>
         <summary>Full explanation (plain text)</summary>
@@ -174,6 +174,8 @@ export function EvaluatePage(props: EvaluatePageProps) {
   const [busy, setBusy] = useState(false)
   const [hydrated, setHydrated] = useState(false)
   const [shareUrl, setShareUrl] = useState<string | null>(props.evaluation ? `/evaluate?case=${encodeCase(formToCase(props.form))}` : null)
+  // The case the answer shown was computed for (not the form while it is being edited).
+  const [evaluated, setEvaluated] = useState<CaseJson>(() => formToCase(props.form))
   const headingRef = useRef<HTMLHeadingElement>(null)
   const errorRef = useRef<HTMLDivElement>(null)
 
@@ -191,6 +193,7 @@ export function EvaluatePage(props: EvaluatePageProps) {
           return
         }
         setError(null)
+        setEvaluated(c)
         setEvaluation(body)
         setShareUrl(url)
         setTimeout(() => {
@@ -341,7 +344,7 @@ export function EvaluatePage(props: EvaluatePageProps) {
           {error.choices?.length ? <NameChoices heading="Choose the jurisdiction you mean:" choices={error.choices} /> : null}
         </div>
       ) : null}
-      {evaluation ? <EvaluationView evaluation={evaluation} shareUrl={shareUrl} headingRef={headingRef} /> : null}
+      {evaluation ? <EvaluationView evaluation={evaluation} shareUrl={shareUrl} headingRef={headingRef} base={evaluated} /> : null}
     </div>
   )
 }

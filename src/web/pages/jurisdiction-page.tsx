@@ -6,6 +6,7 @@
  * county with no file gets the same page from the state and federal law that reach it. Rendered
  * on the server; the browser adds only the timeline chart.
  */
+import { encodeCase } from '../shared/case-url.ts'
 import { WhoDecidesSection, type WhoDecidesView } from '../components/who-decides.tsx'
 import type { JurisdictionFederal } from '../../core/federal/index.ts'
 import { FederalSection } from '../components/federal.tsx'
@@ -72,7 +73,14 @@ export interface JurisdictionPageProps {
   }
   readonly layers: readonly LayerView[]
   readonly custody: 'county-jail' | 'city-jail'
-  readonly answers: readonly { readonly template: { readonly id: string; readonly label: string }; readonly answers: Readonly<Record<QuestionId, Answer>> }[]
+  readonly answers: readonly {
+    readonly template: { readonly id: string; readonly label: string }
+    readonly answers: Readonly<Record<QuestionId, Answer>>
+    /** The case the template means here (the same the map answers), for the evaluator link. */
+    readonly case?: unknown
+    /** The template's assumed facts in words, e.g. "no reimbursement agreement". */
+    readonly assumes?: string
+  }[]
   readonly inForce: readonly { readonly action: string; readonly provisions: readonly InForceProvision[] }[]
   readonly overrides: readonly OverrideView[]
   readonly places: readonly { readonly jurisdiction: string; readonly name: string }[]
@@ -140,6 +148,15 @@ function AnswersSection(props: JurisdictionPageProps) {
                   <tr key={a.template.id} role="row">
                     <th scope="row" role="rowheader">
                       {a.template.label}
+                      {a.assumes ? <span class="small muted"> Assumes: {a.assumes}.</span> : null}
+                      {a.case ? (
+                        <>
+                          {' '}
+                          <a class="small" href={`/evaluate?case=${encodeCase(a.case)}`}>
+                            Open in the evaluator
+                          </a>
+                        </>
+                      ) : null}
                     </th>
                     <td role="cell" data-label="Answer">
                       <ValueBadge value={ans.value as AnswerValue} />
@@ -148,6 +165,7 @@ function AnswersSection(props: JurisdictionPageProps) {
                       {answerSentence(q, ans.value as AnswerValue, ans.maxHours)}
                       {ans.basis === 'default' ? ' No provision in the registry addresses it.' : ''}
                       {ans.missing.length ? ` It depends on: ${ans.missing.map((m) => missingFactWords(m, props.names)).join('; ')}.` : ''}
+                      {ans.conditional ? <span class="conditional"> {ans.conditional.text}.</span> : null}
                       {ans.conflict ? ` Provisions conflict: ${ans.conflict.between.map((id) => props.names[id] ?? 'a provision').join('; ')}.` : ''}
                     </td>
                     <td role="cell" data-label="Decided by">

@@ -12,9 +12,13 @@ import { atlasShapes, type AtlasShapes } from '../components/map-geometry.ts'
 import { MapLegend } from '../components/map-legend.tsx'
 import { MapTableView } from '../components/map-table.tsx'
 import type { AnswersResponse, ApiError } from '../shared/api-types.ts'
+import type { AssumedFact } from '../../core/answers/index.ts'
+import type { CaseFacts } from '../../core/engine/index.ts'
+import { assumeParams, type AssumeQuery } from '../shared/assume-url.ts'
 import { mapTable, summarise, type MapSummary, type MapTable, type UnplacedCity } from '../shared/map-summary.ts'
 import {
   dateWords,
+  withQuery,
   dayNumber,
   dayText,
   jurisdictionPath,
@@ -34,6 +38,12 @@ export interface MapPageProps {
   readonly template: string
   readonly colour: ColourMode
   readonly state: string | null
+  /** The template's assumptions changed from its defaults (fact name → yes / no / unknown). */
+  readonly assume: AssumeQuery
+  /** The template's assumed facts with the values in force (the legend lists them). */
+  readonly assumptions: readonly AssumedFact[]
+  /** The case facts of the server's answers (for links into the evaluator). */
+  readonly facts: CaseFacts
   readonly today: string
   readonly templates: readonly { readonly id: string; readonly label: string }[]
   readonly states: readonly { readonly code: string; readonly name: string }[]
@@ -52,11 +62,12 @@ interface Query {
   readonly template: string
   readonly colour: ColourMode
   readonly state: string | null
+  readonly assume: AssumeQuery
 }
 
 /** The URL of one answers request. */
-export function answersUrl(q: Pick<Query, 'date' | 'action' | 'template'>): string {
-  return `/api/v1/answers?${new URLSearchParams({ date: q.date, action: q.action, template: q.template }).toString()}`
+export function answersUrl(q: Pick<Query, 'date' | 'action' | 'template'> & { readonly assume?: AssumeQuery }): string {
+  return `/api/v1/answers?${new URLSearchParams([['date', q.date], ['action', q.action], ['template', q.template], ...assumeParams(q.assume)]).toString()}`
 }
 
 /** The page URL for a query (shareable; the server renders the same state). */
@@ -67,6 +78,7 @@ export function mapPageUrl(q: Query, today: string): string {
   if (q.template !== 'no-record') p.set('template', q.template)
   if (q.colour !== 'value') p.set('colour', q.colour)
   if (q.state) p.set('state', q.state)
+  for (const [k, v] of assumeParams(q.assume)) p.set(k, v)
   const s = p.toString()
   return s ? `/?${s}` : '/'
 }
@@ -99,7 +111,7 @@ function mark(name: string): void {
  * ```
  */
 export function MapPage(props: MapPageProps) {
-  const [q, setQ] = useState<Query>({ date: props.date, action: props.action, template: props.template, colour: props.colour, state: props.state })
+  const [q, setQ] = useState<Query>({ date: props.date, action: props.action, template: props.template, colour: props.colour, state: props.state, assume: props.assume })
   const [answers, setAnswers] = useState<AnswersResponse | null>(null)
   const [shapes, setShapes] = useState<AtlasShapes | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -153,7 +165,7 @@ export function MapPage(props: MapPageProps) {
       answers ? 50 : 0,
     )
     return () => clearTimeout(timer)
-  }, [q.date, q.action, q.template])
+  }, [q.date, q.action, q.template, assumeParams(q.assume).join('&')])
 
   // The URL follows the controls, so the view can be shared.
   useEffect(() => {
@@ -286,6 +298,9 @@ export function MapPage(props: MapPageProps) {
           </label>
         </fieldset>
         {q.state ? <input type="hidden" name="state" value={q.state} /> : null}
+        {assumeParams(q.assume).map(([k, v]) => (
+          <input key={k} type="hidden" name={k} value={v} />
+        ))}
         {hydrated ? null : (
           <div class="field">
             <button type="submit">Update</button>
@@ -312,10 +327,16 @@ export function MapPage(props: MapPageProps) {
           busy={busy}
           action={q.action}
           linkDate={q.date === props.today ? undefined : q.date}
+          linkQuery={[['template', q.template], ...assumeParams(q.assume)]}
           states={props.states}
           unplaced={props.unplaced}
         />
-        <MapLegend summary={summary} mode={q.colour} unplacedCounties={unplacedGeoids.size} />
+        <MapLegend
+          summary={summary}
+          mode={q.colour}
+          unplacedCounties={unplacedGeoids.size}
+          assumed={{ query: q, assumptions: answers?.template.id === q.template ? answers.assumptions : props.assumptions, hydrated, onChange: (assume) => setQ({ ...q, assume }) }}
+        />
       </div>
 
       {table ? (
@@ -327,6 +348,7 @@ export function MapPage(props: MapPageProps) {
           selected={q.state}
           today={props.today}
           unplaced={props.unplaced}
+          facts={answers?.template.id === q.template ? answers.facts : props.facts}
           onSelect={hydrated ? (code) => setQ({ ...q, state: code }) : undefined}
         />
       ) : null}
@@ -344,6 +366,8 @@ function MapFrame(props: {
   busy: boolean
   action: QuestionId
   linkDate: string | undefined
+  /** Template and assumptions, carried to the county's page so it answers the same case. */
+  linkQuery: readonly [string, string][]
   states: readonly { readonly code: string; readonly name: string }[]
   unplaced: readonly UnplacedCity[]
 }) {
@@ -374,7 +398,7 @@ function MapFrame(props: {
       onClick={(e) => {
         const geoid = (e.target as Element).getAttribute?.('data-geoid')
         const county = geoid ? byGeoid.get(geoid) : undefined
-        if (county) location.assign(jurisdictionPath(county.jurisdiction, props.linkDate))
+        if (county) location.assign(withQuery(jurisdictionPath(county.jurisdiction, props.linkDate), props.linkQuery))
       }}
     >
       {shapes ? (
@@ -405,6 +429,12 @@ function MapFrame(props: {
             {VALUE_LABELS[hovered.value]}
             {hovered.maxHours != null && props.action === 'hold' ? ` (up to ${hovered.maxHours} h)` : ''}
           </span>
+          {hovered.conditional ? (
+            <span class="small conditional">
+              <br />
+              {hovered.conditional}
+            </span>
+          ) : null}
           <br />
           <span class="small">Decided by: {LAYER_LABELS[hovered.layer as DecidingLayer] ?? hovered.layer}</span>
           {hovered.places.length > 0 ? (

@@ -45,9 +45,9 @@ describe('words and dates', () => {
 })
 
 describe('the map summary and table', () => {
-  const state = (code: string, name: string): StateAnswer => ({ fips: '00', code, name, jurisdiction: `ocd-division/country:us/state:${code.toLowerCase()}`, inRegistry: true, value: 'permitted', layer: 'federal', decidedBy: null, maxHours: 48 })
+  const state = (code: string, name: string): StateAnswer => ({ fips: '00', code, name, jurisdiction: `ocd-division/country:us/state:${code.toLowerCase()}`, inRegistry: true, value: 'permitted', layer: 'federal', decidedBy: null, maxHours: 48, conditional: null })
   const county = (geoid: string, name: string, st: string, value: CountyAnswer['value'], layer: CountyAnswer['layer'], places = 0): CountyAnswer => ({
-    geoid, name, state: st, jurisdiction: `j${geoid}`, inRegistry: false, value, layer, decidedBy: null, maxHours: null,
+    geoid, name, state: st, jurisdiction: `j${geoid}`, inRegistry: false, value, layer, decidedBy: null, maxHours: null, conditional: null,
     places: Array.from({ length: places }, (_, i) => ({ jurisdiction: `p${i}`, name: `P${i}` })),
   })
   const answers = {

@@ -4,6 +4,8 @@
  * wording: each label states what the law allows, requires or forbids, never a judgement.
  */
 
+import { ANSWER_PALETTE, LAYER_PALETTE } from './palette.ts'
+
 export type QuestionId = 'hold' | 'notify' | 'interview'
 export type AnswerValue = 'permitted' | 'required' | 'prohibited' | 'undetermined'
 export type DecidingLayer = 'federal' | 'state' | 'county' | 'place' | 'default'
@@ -74,29 +76,17 @@ export const LAYER_LABELS: Readonly<Record<DecidingLayer, string>> = {
 }
 
 /**
- * Okabe–Ito colours (distinguishable with the common colour-vision deficiencies), one per answer.
- * Hues carry no good/bad reading: no red/green pair.
+ * The answers' screen colours, from the one palette (palette.ts), which also gives each a pattern.
  *
  * @example
  * ```ts
  * VALUE_COLOURS.undetermined // '#999999'
  * ```
  */
-export const VALUE_COLOURS: Readonly<Record<AnswerValue, string>> = {
-  prohibited: '#CC79A7',
-  required: '#E69F00',
-  permitted: '#56B4E9',
-  undetermined: '#999999',
-}
+export const VALUE_COLOURS: Readonly<Record<AnswerValue, string>> = Object.fromEntries(Object.entries(ANSWER_PALETTE).map(([v, s]) => [v, s.colour])) as Record<AnswerValue, string>
 
-/** Okabe–Ito colours for the "colour by layer" view of the map. */
-export const LAYER_COLOURS: Readonly<Record<DecidingLayer, string>> = {
-  county: '#009E73',
-  place: '#009E73',
-  state: '#0072B2',
-  federal: '#D55E00',
-  default: '#F0E442',
-}
+/** The colours of the map's "colour by layer" view, from the palette. */
+export const LAYER_COLOURS: Readonly<Record<DecidingLayer, string>> = LAYER_PALETTE
 
 /**
  * A plain sentence for an answer: "may", "must", "must not", or why it is open.
@@ -218,4 +208,18 @@ export const NOT_ON_MAP_FIPS: ReadonlySet<string> = new Set(['60', '66', '69', '
  */
 export function drawnOnMap(fipsOrGeoid: string): boolean {
   return !NOT_ON_MAP_FIPS.has(fipsOrGeoid.slice(0, 2))
+}
+
+/**
+ * A path with extra query parameters appended (the default template is left out).
+ *
+ * @example
+ * ```ts
+ * withQuery('/jurisdictions/x', [['template', 'misdemeanor']]) // '/jurisdictions/x?template=misdemeanor'
+ * ```
+ */
+export function withQuery(path: string, params: readonly (readonly [string, string])[]): string {
+  const extra = params.filter(([k, v]) => !(k === 'template' && v === 'no-record'))
+  if (extra.length === 0) return path
+  return `${path}${path.includes('?') ? '&' : '?'}${new URLSearchParams(extra as [string, string][]).toString()}`
 }

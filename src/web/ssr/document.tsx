@@ -3,6 +3,7 @@
  * footer, the page's hydration data as inert JSON, and the page's client script as an external
  * module (the Content-Security-Policy allows no inline script). Server only.
  */
+import { paletteCss } from '../shared/palette.ts'
 import type { VNode } from 'preact'
 import { renderToString } from 'preact-render-to-string'
 
@@ -125,6 +126,8 @@ export function renderDocument(input: DocumentInput): string {
     '<link rel="icon" href="data:,">',
     input.canonical ? `<link rel="canonical" href="${esc(input.canonical)}">` : '',
     ...input.assets.styles.map((href) => `<link rel="stylesheet" href="${esc(href)}">`),
+    // The one palette (answer colours, patterns, print variant): palette.ts, not the stylesheet.
+    `<style id="palette">${paletteCss()}</style>`,
     ...input.assets.preloads.map((href) => `<link rel="modulepreload" href="${esc(href)}">`),
     ...(input.assets.script ? input.assets.fetches : []).map((href) => `<link rel="preload" as="fetch" crossorigin="anonymous" href="${esc(href)}">`),
     input.assets.script ? `<script type="module" src="${esc(input.assets.script)}"></script>` : '',

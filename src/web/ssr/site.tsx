@@ -14,7 +14,13 @@ import {
   isTemplateId,
   jurisdictionDetail,
   layerRefs,
-  templateFacts,
+  assumedFacts,
+  changedAssumptions,
+  parseAssumptions,
+  templateAssumptions,
+  templateById,
+  templateCase,
+  type Assumptions,
   type Answers,
   type Gazetteer,
 } from '../../core/answers/index.ts'
@@ -57,7 +63,7 @@ export interface SiteContext {
   /** Today as YYYY-MM-DD (UTC); a function so tests can fix it. */
   readonly today: () => string
   /** The map's answers (the server's cached copy; `answersFor` in tests). Throws invalid-input. */
-  readonly answers: (date: string, action: string, template: string) => Answers
+  readonly answers: (date: string, action: string, template: string, assume?: Assumptions) => Answers
 }
 
 export type Query = Readonly<Record<string, string | undefined>>
@@ -125,7 +131,8 @@ export function mapPage(ctx: SiteContext, query: Query): PageResult {
   const template = query.template ?? 'no-record'
   if (!isTemplateId(template)) throw new AppError('invalid-input', `"${template}" is not a case template (one of: ${CASE_TEMPLATES.map((t) => t.id).join(', ')})`, { field: 'template' })
   const colour = query.colour === 'layer' ? 'layer' : 'value'
-  const answers = ctx.answers(date, action, template)
+  const assume = changedAssumptions(template, parseAssumptions(query))
+  const answers = ctx.answers(date, action, template, assume)
   const state = query.state && answers.states.some((s) => s.code === query.state!.toUpperCase()) ? query.state.toUpperCase() : null
   const props: MapPageProps = {
     date,
@@ -133,6 +140,9 @@ export function mapPage(ctx: SiteContext, query: Query): PageResult {
     template,
     colour,
     state,
+    assume,
+    assumptions: answers.assumptions,
+    facts: answers.facts,
     today,
     templates: CASE_TEMPLATES.map((t) => ({ id: t.id, label: t.label })),
     states: answers.states.map((s) => ({ code: s.code, name: s.name })).sort((a, b) => a.name.localeCompare(b.name)),
@@ -150,7 +160,7 @@ export function mapPage(ctx: SiteContext, query: Query): PageResult {
     body: <MapPage {...props} />,
     data: props,
     canonical: '/',
-    fetches: [answersUrl({ date, action: action as QuestionId, template })],
+    fetches: [answersUrl({ date, action: action as QuestionId, template, assume })],
   }
 }
 
@@ -243,10 +253,11 @@ export function jurisdictionPage(ctx: SiteContext, id: string, query: Query, who
   const detail = jurisdictionDetail(registry, ctx.gazetteer, id)
   const file = registry.jurisdictions.get(id)
   const custody = detail.level === 'place' ? 'city-jail' : 'county-jail'
-  const evaluations = CASE_TEMPLATES.map((t) => ({
-    template: { id: t.id, label: t.label },
-    evaluation: ctx.engine.evaluate({ jurisdiction: id, date, ...templateFacts(t.id, date), custody }),
-  }))
+  const assume = parseAssumptions(query)
+  const evaluations = CASE_TEMPLATES.map((t) => {
+    const c = templateCase({ template: t.id, jurisdiction: id, date, assume })
+    return { template: { id: t.id, label: t.label }, case: c, assumes: templateAssumptions(t.id, assume).map((a) => a.words).join('; '), evaluation: ctx.engine.evaluate(c) }
+  })
   const jail = file?.jailCounty
   const jailCounty =
     jail === undefined ? null : jail.kind === 'unknown' ? { unknown: jail.reason } : { id: jail.value, name: describeDivisionSafe(ctx, jail.value) }
@@ -274,7 +285,7 @@ export function jurisdictionPage(ctx: SiteContext, id: string, query: Query, who
     },
     layers: layerRefs(registry, ctx.gazetteer, id),
     custody,
-    answers: evaluations.map((e) => ({ template: e.template, answers: e.evaluation.answers })),
+    answers: evaluations.map((e) => ({ template: e.template, answers: e.evaluation.answers, case: e.case, assumes: e.assumes })),
     inForce: inForceOf(ctx, id, date),
     overrides: overridesOf(evaluations),
     places: ctx.gazetteer.countyByJurisdiction.get(id)?.places ?? [],
@@ -446,7 +457,7 @@ function comparePageWith(ctx: SiteContext, date: string, picks: readonly PickedJ
       answers = CASE_TEMPLATES.map((t) => ({
         template: { id: t.id, label: t.label },
         values: picks.map((p) => {
-          const ev = ctx.engine.evaluate({ jurisdiction: p.jurisdiction, date, ...templateFacts(t.id, date) })
+          const ev = ctx.engine.evaluate(templateCase({ template: t.id, jurisdiction: p.jurisdiction, date }))
           return Object.fromEntries(QUESTION_IDS.map((q) => [q, { value: ev.answers[q].value, maxHours: ev.answers[q].maxHours ?? null }])) as Record<QuestionId, { value: string; maxHours: number | null }>
         }),
       }))
@@ -550,6 +561,14 @@ export function evaluatePage(ctx: SiteContext, query: Query): PageResult {
   const date = validDate(query.date, 'date') ?? today
   const prefill = query.jurisdiction ? pickJurisdiction(ctx, query.jurisdiction, undefined, null) : null
   const pick = prefill?.kind === 'picked' ? prefill : null
+  // From the map's legend: a case template with its assumed facts, the same case the map answered.
+  if (query.template !== undefined) {
+    const template = templateById(query.template)
+    const assume = parseAssumptions(query)
+    if (pick) return { kind: 'redirect', status: 303, location: `/evaluate?case=${encodeCase(templateCase({ template: template.id, jurisdiction: pick.jurisdiction, date, assume }))}` }
+    const form = caseToForm({ jurisdiction: '', date, ...assumedFacts(template.id, date, assume) })
+    return page({ ...base, form, evaluation: null, error: null }, 200)
+  }
   const form = { ...emptyCaseForm(date), ...(pick ? { jurisdiction: pick.jurisdiction, jurisdictionName: pick.name } : {}) }
   return page({ ...base, form, evaluation: null, error: null }, 200)
 }
