@@ -36,7 +36,7 @@ try {
       await importOfficials(database, { from, curatedDir: defaultCuratedDir(), gazetteer, gazetteerVersion: GAZETTEER_VERSION, asOf: formatDay(todayUtc()), onProgress: (line) => say(`  ${line}`) })
     } else say('the officials directory is empty and ../shared/data is not here; import it with: npx sanctuary officials import --from <shared data folder>')
   }
-  const app = await buildApp({ engine: createEngine(registry, { version: packageVersion() }), federal, atlas, database, logger: { level: process.env.LOG_LEVEL ?? 'info' } })
+  const app = await buildApp({ engine: createEngine(registry, { version: packageVersion() }), federal, atlas, database, logger: { level: process.env.LOG_LEVEL ?? 'info' }, toolkit: { records: process.env.SANCTUARY_TOOLKIT_RECORDS?.split(',').filter(Boolean), crosswalks: defaultSharedDataDir() } })
   const stop = async () => {
     await app.close().catch(() => undefined)
     await database?.close().catch(() => undefined)
