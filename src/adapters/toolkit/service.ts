@@ -125,7 +125,7 @@ export function createToolkitService(options: ToolkitServiceOptions): ToolkitSer
         const ocd = parseOcdId(jurisdiction)!
         const state = ocd.level === 'state' || ocd.level === 'district' ? jurisdiction : (ocd.ancestors[1] ?? null)
         result = simulateDraft(groups, { law: engine, draft: draftEngine, jurisdiction, jurisdictionName: check.jurisdictionName, state, action: simulation.action, scope: simulation.scope })
-      } else result ??= { kind: 'unavailable', reason: 'No detainer records are loaded on this server.' }
+      } else result ??= { kind: 'unavailable', reason: 'No detainer records are loaded here.' }
       const t3 = performance.now()
       return { kind: 'draft-report', check, simulation: result, timings: { checkMs: t1 - t0, simulationMs: t3 - t2 }, draftValue: draft }
     },

@@ -136,6 +136,8 @@ export function parseDraft(input: unknown, registry: Registry): Draft {
     const base = fieldOf(first.instancePath, input)
     const join = (name: string) => (base === 'draft' ? name : `${base}.${name}`)
     if (first.keyword === 'required') fail(join(String((first.params.requiredProperties as string[] | undefined)?.[0] ?? '')), 'is required')
+    const allowed = pool.filter((e) => e.instancePath === first.instancePath && (e.keyword === 'const' || e.keyword === 'enum')).flatMap((e) => (e.keyword === 'const' ? [e.params.allowedValue ?? e.params.const] : ((e.params.allowedValues as unknown[] | undefined) ?? [])))
+    if (allowed.length) fail(base, `must be one of ${allowed.map((v) => String(v)).join(', ')}`)
     if (first.keyword === 'additionalProperties') fail(join(String((first.params.additionalProperties as string[] | undefined)?.[0] ?? '')), 'is not a field here')
     fail(base, first.message)
   }
