@@ -49,13 +49,13 @@ export function draftYaml(draft: Draft, target: { readonly jurisdiction: string;
     kind: draft.enactmentKind,
     provisions: draft.provisions.map(provisionYaml),
   }
-  return `${header}\n${stringify(body, { lineWidth: 100 })}`
+  return `${header}\n${stringify(body, { lineWidth: 100, aliasDuplicateObjects: false })}`
 }
 
 /** The draft's rule cases in the registry's `*.cases.yaml` format. */
 export function ruleCasesYaml(check: Pick<DraftCheck, 'ruleCases' | 'jurisdictionName' | 'date'>): string {
   const header = `# Rule cases generated for a draft in ${check.jurisdictionName} from ${check.date}: the engine's answers\n# with the draft layered under the law in force. Keep them beside the enacted text to hold it to them.`
-  return `${header}\n${stringify({ cases: check.ruleCases.map((c) => ({ ...c })) }, { lineWidth: 100 })}`
+  return `${header}\n${stringify({ cases: check.ruleCases.map((c) => ({ ...c })) }, { lineWidth: 100, aliasDuplicateObjects: false })}`
 }
 
 const STATUS_WORDS: Record<ClauseStatus, string> = {
@@ -108,7 +108,7 @@ export function draftMarkdown(draft: Draft, check: DraftCheck, catalog: Catalog,
     const c = check.clauses[i]!
     out.push(`## ${i + 1}. ${p.clause ? CLAUSE_INFO[p.clause].title : p.summary}`, '')
     out.push(p.summary, '')
-    out.push('```yaml', stringify(provisionYaml(p), { lineWidth: 100 }).trimEnd(), '```', '')
+    out.push('```yaml', stringify(provisionYaml(p), { lineWidth: 100, aliasDuplicateObjects: false }).trimEnd(), '```', '')
     out.push(`**${STATUS_WORDS[c.status]}.** ${c.explanation}`, '')
     for (const cite of c.citations) {
       out.push(`- ${cite.title}${cite.citation ? ` (${cite.citation})` : ''}, ${cite.jurisdictionName}: ${cite.summary}`)

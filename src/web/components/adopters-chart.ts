@@ -10,6 +10,8 @@ import type { Adopter } from '../../core/toolkit/index.ts'
 
 const utc = (text: string) => new Date(`${text.length === 7 ? `${text}-01` : text.length === 4 ? `${text}-01-01` : text}T00:00:00Z`)
 
+const shorten = (t: string, n: number) => (t.length > n ? `${t.slice(0, n - 1)}…` : t)
+
 function svgOf(node: Element): string {
   return node.tagName.toLowerCase() === 'svg' ? node.outerHTML : (node.querySelector('svg')?.outerHTML ?? node.outerHTML)
 }
@@ -26,14 +28,14 @@ function svgOf(node: Element): string {
 export function adoptersTimeline(adopters: readonly Adopter[], today: string, options: { readonly document: Document; readonly width?: number }): string | null {
   const rows = adopters
     .filter((a) => a.from)
-    .map((a) => ({ label: `${a.jurisdictionName} — ${a.title}`.slice(0, 60), from: utc(a.from!), to: utc(a.to ?? today), open: a.to === null, who: a.jurisdictionName, title: a.title, first: a.from! }))
+    .map((a) => ({ label: shorten(`${a.jurisdictionName} — ${a.title}`, 46), from: utc(a.from!), to: utc(a.to ?? today), open: a.to === null, who: a.jurisdictionName, title: a.title, first: a.from! }))
   if (!rows.length) return null
   const first = rows.reduce((m, r) => (r.from < m ? r.from : m), rows[0]!.from)
   const node = plot({
     document: options.document,
     width: options.width ?? 900,
     height: 40 + rows.length * 22,
-    marginLeft: 330,
+    marginLeft: 320,
     marginRight: 20,
     style: { fontSize: '12px' },
     ariaLabel: 'Timeline of adopters',

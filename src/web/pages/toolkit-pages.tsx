@@ -15,6 +15,8 @@ const STATUS_LABEL: Record<ClauseStatus, string> = {
   'barred-by-preemption': 'Within a state ban on local limits',
 }
 
+const BINDS: Record<string, string> = { party: 'the jurisdiction was a party', 'circuit-precedent': 'precedent in its circuit', 'injunction-scope': 'within the scope of an injunction' }
+
 const first = (c: CatalogClause) => c.adopters.find((a) => a.from)?.from ?? null
 
 export function ToolkitCatalogPage(props: { readonly catalog: Catalog; readonly today: string }) {
@@ -89,7 +91,12 @@ export function ToolkitClausePage(props: ClausePageProps) {
       <p>
         {c.adopters.length} enacted text{c.adopters.length === 1 ? '' : 's'} in the registry carry this clause. Sponsors and signers: not recorded in the registry.
       </p>
-      {props.timelineSvg ? <div class="timeline-chart" dangerouslySetInnerHTML={{ __html: props.timelineSvg }} /> : null}
+      {props.timelineSvg ? (
+        <>
+          <div class="timeline-chart" dangerouslySetInnerHTML={{ __html: props.timelineSvg }} />
+          <p class="small muted">Dark bars: still in force; light bars: ended (repealed, superseded or expired). A dot marks the first day in force. The table below lists every adopter.</p>
+        </>
+      ) : null}
       <h3>Map by date</h3>
       <form method="get" action={`/toolkit/clauses/${c.kind}`} class="controls">
         <div class="field">
@@ -403,7 +410,7 @@ function ComposeResult(props: ComposePageProps & { readonly report: Omit<DraftRe
               <ul>
                 {check.funding.rulings.map((x) => (
                   <li key={x.ruling}>
-                    {x.case} ({x.court}, {x.decided}): {x.binds.join(', ')}
+                    {x.case} ({x.court}, {x.decided}): {x.binds.map((b) => BINDS[b] ?? b).join('; ')}
                   </li>
                 ))}
               </ul>
