@@ -4,7 +4,8 @@ import { AppError } from '../errors/index.ts'
 import type { FederalData } from '../federal/index.ts'
 import type { Registry } from '../registry/index.ts'
 import { fixtureRegistry } from '../../testing/fixture-registry.ts'
-import { buildCatalog, checkDraft, clauseKindsOf, clauseTemplate, draftFromEnactment, parseDraft, peersOf, CLAUSE_KINDS } from './index.ts'
+import { buildCatalog, checkDraft, clauseKindsOf, clauseTemplate, composerDraft, composerQuery, composerState, draftFromEnactment, draftMarkdown, draftYaml, parseDraft, peersOf, CLAUSE_KINDS } from './index.ts'
+import { parse } from 'yaml'
 import { conditionJson } from '../registry/index.ts'
 
 let registry: Registry
@@ -150,5 +151,36 @@ describe('preemption check (Done means)', () => {
   it('rejects a bad jurisdiction or date, naming the field', () => {
     expect(invalid(() => checkDraft({ registry, engineVersion: 'test' }, warrantOnly(), 'travis', '2018-06-01')).location.field).toBe('jurisdiction')
     expect(invalid(() => checkDraft({ registry, engineVersion: 'test' }, warrantOnly(), TRAVIS, '2018-02-30')).location.field).toBe('date')
+  })
+})
+
+describe('composer state in the URL and exports', () => {
+  it('round-trips the state through the query', () => {
+    const s = composerState({ jurisdiction: TRAVIS, date: '2018-06-01', clauses: 'hold-listed-convictions,hold-hour-cap,bogus', categories: 'homicide,robbery', levels: 'felony', hours: '24', within: '10', scope: 'state' })
+    expect(s.clauses).toEqual(['hold-listed-convictions', 'hold-hour-cap'])
+    const again = composerState(Object.fromEntries(new URLSearchParams(composerQuery(s))))
+    expect(again).toEqual(s)
+    const d = parseDraft(composerDraft(s, registry), registry)
+    expect(d.provisions.map((p) => p.limits.maxHours ?? null)).toEqual([null, 24])
+    expect(d.provisions[0]!.whenInput).toEqual({ conviction: { categories: ['homicide', 'robbery'], levels: ['felony'], within: { years: 10 } } })
+  })
+
+  it('reports unreadable YAML and an unknown peer enactment by field', () => {
+    expect(invalid(() => composerDraft(composerState({ yaml: 'provisions: [' }), registry)).location.field).toBe('yaml')
+    expect(invalid(() => composerDraft(composerState({ from: 'no-such-law' }), registry)).location.field).toBe('from')
+  })
+
+  it('exports YAML that parses back to the same draft, and a document with citations and model texts', () => {
+    const draft = parseDraft({ title: 'Holds only with a judicial warrant', provisions: [clauseTemplate('hold-judicial-warrant', {})] }, registry)
+    const yaml = draftYaml(draft, { jurisdiction: TRAVIS, date: '2018-06-01' })
+    expect(yaml).not.toContain('&a')
+    expect(parseDraft(parse(yaml), registry)).toEqual(draft)
+    const check = checkDraft({ registry, engineVersion: 'test', federal }, draft, TRAVIS, '2018-06-01')
+    const md = draftMarkdown(draft, check, buildCatalog(registry), null)
+    expect(md).toContain('**Overridden by higher law.**')
+    expect(md).toContain("Tex. Gov't Code ch. 752")
+    expect(md).toContain('Enacted texts with this clause')
+    expect(md).toMatch(/> ".+" — https:\/\//)
+    expect(md).toContain('## Funding risk')
   })
 })
