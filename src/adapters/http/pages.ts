@@ -372,7 +372,7 @@ type SendAfter = (request: FastifyRequest, reply: FastifyReply, build: () => Pro
 /** The lawmaker toolkit's pages: `/toolkit`, `/toolkit/clauses/<kind>`, `/toolkit/compose` and its exports. */
 function registerToolkitPages(app: FastifyInstance, tk: import('../../web/index.ts').ToolkitContext, send: Send, sendAfter: SendAfter, pageRoute: object): void {
   app.get('/toolkit', pageRoute, (request, reply) => send(request, reply, () => toolkitCatalogPage(tk)))
-  app.get('/toolkit/clauses/:kind', pageRoute, (request, reply) => send(request, reply, () => toolkitClausePage(tk, (request.params as { kind: string }).kind, listQueryOf(request))))
+  app.get('/toolkit/clauses/:kind', pageRoute, (request, reply) => sendAfter(request, reply, () => toolkitClausePage(tk, (request.params as { kind: string }).kind, listQueryOf(request))))
   app.get('/toolkit/compose', pageRoute, (request, reply) => sendAfter(request, reply, () => toolkitComposePage(tk, listQueryOf(request))))
   const formats = { 'draft.md': 'markdown', 'draft.pdf': 'pdf', 'draft.yaml': 'yaml', 'draft.cases.yaml': 'cases' } as const
   for (const [file, format] of Object.entries(formats)) {

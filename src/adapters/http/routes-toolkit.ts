@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import { ErrorSchema } from '../../core/answers/index.ts'
 import { AppError } from '../../core/errors/index.ts'
-import { CLAUSE_KINDS, isClauseKind, peersOf } from '../../core/toolkit/index.ts'
+import { CLAUSE_KINDS, isClauseKind } from '../../core/toolkit/index.ts'
 import type { ToolkitService } from '../toolkit/index.ts'
 import { DATE_PATTERN } from './routes-answers.ts'
 
@@ -67,7 +67,7 @@ export function registerToolkitRoutes(app: FastifyInstance, toolkit: ToolkitServ
       if (!isClauseKind(kind)) throw new AppError('not-found', `no clause "${kind}" (one of: ${CLAUSE_KINDS.join(', ')})`, { field: 'kind' })
       const clause = toolkit.catalog.clauses.find((c) => c.kind === kind)!
       const j = (request.query as { jurisdiction?: string }).jurisdiction
-      return { ...clause, ...(j ? { peers: peersOf(toolkit.catalog, j, kind) } : {}) }
+      return { ...clause, ...(j ? await toolkit.peers(j, kind) : {}) }
     },
   )
 

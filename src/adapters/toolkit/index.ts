@@ -8,4 +8,5 @@
  * ```
  */
 export { markdownPdf } from './pdf.ts'
+export { loadPopulations, sizeFunction, type Populations } from './populations.ts'
 export { createToolkitService, type ToolkitService, type ToolkitServiceOptions, type DraftReport } from './service.ts'

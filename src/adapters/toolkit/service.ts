@@ -7,10 +7,11 @@ import type { Engine, Question } from '../../core/engine/index.ts'
 import { AppError } from '../../core/errors/index.ts'
 import type { FederalData } from '../../core/federal/index.ts'
 import { parseOcdId } from '../../core/ocd/index.ts'
-import { buildCatalog, checkDraft, draftMarkdown, draftYaml, parseDraft, ruleCasesYaml, type Catalog, type Draft, type DraftCheck } from '../../core/toolkit/index.ts'
+import { buildCatalog, checkDraft, draftMarkdown, draftYaml, parseDraft, peersOf, ruleCasesYaml, type Catalog, type ClauseKind, type Draft, type DraftCheck, type Peer } from '../../core/toolkit/index.ts'
 import { loadRecordGroups, simulateDraft, type DraftEffect, type RecordGroups, type RecordScope } from '../../simulator/draft/index.ts'
 import { loadCountyNames } from '../../simulator/simulate/index.ts'
 import { markdownPdf } from './pdf.ts'
+import { loadPopulations, sizeFunction, type Populations } from './populations.ts'
 
 export interface ToolkitServiceOptions {
   readonly engine: Engine
@@ -47,6 +48,8 @@ export interface ToolkitService {
   /** Loads the record groups now (a server calls it on start); resolves to null when none are configured. */
   records(): Promise<RecordGroups | null>
   parse(draft: unknown): Draft
+  /** Peers of a jurisdiction that adopted a clause, by state, level and (with Census counts from the crosswalks folder) size. */
+  peers(jurisdiction: string, kind: ClauseKind): Promise<{ readonly peers: readonly Peer[]; readonly population: number | null; readonly sizeSource: string | null }>
   check(request: CheckRequest): Promise<DraftReport & { readonly draftValue: Draft }>
   exportDraft(report: DraftReport & { readonly draftValue: Draft }, format: 'yaml' | 'cases' | 'markdown' | 'pdf'): Promise<{ readonly type: string; readonly body: string | Buffer; readonly extension: string }>
 }
@@ -98,12 +101,19 @@ export function createToolkitService(options: ToolkitServiceOptions): ToolkitSer
     return loading
   }
   const parse = (draft: unknown) => parseDraft(draft, registry)
+  let populations: Promise<Populations | null> | undefined
+  const sizes = () => (populations ??= options.crosswalks ? loadPopulations(options.crosswalks).catch(() => null) : Promise.resolve(null))
   return {
     engine,
     federal,
     catalog,
     records,
     parse,
+    async peers(jurisdiction, kind) {
+      const pop = await sizes()
+      const sizeOf = pop ? sizeFunction(pop, registry) : undefined
+      return { peers: peersOf(catalog, jurisdiction, kind, sizeOf), population: sizeOf?.(jurisdiction) ?? null, sizeSource: pop?.source ?? null }
+    },
     async check(request) {
       const jurisdiction = str(request.jurisdiction, 'jurisdiction')
       const date = str(request.date, 'date')

@@ -179,32 +179,43 @@ export function buildCatalog(registry: Registry): Catalog {
 /** A peer of a jurisdiction that adopted a clause, and why it counts as one. */
 export interface Peer {
   readonly adopter: Adopter
-  readonly relation: 'same-state' | 'same-level'
+  readonly relation: 'same-state-similar-size' | 'same-state' | 'same-level-similar-size' | 'same-level'
+  /** The peer's population when known (Census), else null. */
+  readonly population: number | null
 }
 
+/** Two populations are similar when neither is more than twice the other. */
+export const SIMILAR_SIZE_RATIO = 2
+
 /**
- * The jurisdictions near a given one that adopted a clause: the same state first (any level but the
- * country), then the same level elsewhere. The registry and the server hold no population figures,
- * so "similar size" is not applied; the level (state, county, city) stands in for it.
+ * The jurisdictions near a given one that adopted a clause: the same state first, then the same
+ * level elsewhere; within each, those of similar size first (neither population more than twice
+ * the other) when `sizeOf` knows both populations. The federal baseline is never a peer.
  *
  * @example
  * ```ts
- * peersOf(catalog, 'ocd-division/country:us/state:ca/county:fresno', 'hold-judicial-warrant')
+ * peersOf(catalog, 'ocd-division/country:us/state:ca/county:fresno', 'hold-judicial-warrant', sizeOf)
  * ```
  */
-export function peersOf(catalog: Catalog, jurisdictionId: string, kind: ClauseKind): Peer[] {
+export function peersOf(catalog: Catalog, jurisdictionId: string, kind: ClauseKind, sizeOf: (id: string) => number | undefined = () => undefined): Peer[] {
   const ocd = parseOcdId(jurisdictionId)
   if (!ocd) return []
   const clause = catalog.clauses.find((c) => c.kind === kind)!
+  const own = sizeOf(jurisdictionId)
+  const similar = (id: string) => {
+    const n = sizeOf(id)
+    return own !== undefined && n !== undefined && n > 0 && own > 0 && Math.max(n / own, own / n) <= SIMILAR_SIZE_RATIO
+  }
   const seen = new Set<string>()
   const out: Peer[] = []
-  for (const relation of ['same-state', 'same-level'] as const) {
+  const relations = ['same-state-similar-size', 'same-state', 'same-level-similar-size', 'same-level'] as const
+  for (const relation of relations) {
     for (const a of clause.adopters) {
       if (a.jurisdiction === jurisdictionId || seen.has(a.provision) || a.level === 'country') continue
-      const fits = relation === 'same-state' ? ocd.state !== undefined && a.state === ocd.state : a.level === ocd.level
-      if (!fits) continue
+      const place = relation.startsWith('same-state') ? ocd.state !== undefined && a.state === ocd.state : a.level === ocd.level
+      if (!place || (relation.endsWith('similar-size') && !similar(a.jurisdiction))) continue
       seen.add(a.provision)
-      out.push({ adopter: a, relation })
+      out.push({ adopter: a, relation, population: sizeOf(a.jurisdiction) ?? null })
     }
   }
   return out

@@ -66,6 +66,20 @@ describe('catalog', () => {
     expect(peers.every((p) => p.adopter.jurisdiction !== 'ocd-division/country:us/state:ca/county:fresno')).toBe(true)
     expect(peers.some((p) => p.relation === 'same-level' && p.adopter.level === 'county' && p.adopter.state !== 'ca')).toBe(true)
   })
+
+  it('puts peers of similar size first when populations are known', () => {
+    const catalog = buildCatalog(registry)
+    const sizes = new Map([
+      ['ocd-division/country:us/state:ca/county:fresno', 1_000_000],
+      ['ocd-division/country:us/state:ca/county:santa_clara', 1_900_000],
+      ['ocd-division/country:us/state:ca/county:los_angeles', 10_000_000],
+    ])
+    const peers = peersOf(catalog, 'ocd-division/country:us/state:ca/county:fresno', 'hold-judicial-warrant', (id) => sizes.get(id))
+    expect(peers[0]).toMatchObject({ relation: 'same-state-similar-size', population: 1_900_000 })
+    expect(peers[0]!.adopter.jurisdiction).toBe('ocd-division/country:us/state:ca/county:santa_clara')
+    expect(peers.filter((p) => p.relation === 'same-state-similar-size').every((p) => p.adopter.jurisdiction.endsWith('santa_clara'))).toBe(true)
+    expect(peers.find((p) => p.adopter.jurisdiction.endsWith('los_angeles'))?.relation).toBe('same-state')
+  })
 })
 
 describe('draft validation', () => {

@@ -4,6 +4,8 @@
  * form whose state is the URL; the check renders on the server, so it works without a script).
  */
 import type { Catalog, CatalogClause, ClauseStatus, ComposerState, Peer } from '../../core/toolkit/index.ts'
+
+const RELATION: Record<Peer['relation'], string> = { 'same-state-similar-size': 'same state, similar size', 'same-state': 'same state', 'same-level-similar-size': 'similar size elsewhere', 'same-level': 'same level elsewhere' }
 import type { DraftReport } from '../../adapters/toolkit/index.ts'
 import { dateWords, jurisdictionPath } from '../shared/words.ts'
 
@@ -72,7 +74,7 @@ export interface ClausePageProps {
   readonly mapDate: string
   readonly unmapped: readonly string[]
   readonly jurisdiction: string
-  readonly peers: readonly Peer[] | null
+  readonly peers: { readonly peers: readonly Peer[]; readonly population: number | null; readonly sizeSource: string | null } | null
 }
 
 export function ToolkitClausePage(props: ClausePageProps) {
@@ -174,11 +176,12 @@ export function ToolkitClausePage(props: ClausePageProps) {
         <button type="submit">Find peers</button>
       </form>
       {props.peers ? (
-        props.peers.length ? (
+        props.peers.peers.length ? (
           <ul>
-            {props.peers.map((p) => (
+            {props.peers.peers.map((p) => (
               <li key={p.adopter.provision}>
-                {p.adopter.jurisdictionName} ({p.relation === 'same-state' ? 'same state' : `another ${p.adopter.level}`}), {p.adopter.title}, from {p.adopter.from ? dateWords(p.adopter.from) : 'an unknown date'}
+                {p.adopter.jurisdictionName} ({RELATION[p.relation]}
+                {p.population !== null ? `; population ${p.population.toLocaleString('en-US')}` : ''}), {p.adopter.title}, from {p.adopter.from ? dateWords(p.adopter.from) : 'an unknown date'}
               </li>
             ))}
           </ul>
@@ -186,7 +189,10 @@ export function ToolkitClausePage(props: ClausePageProps) {
           <p>No jurisdiction in the same state or at the same level has this clause in the registry.</p>
         )
       ) : null}
-      <p class="small muted">Peers: the same state first, then the same level elsewhere. The server holds no population figures, so size is not compared.</p>
+      <p class="small muted">
+        Peers: the same state first, then the same level elsewhere; within each, those of similar size (neither population more than twice the other) first.{' '}
+        {props.peers?.sizeSource ? `Populations: ${props.peers.sizeSource}${props.peers.population !== null ? `; this jurisdiction: ${props.peers.population.toLocaleString('en-US')}` : ''}.` : 'No population figures are loaded here, so size is not compared.'}
+      </p>
     </main>
   )
 }

@@ -9,7 +9,7 @@ import { parseDay } from '../../core/dates/index.ts'
 import { AppError, toAppError } from '../../core/errors/index.ts'
 import { parseOcdId } from '../../core/ocd/index.ts'
 import { OFFENSE_CATEGORIES } from '../../core/registry/index.ts'
-import { adopterDay, composerDraft, composerQuery, composerState, isClauseKind, peersOf, CLAUSE_KINDS, type Adopter, type ComposerQuery, type ComposerState } from '../../core/toolkit/index.ts'
+import { adopterDay, composerDraft, composerQuery, composerState, isClauseKind, CLAUSE_KINDS, type Adopter, type ComposerQuery, type ComposerState } from '../../core/toolkit/index.ts'
 import type { DraftReport, ToolkitService } from '../../adapters/toolkit/index.ts'
 import { adoptersMap, adoptersTimeline, type MapAdopter } from '../components/adopters-chart.ts'
 import { ToolkitCatalogPage, ToolkitClausePage, ToolkitComposePage } from '../pages/toolkit-pages.tsx'
@@ -73,7 +73,7 @@ function placeAdopters(adopters: readonly Adopter[], gazetteer: Gazetteer, geome
 }
 
 /** A clause page: variants, adopters on a timeline and a map by `date`, peers of `jurisdiction`. */
-export function toolkitClausePage(ctx: ToolkitContext, kind: string, query: ComposerQuery): PageResult {
+export async function toolkitClausePage(ctx: ToolkitContext, kind: string, query: ComposerQuery): Promise<PageResult> {
   if (!isClauseKind(kind)) throw new AppError('not-found', `no clause "${kind}" (one of: ${CLAUSE_KINDS.join(', ')})`, { field: 'kind' })
   const clause = ctx.toolkit.catalog.clauses.find((c) => c.kind === kind)!
   const today = ctx.site.today()
@@ -90,6 +90,7 @@ export function toolkitClausePage(ctx: ToolkitContext, kind: string, query: Comp
     unmapped = placed.unmapped
     mapSvg = adoptersMap(placed.placed, [...geometry.states.values()] as never, mapDate, { document })
   }
+  const peers = jurisdiction ? await ctx.toolkit.peers(jurisdiction, kind) : null
   return {
     kind: 'page',
     status: 200,
@@ -97,7 +98,7 @@ export function toolkitClausePage(ctx: ToolkitContext, kind: string, query: Comp
     description: `${clause.description} ${clause.adopters.length} enacted texts in the registry, quoted and cited.`,
     nav: 'toolkit',
     entry: null,
-    body: <ToolkitClausePage clause={clause} timelineSvg={timelineSvg} mapSvg={mapSvg} mapDate={mapDate} unmapped={unmapped} jurisdiction={jurisdiction} peers={jurisdiction ? peersOf(ctx.toolkit.catalog, jurisdiction, kind) : null} />,
+    body: <ToolkitClausePage clause={clause} timelineSvg={timelineSvg} mapSvg={mapSvg} mapDate={mapDate} unmapped={unmapped} jurisdiction={jurisdiction} peers={peers} />,
     data: null,
     canonical: `/toolkit/clauses/${kind}`,
   }
