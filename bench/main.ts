@@ -7,8 +7,9 @@ import { runEngineBench } from './engine-bench.ts'
 import { formatOfficialsBench, runOfficialsBench } from './officials-bench.ts'
 import { formatSimulatorBench, runSimulatorBench } from './simulator-bench.ts'
 import { formatWebBench, runWebBench } from './web-bench.ts'
+import { formatToolkitBench, runToolkitBench } from './toolkit-bench.ts'
 
-const BENCHES = ['engine', 'simulator', 'web', 'officials'] as const
+const BENCHES = ['engine', 'simulator', 'web', 'officials', 'toolkit'] as const
 const named = process.argv.slice(2).filter((a) => !a.startsWith('-'))
 const unknown = named.filter((a) => !(BENCHES as readonly string[]).includes(a))
 if (unknown.length > 0) {
@@ -54,4 +55,9 @@ if (selected('officials')) {
   const seconds = Number(process.env.BENCH_OFFICIALS_SECONDS ?? 5)
   const connections = Number(process.env.BENCH_OFFICIALS_CONNECTIONS ?? 8)
   process.stdout.write(formatOfficialsBench(await runOfficialsBench({ seconds, connections })))
+}
+
+if (selected('toolkit')) {
+  // BENCH_TOOLKIT_CHECKS (default 30); BENCH_TOOLKIT_RECORDS to reuse an imported PA Parquet file
+  process.stdout.write(formatToolkitBench(await runToolkitBench({ checks: Number(process.env.BENCH_TOOLKIT_CHECKS ?? 30) })))
 }

@@ -18,3 +18,4 @@ export { comparePage, downloadsPage, errorPage, evaluatePage, federalPage, juris
 export { checkReportName, simulationDocument, simulationPage, simulationSections, simulationsPage, type PublishedReport } from './ssr/simulations.tsx'
 export { isReportName, summariseReport, type SimulationSummary } from './ssr/simulation-summary.ts'
 export { decodeCase, encodeCase, type DecodedCase } from './shared/case-url.ts'
+export { composerCheck, toolkitCatalogPage, toolkitClausePage, toolkitComposeExport, toolkitComposePage, type ToolkitContext } from './ssr/toolkit.tsx'

@@ -3,6 +3,7 @@
  */
 import { Command } from 'commander'
 import { registerDbCommands } from './commands/db.ts'
+import { registerDraftCommands } from './commands/draft.ts'
 import { registerEngineCommands } from './commands/engine.ts'
 import { registerFederalCommands } from './commands/federal.ts'
 import { registerImportCommand } from './commands/import.ts'
@@ -30,5 +31,6 @@ registerReportCommand(program)
 registerDbCommands(program)
 registerOfficialsCommands(program)
 registerFederalCommands(program)
+registerDraftCommands(program)
 
 await program.parseAsync(process.argv)

@@ -27,6 +27,8 @@ import { snapshotView, whoDecidesFor, type Database } from '../db/index.ts'
 import type { WhoDecidesView } from '../../web/index.ts'
 import { registerFederalRoutes } from './routes-federal.ts'
 import type { FederalData } from '../../core/federal/index.ts'
+import { createToolkitService } from '../toolkit/index.ts'
+import { registerToolkitRoutes } from './routes-toolkit.ts'
 
 // Documentation-only schemas (bodies are not serialised through them; see setSerializerCompiler).
 const AnswerDoc = Type.Object(
@@ -112,6 +114,8 @@ export interface AppOptions {
   readonly cacheBytes?: number
   /** The officials directory; without it the officials routes are absent and pages say so. */
   readonly database?: Database
+  /** Detainer record files (Parquet from `sanctuary import`) for the toolkit's simulated effect, and the shared data folder naming counties. */
+  readonly toolkit?: { readonly records?: readonly string[]; readonly crosswalks?: string }
 }
 
 /**
@@ -283,7 +287,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           : { kind: 'shown', value: await whoDecidesFor(directory, registry, answers.gazetteer, id, date) }
     : undefined
   if (options.federal) registerFederalRoutes(app, engine, options.federal)
-  await app.register((await import('./pages.ts')).pagesPlugin, { service: answers, federal: options.federal, ...(whoDecides ? { whoDecides } : {}), ...(directory ? { zipShares: (zip: string) => zipSharesOf(zip, directory) } : {}) })
+  const toolkit = createToolkitService({ engine, federal: options.federal, ...options.toolkit })
+  registerToolkitRoutes(app, toolkit)
+  // group the detainer records while the server starts (when any are configured), not on the first check
+  if (options.toolkit?.records?.length) app.addHook('onReady', async () => void toolkit.records().catch((err: unknown) => app.log.error({ err }, 'toolkit records could not be loaded')))
+  await app.register((await import('./pages.ts')).pagesPlugin, { service: answers, federal: options.federal, toolkit, ...(whoDecides ? { whoDecides } : {}), ...(directory ? { zipShares: (zip: string) => zipSharesOf(zip, directory) } : {}) })
 
   return app
 }

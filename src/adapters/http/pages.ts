@@ -38,7 +38,12 @@ import {
   type Query,
   type SiteContext,
   type WhoDecidesView,
+  toolkitCatalogPage,
+  toolkitClausePage,
+  toolkitComposeExport,
+  toolkitComposePage,
 } from '../../web/index.ts'
+import type { ToolkitService } from '../toolkit/index.ts'
 import type { FederalData } from '../../core/federal/index.ts'
 import { isZipLike, type ZipShare } from '../../core/names/index.ts'
 import type { AnswersService } from './answers-service.ts'
@@ -62,6 +67,8 @@ export interface PagesOptions {
   readonly zipShares?: (zip: string) => Promise<readonly ZipShare[]>
   /** Who decides in a jurisdiction on a date, from the officials directory; absent when none is connected. */
   readonly whoDecides?: (id: string, date: string) => Promise<WhoDecidesView>
+  /** The lawmaker toolkit (catalog, checks, exports); without it the /toolkit pages are absent. */
+  readonly toolkit?: ToolkitService
 }
 
 /** The default folder of published simulation reports, reports/ at the repository root. */
@@ -267,6 +274,7 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
   app.get('/compare', pageRoute, formPage(comparePage))
   app.get('/evaluate', pageRoute, formPage(evaluatePage))
   app.get('/federal', pageRoute, (request, reply) => send(request, reply, () => federalPage(ctx)))
+  if (options.toolkit) registerToolkitPages(app, { site: ctx, toolkit: options.toolkit, geometry: () => service.geometry() }, send, sendAfter, pageRoute)
   app.get('/downloads', pageRoute, (request, reply) => send(request, reply, () => downloadsPage(ctx)))
   app.get('/jurisdictions/*', pageRoute, (request, reply) =>
     sendAfter(request, reply, async () => {
@@ -361,3 +369,37 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
 
 // Register in the parent's scope (as fastify-plugin does), so the root hooks apply to these routes.
 ;(pagesPlugin as unknown as Record<symbol, boolean>)[Symbol.for('skip-override')] = true
+
+/** A query with repeated keys (checkboxes) joined by commas, for the composer. */
+function listQueryOf(request: FastifyRequest): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries((request.query ?? {}) as Record<string, unknown>)) {
+    if (typeof v === 'string') out[k] = v
+    else if (Array.isArray(v)) out[k] = v.filter((x) => typeof x === 'string').join(',')
+  }
+  return out
+}
+
+type Send = (request: FastifyRequest, reply: FastifyReply, build: () => PageResult) => FastifyReply
+type SendAfter = (request: FastifyRequest, reply: FastifyReply, build: () => Promise<PageResult>) => Promise<FastifyReply>
+
+/** The lawmaker toolkit's pages: `/toolkit`, `/toolkit/clauses/<kind>`, `/toolkit/compose` and its exports. */
+function registerToolkitPages(app: FastifyInstance, tk: import('../../web/index.ts').ToolkitContext, send: Send, sendAfter: SendAfter, pageRoute: object): void {
+  app.get('/toolkit', pageRoute, (request, reply) => send(request, reply, () => toolkitCatalogPage(tk)))
+  app.get('/toolkit/clauses/:kind', pageRoute, (request, reply) => sendAfter(request, reply, () => toolkitClausePage(tk, (request.params as { kind: string }).kind, listQueryOf(request))))
+  app.get('/toolkit/compose', pageRoute, (request, reply) => sendAfter(request, reply, () => toolkitComposePage(tk, listQueryOf(request))))
+  const formats = { 'draft.md': 'markdown', 'draft.pdf': 'pdf', 'draft.yaml': 'yaml', 'draft.cases.yaml': 'cases' } as const
+  for (const [file, format] of Object.entries(formats)) {
+    app.get(`/toolkit/compose/${file}`, pageRoute, async (request, reply) => {
+      try {
+        const out = await toolkitComposeExport(tk, listQueryOf(request), format)
+        const name = `${out.name}.${out.extension}`
+        return reply.header('content-type', out.type).header('content-disposition', `${format === 'pdf' || format === 'markdown' ? 'inline' : 'attachment'}; filename="${name}"`).send(out.body)
+      } catch (thrown) {
+        const e = toAppError(thrown)
+        if (e.code === 'internal') request.log.error({ err: thrown }, 'toolkit export failed')
+        return reply.status(e.httpStatus).send(e.toJSON())
+      }
+    })
+  }
+}

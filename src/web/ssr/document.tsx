@@ -8,7 +8,7 @@ import type { VNode } from 'preact'
 import { renderToString } from 'preact-render-to-string'
 
 /** Which navigation item a page belongs to. */
-export type NavKey = 'map' | 'search' | 'compare' | 'evaluate' | 'simulations' | 'downloads' | 'none'
+export type NavKey = 'map' | 'search' | 'compare' | 'evaluate' | 'simulations' | 'toolkit' | 'downloads' | 'none'
 
 /** The client bundle of a page, named as in vite.config.ts. */
 export type PageEntry = 'map' | 'jurisdiction' | 'compare' | 'evaluate' | 'search'
@@ -42,6 +42,7 @@ const NAV: readonly { key: NavKey; href: string; label: string }[] = [
   { key: 'compare', href: '/compare', label: 'Compare' },
   { key: 'evaluate', href: '/evaluate', label: 'Evaluate a case' },
   { key: 'simulations', href: '/simulations', label: 'Simulations' },
+  { key: 'toolkit', href: '/toolkit', label: 'Toolkit' },
   { key: 'downloads', href: '/downloads', label: 'Downloads' },
 ]
 
