@@ -89,6 +89,20 @@ async function pointInCounty(page: Page, geoid: string): Promise<{ x: number; y:
   return point
 }
 
+/**
+ * The ground colour of a county fill: the colour itself, or for a pattern fill
+ * (`url("#pattern-required")`) the computed fill of the pattern's background rectangle.
+ */
+async function groundColour(page: Page, fill: string): Promise<string> {
+  const id = /^url\("?#([^")]+)"?\)$/.exec(fill)?.[1]
+  if (!id) return fill
+  return page.evaluate((patternId) => {
+    const rect = document.getElementById(patternId)?.querySelector('rect')
+    if (!rect) throw new Error(`no pattern ${patternId}`)
+    return getComputedStyle(rect).fill
+  }, id)
+}
+
 describe.skipIf(h.skip)('map page (Chromium)', { timeout: E2E_TEST_TIMEOUT }, () => {
   it('paints every county with the API answer, in the legend colours, with a table view', async () => {
     const { page, problems } = await h.open('/')
@@ -104,7 +118,7 @@ describe.skipIf(h.skip)('map page (Chromium)', { timeout: E2E_TEST_TIMEOUT }, ()
     for (const [value, fills] of fillsByValue) {
       expect(fills.size, `fills for ${value}`).toBe(1)
       const swatch = await page.locator(`.legend .swatch.v-${value}`).first().evaluate((el) => getComputedStyle(el).backgroundColor)
-      expect([...fills][0], `map fill vs legend swatch for ${value}`).toBe(swatch)
+      expect(await groundColour(page, [...fills][0]!), `map fill vs legend swatch for ${value}`).toBe(swatch)
     }
 
     await expect(page.getByRole('table', { name: /as of .*each state's own law/ }).count()).resolves.toBe(1)
