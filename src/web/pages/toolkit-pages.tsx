@@ -206,6 +206,11 @@ export interface ComposePageProps {
   readonly casesYaml: string | null
   readonly error: { readonly message: string; readonly field: string | null } | null
   readonly exportQuery: string
+  /**
+   * Saving with a private link: `available` when the server has a database (the result then offers
+   * a save button), `saved` on the page a private link opens.
+   */
+  readonly saving: { readonly kind: 'unavailable' } | { readonly kind: 'available' } | { readonly kind: 'saved'; readonly savedOn: string; readonly path: string }
 }
 
 function range(h: { lower: number | null; upper: number | null } | undefined) {
@@ -222,7 +227,15 @@ export function ToolkitComposePage(props: ComposePageProps) {
         <a href="/toolkit">Lawmaker toolkit</a>
       </p>
       <h1>Compose a draft</h1>
-      <p class="lede">Pick a jurisdiction, a date and clauses, or start from an enacted text. The draft lives in this page’s address: share the link to share the draft. Nothing is stored.</p>
+      {props.saving.kind === 'saved' ? (
+        <p class="notice" role="status">
+          A draft saved on {dateWords(props.saving.savedOn)}. This page’s address is its private link: whoever has it can open the draft; nobody can list saved drafts. Changing the form below starts a new, unsaved draft.
+        </p>
+      ) : null}
+      <p class="lede">
+        Pick a jurisdiction, a date and clauses, or start from an enacted text. The draft lives in this page’s address: share the link to share the draft.
+        {props.saving.kind === 'unavailable' ? ' Nothing is stored.' : ' Nothing is stored unless you save it with a private link.'}
+      </p>
       <form method="get" action="/toolkit/compose" class="card">
         <div class="row">
           <div class="field">
@@ -343,6 +356,12 @@ function ComposeResult(props: ComposePageProps & { readonly report: Omit<DraftRe
         Export: <a href={`/toolkit/compose/draft.md?${q}`}>document (Markdown)</a> · <a href={`/toolkit/compose/draft.pdf?${q}`}>document (PDF)</a> ·{' '}
         <a href={`/toolkit/compose/draft.yaml?${q}`}>registry YAML</a> · <a href={`/toolkit/compose/draft.cases.yaml?${q}`}>rule cases</a>
       </p>
+      {props.saving.kind === 'available' ? (
+        <form method="post" action="/toolkit/drafts" class="inline">
+          <input type="hidden" name="query" value={q} />
+          <button type="submit">Save with a private link</button> <span class="small muted">Stores this draft on the server; the link that opens it is shown once saved.</span>
+        </form>
+      ) : null}
       {check.setAside.length ? (
         <p class="small">
           The draft stands in for the jurisdiction’s own rules on the same actions: {check.setAside.map((x) => `${x.title} (${x.action})`).join('; ')}.
