@@ -84,6 +84,14 @@ export interface ImportRunsTable {
   problem_sample: Json<unknown[]>
 }
 
+/** A saved toolkit draft: the composer's query behind a private link (the token's SHA-256). */
+export interface ToolkitDraftsTable {
+  token_hash: string
+  query: string
+  /** The day it was saved (`YYYY-MM-DD`); no finer time is kept. */
+  saved_on: string
+}
+
 export interface Schema {
   persons: PersonsTable
   organizations: OrganizationsTable
@@ -91,6 +99,7 @@ export interface Schema {
   memberships: MembershipsTable
   zip_areas: ZipAreasTable
   import_runs: ImportRunsTable
+  toolkit_drafts: ToolkitDraftsTable
 }
 
 /** The tables `sanctuary db status` counts. */
