@@ -23,7 +23,7 @@ const first = (c: CatalogClause) => c.adopters.find((a) => a.from)?.from ?? null
 
 export function ToolkitCatalogPage(props: { readonly catalog: Catalog; readonly today: string }) {
   return (
-    <main id="main" class="wrap">
+    <div class="wrap">
       <h1>Lawmaker toolkit</h1>
       <p class="lede">
         Clauses found in the registry’s enacted texts, grouped by what they do. Each clause lists the jurisdictions whose law carries it, with the text quoted and cited. The composer checks a
@@ -63,7 +63,7 @@ export function ToolkitCatalogPage(props: { readonly catalog: Catalog; readonly 
         Clause kinds are read from each provision’s structured form (its action, effect, the facts its conditions test, its limits and penalties). The registry does not record who sponsored
         or signed a text.
       </p>
-    </main>
+    </div>
   )
 }
 
@@ -80,7 +80,7 @@ export interface ClausePageProps {
 export function ToolkitClausePage(props: ClausePageProps) {
   const c = props.clause
   return (
-    <main id="main" class="wrap">
+    <div class="wrap">
       <p class="small">
         <a href="/toolkit">Lawmaker toolkit</a>
       </p>
@@ -193,7 +193,7 @@ export function ToolkitClausePage(props: ClausePageProps) {
         Peers: the same state first, then the same level elsewhere; within each, those of similar size (neither population more than twice the other) first.{' '}
         {props.peers?.sizeSource ? `Populations: ${props.peers.sizeSource}${props.peers.population !== null ? `; this jurisdiction: ${props.peers.population.toLocaleString('en-US')}` : ''}.` : 'No population figures are loaded here, so size is not compared.'}
       </p>
-    </main>
+    </div>
   )
 }
 
@@ -222,7 +222,7 @@ export function ToolkitComposePage(props: ComposePageProps) {
   const s = props.state
   const r = props.report
   return (
-    <main id="main" class="wrap">
+    <div class="wrap">
       <p class="small">
         <a href="/toolkit">Lawmaker toolkit</a>
       </p>
@@ -340,7 +340,7 @@ export function ToolkitComposePage(props: ComposePageProps) {
         </div>
       ) : null}
       {r ? <ComposeResult {...props} report={r} /> : null}
-    </main>
+    </div>
   )
 }
 
