@@ -117,11 +117,11 @@ describe('answers over the real registry and us-atlas', async () => {
     expect(row(a, '06019')).toMatchObject({ name: 'Fresno', state: 'CA', inRegistry: false, value: 'prohibited', layer: 'state', decidedBy: 'ocd-division/country:us/state:ca', maxHours: null })
   })
 
-  it('San Francisco is decided by its own file; Harris County, TX by the state mandate; Ohio (a state file with no hold rule) by the federal baseline', () => {
+  it('San Francisco is decided by its own file; Harris County, TX by the state mandate; Ohio (a file with no hold rule) by the federal baseline', () => {
     expect(row(a, '06075')).toMatchObject({ jurisdiction: 'ocd-division/country:us/state:ca/county:san_francisco', inRegistry: true, value: 'prohibited', layer: 'county' })
     expect(row(a, '48201')).toMatchObject({ value: 'required', layer: 'state', decidedBy: 'ocd-division/country:us/state:tx', maxHours: 48 })
     expect(row(a, '39049')).toMatchObject({ value: 'permitted', layer: 'federal', decidedBy: 'ocd-division/country:us' })
-    expect(a.states.find((s) => s.code === 'OH')).toMatchObject({ inRegistry: true, layer: 'federal' })
+    expect(a.states.find((s) => s.code === 'OH')).toMatchObject({ inRegistry: true, value: 'permitted', layer: 'federal', decidedBy: 'ocd-division/country:us' })
   })
 
   it('agrees with the engine for every county that has a file and a sample of those without', () => {
