@@ -27,7 +27,7 @@ import { wildcardId } from './params.ts'
 import { deleteDraft, loadDraft, saveDraft, snapshotView, whoDecidesFor, type Database } from '../db/index.ts'
 import type { WhoDecidesView } from '../../web/index.ts'
 import { registerFederalRoutes } from './routes-federal.ts'
-import type { FederalData } from '../../core/federal/index.ts'
+import { withFunding, type FederalData } from '../../core/federal/index.ts'
 import { createToolkitService } from '../toolkit/index.ts'
 import { registerToolkitRoutes } from './routes-toolkit.ts'
 import { registerSavedDraftRoutes, type SavedDrafts } from './routes-saved-drafts.ts'
@@ -79,6 +79,11 @@ const EvaluationDoc = Type.Unsafe<Evaluation>(
       trace: Type.Array(Type.Object({}, { additionalProperties: true }), { description: 'Every provision considered, with its role' }),
       explanation: Type.String(),
       receipt: Type.Object({ engineVersion: Type.String(), registryVersion: Type.String(), asOf: Type.String(), inputHash: Type.String() }),
+      funding: Type.Optional(
+        Type.Array(Type.Object({}, { additionalProperties: true }), {
+          description: 'With ?funding=true: each federal grant condition announced by the date, whether this case’s answers conflict with it, and whether it was enforceable against the jurisdiction that day (also appended to the explanation)',
+        }),
+      ),
     },
     { additionalProperties: true, description: 'The answers with citations, the trace, a readable explanation and a receipt' },
   ),
@@ -264,6 +269,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     {
       schema: {
         summary: 'Answer hold / notify / interview for a case, with trace, citations and receipt',
+        querystring: Type.Object(
+          { funding: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')], { description: 'true adds the funding consequence: the federal grant conditions this case’s answers conflict with, and the rulings that bind the jurisdiction' })) },
+          { additionalProperties: false },
+        ),
         body: CaseSchema,
         response: { 200: EvaluationDoc, 400: ErrorSchema, 429: ErrorSchema },
       },
@@ -272,7 +281,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       // Only real places: the engine would answer any well-formed ID from the layers above it.
       const j = (request.body as { jurisdiction?: unknown }).jurisdiction
       if (typeof j === 'string') requireDivisionId(answers.names, j, 'jurisdiction')
-      return engine.evaluate(request.body)
+      const evaluation = engine.evaluate(request.body)
+      if ((request.query as { funding?: string }).funding !== 'true') return evaluation
+      if (!options.federal) throw new AppError('invalid-input', 'funding: this server has no federal data to weigh the case against', { field: 'funding' })
+      return withFunding(options.federal, engine, evaluation)
     },
   )
 

@@ -35,6 +35,28 @@ describe('federal API', () => {
     expect(c.explanation).toMatch(/Seventh Circuit/)
   })
 
+  it("adds the funding consequence to an evaluation when asked: Chicago's case conflicts with the notice condition, which was enjoined for it", async () => {
+    const body = { jurisdiction: CHICAGO, date: '2018-06-01', custody: 'city-jail', detainer: { form: 'I-247A', judicialWarrant: false }, person: { convictions: [] } }
+    const plain = (await app.inject({ method: 'POST', url: '/api/v1/evaluate', payload: body })).json()
+    expect(plain.funding).toBeUndefined()
+    const res = await app.inject({ method: 'POST', url: '/api/v1/evaluate?funding=true', payload: body })
+    expect(res.statusCode).toBe(200)
+    const ev = res.json()
+    expect(ev.answers).toEqual(plain.answers)
+    const notice = ev.funding.find((f: { condition: { id: string } }) => f.condition.id === 'fy2017-jag-notice')
+    expect(notice).toMatchObject({ conflict: 'yes', enforceable: { value: 'no', basis: 'enjoined' } })
+    expect(notice.lawCitations.map((c: { provision: string }) => c.provision)).toContain('il-trust-notify')
+    expect(ev.explanation).toContain('Federal grant conditions')
+    expect(ev.explanation).toMatch(/conflicts with the condition[\s\S]*enjoined the condition in City of Chicago v\. Sessions/)
+    // Before the FY2017 conditions were announced there is nothing to weigh.
+    const early = (await app.inject({ method: 'POST', url: '/api/v1/evaluate?funding=true', payload: { ...body, date: '2016-06-01' } })).json()
+    expect(early.funding).toEqual([])
+    expect(early.explanation).toContain('none had been announced by this date')
+    const bad = await app.inject({ method: 'POST', url: '/api/v1/evaluate?funding=yes', payload: body })
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().error.field).toContain('funding')
+  })
+
   it('rejects an unknown condition and a bad date', async () => {
     expect((await app.inject({ url: `/api/v1/federal/conflict?jurisdiction=${encodeURIComponent(COOK)}&condition=nope` })).statusCode).toBe(404)
     expect((await app.inject({ url: `/api/v1/federal/conflict?jurisdiction=${encodeURIComponent(COOK)}&condition=fy2017-jag-notice&date=2020-13-01` })).statusCode).toBe(400)

@@ -6,7 +6,7 @@
  * and CSV tables.
  */
 import { parseDay } from '../dates/index.ts'
-import { resolveLayers, type Engine } from '../engine/index.ts'
+import { resolveLayers, type Engine, type Evaluation } from '../engine/index.ts'
 import { csvField, templateFacts } from '../answers/index.ts'
 import { labelFromOcdId, parseOcdId } from '../ocd/index.ts'
 import { provisionInForce, type Registry } from '../registry/index.ts'
@@ -29,9 +29,15 @@ export function lawAnswers(engine: Engine, jurisdictionId: string, date: string)
   const place = parseOcdId(jurisdictionId)?.level === 'place'
   const facts = { ...templateFacts('no-record', date), custody: place ? ('city-jail' as const) : ('county-jail' as const) }
   const ev = engine.evaluate({ jurisdiction: jurisdictionId, date, ...facts })
+  const label = `a person with no criminal record held in a ${place ? 'city' : 'county'} jail on an administrative detainer (I-247A)`
+  return { facts: label, notify: ev.answers.notify, interview: ev.answers.interview, informationSharing: sharingInForce(engine.registry, jurisdictionId, date) }
+}
+
+/** The information-sharing provisions in force (or possibly in force) in a jurisdiction's chain on a date. */
+function sharingInForce(registry: Registry, jurisdictionId: string, date: string): SharingProvision[] {
   const day = parseDay(date)!
   const sharing: SharingProvision[] = []
-  for (const layer of resolveLayers(engine.registry, jurisdictionId)) {
+  for (const layer of resolveLayers(registry, jurisdictionId)) {
     for (const e of layer.jurisdiction?.enactments ?? []) {
       for (const p of e.provisions) {
         if (p.action !== 'information-sharing') continue
@@ -41,8 +47,46 @@ export function lawAnswers(engine: Engine, jurisdictionId: string, date: string)
       }
     }
   }
-  const label = `a person with no criminal record held in a ${place ? 'city' : 'county'} jail on an administrative detainer (I-247A)`
-  return { facts: label, notify: ev.answers.notify, interview: ev.answers.interview, informationSharing: sharing }
+  return sharing
+}
+
+/**
+ * The funding consequence of one evaluated case: each grant condition announced by the case's
+ * date, whether the law's answers *for this case* conflict with it, and whether it was
+ * enforceable against the jurisdiction that day (the rulings that bind it).
+ *
+ * @example
+ * ```ts
+ * fundingForEvaluation(federal, engine, engine.evaluate(chicagoCase))[0].explanation
+ * // "FY2017 Byrne JAG notice condition — Chicago, 2018-06-01. Law: … Enforceability: … enjoined …"
+ * ```
+ */
+export function fundingForEvaluation(federal: FederalData, engine: Engine, ev: Evaluation): ConditionConflict[] {
+  const answers: LawAnswers = { facts: 'the case as given', notify: ev.answers.notify, interview: ev.answers.interview, informationSharing: sharingInForce(engine.registry, ev.jurisdiction, ev.date) }
+  const day = parseDay(ev.date)!
+  return [...federal.conditions.values()]
+    .filter((c) => c.announced.kind === 'unknown' || (c.announced.kind === 'exact' ? c.announced.day : c.announced.earliest) <= day)
+    .map((c) => conditionConflict({ id: ev.jurisdiction, name: ev.jurisdictionName }, c, ev.date, answers, federal))
+}
+
+/**
+ * An evaluation with its funding consequence: `funding` (see {@link fundingForEvaluation}) and the
+ * explanation followed by the same in words. What `?funding=true` and `--funding` return.
+ *
+ * @example
+ * ```ts
+ * withFunding(federal, engine, engine.evaluate(chicagoCase)).explanation.includes('Federal grant conditions') // true
+ * ```
+ */
+export function withFunding(federal: FederalData, engine: Engine, ev: Evaluation): Evaluation & { readonly funding: readonly ConditionConflict[] } {
+  const funding = fundingForEvaluation(federal, engine, ev)
+  return { ...ev, funding, explanation: `${ev.explanation.trimEnd()}\n\n${fundingText(funding)}\n` }
+}
+
+/** The funding consequences in words, as a paragraph to append to an explanation. */
+export function fundingText(conflicts: readonly ConditionConflict[]): string {
+  if (!conflicts.length) return 'Federal grant conditions: none had been announced by this date.'
+  return ['Federal grant conditions (what this case\'s answers mean for them):', ...conflicts.map((c) => c.explanation)].join('\n\n')
 }
 
 /** Every condition's conflict and enforceability for one jurisdiction on one date. */

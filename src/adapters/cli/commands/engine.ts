@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import type { Command } from 'commander'
 import { createEngine, parseCaseFile, runCases, type RuleCase } from '../../../core/engine/index.ts'
 import { AppError } from '../../../core/errors/index.ts'
-import { parseFederalCaseFile, runFederalCases, type FederalRuleCase } from '../../../core/federal/index.ts'
+import { parseFederalCaseFile, runFederalCases, withFunding, type FederalRuleCase } from '../../../core/federal/index.ts'
 import { formatDiagnostic, isFederalFile } from '../../../core/registry/index.ts'
 import { defaultRegistryDir, loadFederalOrThrow, loadRegistryOrThrow, packageVersion, readCaseFiles, sharedNames } from '../../fs/index.ts'
 import { requireDivisionId } from '../../../core/names/index.ts'
@@ -32,8 +32,9 @@ export function registerEngineCommands(program: Command): void {
     .option('--case <file>', 'case JSON file (default: stdin)')
     .option('--registry <dir>', 'registry folder', defaultRegistryDir())
     .option('--json', 'print the answer as JSON')
+    .option('--funding', 'add the funding consequence: the federal grant conditions the answers conflict with, and the rulings that bind the place')
     .action(
-      guard(async (opts: { case?: string; registry?: string; json?: boolean }) => {
+      guard(async (opts: { case?: string; registry?: string; json?: boolean; funding?: boolean }) => {
         const text = opts.case
           ? await readFile(opts.case, 'utf8').catch((cause: NodeJS.ErrnoException) => {
               throw new AppError('invalid-input', `cannot read ${opts.case}: ${cause.code ?? cause.message}`, { file: opts.case }, { cause })
@@ -44,7 +45,8 @@ export function registerEngineCommands(program: Command): void {
         // Only real places: the engine would answer any well-formed ID from the layers above it.
         const j = (input as { jurisdiction?: unknown } | null)?.jurisdiction
         if (typeof j === 'string' && j.startsWith('ocd-division/')) requireDivisionId((await sharedNames(engine.registry)).names, j, 'jurisdiction')
-        const evaluation = engine.evaluate(input)
+        const answered = engine.evaluate(input)
+        const evaluation = opts.funding ? withFunding(await loadFederalOrThrow(opts.registry ?? defaultRegistryDir(), engine.registry), engine, answered) : answered
         if (opts.json) printJson(evaluation)
         else process.stdout.write(evaluation.explanation)
       }),
