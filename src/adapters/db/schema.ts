@@ -84,6 +84,16 @@ export interface ImportRunsTable {
   problem_sample: Json<unknown[]>
 }
 
+/** Call outcomes, counted per day (004-call-outcomes); never tied to a caller. */
+export interface CallOutcomesTable {
+  day: string
+  post_id: string
+  jurisdiction: string
+  question: string
+  outcome: string
+  count: number
+}
+
 export interface Schema {
   persons: PersonsTable
   organizations: OrganizationsTable
@@ -91,6 +101,7 @@ export interface Schema {
   memberships: MembershipsTable
   zip_areas: ZipAreasTable
   import_runs: ImportRunsTable
+  call_outcomes: CallOutcomesTable
 }
 
 /** The tables `sanctuary db status` counts. */

@@ -4,7 +4,9 @@
  */
 import type { Migration } from 'kysely'
 import { officialsDirectory } from './001-officials-directory.ts'
+import { callOutcomes } from './004-call-outcomes.ts'
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '001-officials-directory': officialsDirectory,
+  '004-call-outcomes': callOutcomes,
 })
