@@ -22,6 +22,7 @@ import { addResponseHeaders, SECURITY_HEADERS } from './headers.ts'
 import { registerAnswersRoutes } from './routes-answers.ts'
 import { registerAtlasRoutes } from './routes-atlas.ts'
 import { registerOfficialsRoutes } from './routes-officials.ts'
+import { registerScriptsRoutes } from './routes-scripts.ts'
 import { wildcardId } from './params.ts'
 import { snapshotView, whoDecidesFor, type Database } from '../db/index.ts'
 import type { WhoDecidesView } from '../../web/index.ts'
@@ -116,6 +117,8 @@ export interface AppOptions {
   readonly database?: Database
   /** Detainer record files (Parquet from `sanctuary import`) for the toolkit's simulated effect, and the shared data folder naming counties. */
   readonly toolkit?: { readonly records?: readonly string[]; readonly crosswalks?: string }
+  /** Today (UTC) as YYYY-MM-DD for the call scripts and their counts; tests fix it. Default the clock. */
+  readonly today?: () => string
 }
 
 /**
@@ -280,6 +283,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Load it while the server starts, so that the first visitor does not wait for it.
   if (directory) app.addHook('onReady', async () => void (await directory.isEmpty().catch((err: unknown) => app.log.error({ err }, 'officials directory could not be loaded'))))
   if (database && directory) registerOfficialsRoutes(app, answers, database, directory)
+  if (database && directory) registerScriptsRoutes(app, answers, database, directory, options.today ? { today: options.today } : {})
   const whoDecides = directory
     ? async (id: string, date: string): Promise<WhoDecidesView> =>
         (await directory.isEmpty())

@@ -51,10 +51,13 @@ export function scriptQuestion(text: string): ScriptQuestion {
   throw new AppError('invalid-input', `"${text}" is not a question (one of: ${SCRIPT_QUESTIONS.join(', ')})`, { field: 'question' })
 }
 
-/** The seat the target names among the jurisdiction's deciders, and its body. */
+const inOffice = (m: { readonly startDate?: string; readonly endDate?: string }, day: string) => (m.startDate === undefined || m.startDate <= day) && (m.endDate === undefined || m.endDate > day)
+
+/** The seat the target names among the jurisdiction's deciders (holders in office on the day only), and its body. */
 function findSeat(who: WhoDecides, target: ScriptTarget): { seat: Seat; body: DecidingBody } {
   for (const body of who.bodies)
-    for (const seat of body.seats) {
+    for (const listed of body.seats) {
+      const seat = { ...listed, holders: listed.holders.filter((h) => inOffice(h.membership, who.asOf)) }
       if (target.kind === 'post' ? seat.post.id === target.id : seat.holders.some((h) => h.person.id === target.id)) return { seat, body }
     }
   const field = target.kind === 'post' ? 'post' : 'official'

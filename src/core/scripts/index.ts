@@ -8,7 +8,7 @@
  * @example
  * ```ts
  * import { buildScript, scriptText } from './core/scripts/index.ts'
- * const script = buildScript({ engine, who, target: { kind: 'person', id: 'curated:ca-county-fresno/john-zanoni' }, question: 'hold', asOf: '2026-12-07' })
+ * const script = buildScript({ engine, who, target: { kind: 'person', id: 'curated:state-ca-county-fresno/john-zanoni' }, question: 'hold', asOf: '2026-12-07' })
  * console.log(scriptText(script))
  * ```
  */

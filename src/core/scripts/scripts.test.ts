@@ -106,7 +106,7 @@ describe('buildScript refuses bad input, naming the field', () => {
     expect(fail(() => buildScript({ engine, who: who(), target: { kind: 'post', id: SHERIFF_POST }, question: 'hold', asOf: '2026-02-30' }))).toEqual(['invalid-input', 'date'])
   })
   it('a holder not yet in office on the day is not found by person', () => {
-    expect(fail(() => buildScript({ engine, who: who('2020-01-01'), target: { kind: 'person', id: 'curated:ca-county-fresno/john-zanoni' }, question: 'hold', asOf: '2020-01-01' }))).toEqual(['not-found', 'official'])
+    expect(fail(() => buildScript({ engine, who: who('2020-01-01'), target: { kind: 'person', id: 'curated:state-ca-county-fresno/john-zanoni' }, question: 'hold', asOf: '2020-01-01' }))).toEqual(['not-found', 'official'])
   })
 })
 
