@@ -23,6 +23,7 @@ import { registerAnswersRoutes } from './routes-answers.ts'
 import { registerAtlasRoutes } from './routes-atlas.ts'
 import { registerOfficialsRoutes } from './routes-officials.ts'
 import { registerScriptsRoutes } from './routes-scripts.ts'
+import { createScriptService } from './scripts-service.ts'
 import { wildcardId } from './params.ts'
 import { snapshotView, whoDecidesFor, type Database } from '../db/index.ts'
 import type { WhoDecidesView } from '../../web/index.ts'
@@ -283,7 +284,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Load it while the server starts, so that the first visitor does not wait for it.
   if (directory) app.addHook('onReady', async () => void (await directory.isEmpty().catch((err: unknown) => app.log.error({ err }, 'officials directory could not be loaded'))))
   if (database && directory) registerOfficialsRoutes(app, answers, database, directory)
-  if (database && directory) registerScriptsRoutes(app, answers, database, directory, options.today ? { today: options.today } : {})
+  const scripts = database && directory ? createScriptService(answers, database, directory) : undefined
+  if (database && scripts) registerScriptsRoutes(app, answers, database, scripts, options.today ? { today: options.today } : {})
   const whoDecides = directory
     ? async (id: string, date: string): Promise<WhoDecidesView> =>
         (await directory.isEmpty())
@@ -295,7 +297,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerToolkitRoutes(app, toolkit)
   // group the detainer records while the server starts (when any are configured), not on the first check
   if (options.toolkit?.records?.length) app.addHook('onReady', async () => void toolkit.records().catch((err: unknown) => app.log.error({ err }, 'toolkit records could not be loaded')))
-  await app.register((await import('./pages.ts')).pagesPlugin, { service: answers, federal: options.federal, toolkit, ...(whoDecides ? { whoDecides } : {}), ...(directory ? { zipShares: (zip: string) => zipSharesOf(zip, directory) } : {}) })
+  await app.register((await import('./pages.ts')).pagesPlugin, { service: answers, federal: options.federal, toolkit, ...(whoDecides ? { whoDecides } : {}), ...(scripts ? { scripts } : {}), ...(options.today ? { today: options.today } : {}), ...(directory ? { zipShares: (zip: string) => zipSharesOf(zip, directory) } : {}) })
 
   return app
 }

@@ -10,9 +10,10 @@ import { ErrorSchema } from '../../core/answers/index.ts'
 import { formatDay, parseDay, todayUtc } from '../../core/dates/index.ts'
 import { AppError } from '../../core/errors/index.ts'
 import { requireJurisdiction } from '../../core/names/index.ts'
-import { buildScript, CALL_OUTCOMES, scriptQuestion, scriptText, SCRIPT_QUESTIONS, type CallOutcome, type CallScript, type ScriptTarget } from '../../core/scripts/index.ts'
-import { callOutcomeCounts, recordCallOutcome, whoDecidesFor, type Database, type DirectoryView } from '../db/index.ts'
+import { CALL_OUTCOMES, scriptText, SCRIPT_QUESTIONS, type CallOutcome } from '../../core/scripts/index.ts'
+import { recordCallOutcome, type Database } from '../db/index.ts'
 import type { AnswersService } from './answers-service.ts'
+import type { ScriptService } from './scripts-service.ts'
 import { DATE_PATTERN } from './routes-answers.ts'
 import { requireSameOriginJson } from './same-origin.ts'
 
@@ -22,13 +23,6 @@ const TargetFields = {
   post: Type.Optional(Type.String({ minLength: 1, maxLength: 400, description: 'A post (seat) id of the directory (e.g. `post:sheriff/ocd-division/country:us/state:ca/county:fresno`); give this or `official`' })),
   jurisdiction: Type.String({ minLength: 1, maxLength: 300, description: 'An OCD division ID, or a name the resolver knows ("Fresno County, CA")' }),
   question: Type.String({ minLength: 1, maxLength: 40, description: `One of: ${SCRIPT_QUESTIONS.join(', ')}` }),
-}
-
-function targetOf(q: { official?: string; post?: string }): ScriptTarget {
-  if (q.official !== undefined && q.post !== undefined) throw new AppError('invalid-input', 'give either official or post, not both', { field: 'official' })
-  if (q.official !== undefined) return { kind: 'person', id: q.official.trim() }
-  if (q.post !== undefined) return { kind: 'post', id: q.post.trim() }
-  throw new AppError('invalid-input', 'give an official (a person id of the directory) or a post (a seat id)', { field: 'official' })
 }
 
 /** The script creator's options. */
@@ -42,19 +36,13 @@ export interface ScriptsRoutesOptions {
  *
  * @example
  * ```ts
- * registerScriptsRoutes(app, service, database, snapshotView(database))
+ * registerScriptsRoutes(app, service, database, createScriptService(service, database, snapshotView(database)))
  * ```
  */
-export function registerScriptsRoutes(app: FastifyInstance, service: AnswersService, database: Database, directory: DirectoryView, options: ScriptsRoutesOptions = {}): void {
-  const { engine, gazetteer, names } = service
+export function registerScriptsRoutes(app: FastifyInstance, service: AnswersService, database: Database, scripts: ScriptService, options: ScriptsRoutesOptions = {}): void {
+  const { names } = service
   const today = options.today ?? (() => formatDay(todayUtc()))
-  const script = async (q: { official?: string; post?: string; jurisdiction: string; question: string }, day: string): Promise<CallScript> => {
-    const target = targetOf(q)
-    const question = scriptQuestion(q.question.trim())
-    const place = requireJurisdiction(names, q.jurisdiction, { field: 'jurisdiction' }).jurisdiction
-    const who = await whoDecidesFor(directory, engine.registry, gazetteer, place, day)
-    return buildScript({ engine, who, target, question, asOf: day })
-  }
+  const script = scripts.script
 
   app.get(
     '/api/v1/scripts',
@@ -105,7 +93,7 @@ export function registerScriptsRoutes(app: FastifyInstance, service: AnswersServ
       const day = today()
       const s = await script(body, day)
       await recordCallOutcome(database, { day, postId: s.official.postId, jurisdiction: s.jurisdiction.id, question: s.question.id, outcome: body.outcome as CallOutcome })
-      const counts = (await callOutcomeCounts(database, { jurisdiction: s.jurisdiction.id, postId: s.official.postId })).filter((c) => c.question === s.question.id)
+      const counts = (await scripts.counts(s.jurisdiction.id, s.official.postId)).filter((c) => c.question === s.question.id)
       return reply.status(201).send({ kind: 'call-outcome-logged', post: s.official.postId, jurisdiction: s.jurisdiction.id, question: s.question.id, counts })
     },
   )
@@ -129,7 +117,7 @@ export function registerScriptsRoutes(app: FastifyInstance, service: AnswersServ
       const q = request.query as { jurisdiction: string; post?: string }
       const place = requireJurisdiction(names, q.jurisdiction, { field: 'jurisdiction' }).jurisdiction
       reply.header('cache-control', 'no-cache')
-      return { kind: 'call-outcome-counts', jurisdiction: place, counts: await callOutcomeCounts(database, { jurisdiction: place, ...(q.post ? { postId: q.post } : {}) }) }
+      return { kind: 'call-outcome-counts', jurisdiction: place, counts: await scripts.counts(place, q.post) }
     },
   )
 }

@@ -114,6 +114,24 @@ describe.each(testTargets())('scripts routes on $name', (target) => {
     expect(statuses.slice(8)).toEqual([429, 429])
   })
 
+  it('the jurisdiction page has a Contact block linking each seat to its scripts; the script page renders on the server', async () => {
+    const page = await app.inject({ url: `/jurisdictions/${FRESNO}` })
+    expect(page.statusCode).toBe(200)
+    const contact = page.body.slice(page.body.indexOf('id="contact-title"'))
+    expect(contact).toContain('Sheriff of Fresno County, CA</strong>: John Zanoni')
+    const link = `/scripts?${new URLSearchParams({ post: POST, jurisdiction: FRESNO, question: 'hold' })}`
+    expect(contact).toContain(`href="${link.replace(/&/g, '&amp;')}"`)
+    const script = await app.inject({ url: link })
+    expect(script.statusCode).toBe(200)
+    expect(script.body).toContain('[your request]')
+    expect(script.body).toContain('John Zanoni')
+    expect(script.body).toMatch(/Logged since 2026-12-07: Reached someone 1 · Left a voicemail 1/)
+    expect(script.body).toContain('id="outcome-form"')
+    const bad = await app.inject({ url: `/scripts?${new URLSearchParams({ post: POST, jurisdiction: FRESNO, question: 'arrest' })}` })
+    expect([bad.statusCode, bad.body.includes('is not a question')]).toEqual([400, true])
+    expect((await app.inject({ url: `/scripts?${new URLSearchParams({ post: 'post:nothing', jurisdiction: FRESNO, question: 'hold' })}` })).statusCode).toBe(404)
+  })
+
   it('documents the routes in the OpenAPI document', async () => {
     const doc = (await app.inject({ url: '/openapi.json' })).json()
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/scripts', '/api/v1/scripts/outcomes']))
