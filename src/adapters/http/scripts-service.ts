@@ -4,8 +4,7 @@
  * counts of logged outcomes.
  */
 import { requireJurisdiction } from '../../core/names/index.ts'
-import { AppError } from '../../core/errors/index.ts'
-import { buildScript, scriptQuestion, type CallScript, type ScriptTarget } from '../../core/scripts/index.ts'
+import { buildScript, scriptQuestion, scriptTarget, type CallScript } from '../../core/scripts/index.ts'
 import { callOutcomeCounts, whoDecidesFor, type CallOutcomeCount, type Database, type DirectoryView } from '../db/index.ts'
 import type { AnswersService } from './answers-service.ts'
 
@@ -24,13 +23,6 @@ export interface ScriptService {
   counts(jurisdiction: string, postId?: string): Promise<CallOutcomeCount[]>
 }
 
-function targetOf(q: { readonly official?: string; readonly post?: string }): ScriptTarget {
-  if (q.official !== undefined && q.post !== undefined) throw new AppError('invalid-input', 'give either official or post, not both', { field: 'official' })
-  if (q.official !== undefined && q.official.trim()) return { kind: 'person', id: q.official.trim() }
-  if (q.post !== undefined && q.post.trim()) return { kind: 'post', id: q.post.trim() }
-  throw new AppError('invalid-input', 'give an official (a person id of the directory) or a post (a seat id)', { field: 'official' })
-}
-
 /**
  * @example
  * ```ts
@@ -42,7 +34,7 @@ export function createScriptService(service: AnswersService, database: Database,
   const { engine, gazetteer, names } = service
   return {
     async script(q, day) {
-      const target = targetOf(q)
+      const target = scriptTarget(q)
       const question = scriptQuestion(q.question.trim())
       const place = requireJurisdiction(names, q.jurisdiction, { field: 'jurisdiction' }).jurisdiction
       const who = await whoDecidesFor(directory, engine.registry, gazetteer, place, day)

@@ -53,6 +53,22 @@ export function scriptQuestion(text: string): ScriptQuestion {
 
 const inOffice = (m: { readonly startDate?: string; readonly endDate?: string }, day: string) => (m.startDate === undefined || m.startDate <= day) && (m.endDate === undefined || m.endDate > day)
 
+/**
+ * The target of a request that names an official (a person id) or a post (a seat id), not both:
+ * `invalid-input` naming `official` otherwise.
+ *
+ * @example
+ * ```ts
+ * scriptTarget({ post: 'post:sheriff/ocd-division/country:us/state:ca/county:fresno' }) // { kind: 'post', id: 'post:sheriff/…' }
+ * ```
+ */
+export function scriptTarget(q: { readonly official?: string | undefined; readonly post?: string | undefined }): ScriptTarget {
+  if (q.official !== undefined && q.post !== undefined) throw new AppError('invalid-input', 'give either official or post, not both', { field: 'official' })
+  if (q.official !== undefined && q.official.trim()) return { kind: 'person', id: q.official.trim() }
+  if (q.post !== undefined && q.post.trim()) return { kind: 'post', id: q.post.trim() }
+  throw new AppError('invalid-input', 'give an official (a person id of the directory) or a post (a seat id)', { field: 'official' })
+}
+
 /** The seat the target names among the jurisdiction's deciders (holders in office on the day only), and its body. */
 function findSeat(who: WhoDecides, target: ScriptTarget): { seat: Seat; body: DecidingBody } {
   for (const body of who.bodies)

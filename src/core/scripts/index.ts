@@ -13,7 +13,7 @@
  * ```
  */
 export { ASK_PLACEHOLDER, SCRIPT_QUESTIONS, type CallScript, type ContactPoint, type PowerBasis, type PowerStatement, type ScriptAnswer, type ScriptLaw, type ScriptOfficial, type ScriptQuestion, type ScriptTarget } from './model.ts'
-export { answerWords, buildScript, scriptQuestion, type ScriptInput } from './build.ts'
+export { answerWords, buildScript, scriptQuestion, scriptTarget, type ScriptInput } from './build.ts'
 export { postPowers, roleLayer, type PowersInput } from './powers.ts'
 export { scriptText, sourceWords } from './text.ts'
 export { CALL_OUTCOMES, type CallOutcome } from './outcomes.ts'
