@@ -132,6 +132,22 @@ describe.each(testTargets())('scripts routes on $name', (target) => {
     expect((await app.inject({ url: `/scripts?${new URLSearchParams({ post: 'post:nothing', jurisdiction: FRESNO, question: 'hold' })}` })).statusCode).toBe(404)
   })
 
+  it('malformed bodies, huge fields and wrong types get a 4xx naming the field, never a 5xx', async () => {
+    const big = 'x'.repeat(100_000)
+    const bodies: unknown[] = [null, 42, 'text', [], {}, { post: 1 }, { post: POST, jurisdiction: [FRESNO, FRESNO], question: 'hold', outcome: 'reached' }, { post: big, jurisdiction: FRESNO, question: 'hold', outcome: 'reached' },
+      { post: POST, jurisdiction: big, question: 'hold', outcome: 'reached' }, { post: POST, jurisdiction: FRESNO, question: { $gt: '' }, outcome: 'reached' }, { post: POST, jurisdiction: FRESNO, question: 'hold', outcome: 'reached', extra: true }]
+    for (const [i, b] of bodies.entries()) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/scripts/outcomes', remoteAddress: `10.1.0.${i}`, headers: json, payload: JSON.stringify(b) })
+      expect([i, res.statusCode >= 400 && res.statusCode < 500, typeof res.json().error?.field]).toEqual([i, true, 'string'])
+    }
+    const broken = await app.inject({ method: 'POST', url: '/api/v1/scripts/outcomes', remoteAddress: '10.2.0.1', headers: json, payload: '{"post":' })
+    expect(broken.statusCode).toBe(400)
+    for (const params of [{ post: big, jurisdiction: FRESNO, question: 'hold' }, { post: POST, jurisdiction: '%E0%A4%A', question: 'hold' }, { post: POST, jurisdiction: FRESNO, question: 'hold', format: 'pdf' }]) {
+      const res = await app.inject({ url: q(params) })
+      expect([res.statusCode >= 400 && res.statusCode < 500, typeof res.json().error?.field]).toEqual([true, 'string'])
+    }
+  })
+
   it('documents the routes in the OpenAPI document', async () => {
     const doc = (await app.inject({ url: '/openapi.json' })).json()
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/scripts', '/api/v1/scripts/outcomes']))
