@@ -142,7 +142,8 @@ describe.each(testTargets())('scripts routes on $name', (target) => {
     }
     const broken = await app.inject({ method: 'POST', url: '/api/v1/scripts/outcomes', remoteAddress: '10.2.0.1', headers: json, payload: '{"post":' })
     expect(broken.statusCode).toBe(400)
-    for (const params of [{ post: big, jurisdiction: FRESNO, question: 'hold' }, { post: POST, jurisdiction: '%E0%A4%A', question: 'hold' }, { post: POST, jurisdiction: FRESNO, question: 'hold', format: 'pdf' }]) {
+    const queries: Record<string, string>[] = [{ post: big, jurisdiction: FRESNO, question: 'hold' }, { post: POST, jurisdiction: '%E0%A4%A', question: 'hold' }, { post: POST, jurisdiction: FRESNO, question: 'hold', format: 'pdf' }]
+    for (const params of queries) {
       const res = await app.inject({ url: q(params) })
       expect([res.statusCode >= 400 && res.statusCode < 500, typeof res.json().error?.field]).toEqual([true, 'string'])
     }
