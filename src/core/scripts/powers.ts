@@ -142,7 +142,9 @@ export function postPowers(input: PowersInput): PowerStatement[] {
   out.push(...fromOwnLayer(profile, own, input.registry))
   for (const p of input.law.filter((x) => x.inForce === 'unknown'))
     out.push(statement('unknown', `The registry does not say whether ${named(p)} is in force on ${input.asOf} (its dates are not known precisely enough).`, [p]))
-  return out
+  // What it can do first, then what it cannot, then what the registry does not say (stable within each).
+  const order = { can: 0, cannot: 1, unknown: 2 } as const
+  return out.map((s, i) => ({ s, i })).sort((a, b) => order[a.s.kind] - order[b.s.kind] || a.i - b.i).map((x) => x.s)
 }
 
 /** The registry layer a role's rules belong to (for choosing where to evaluate the law). */
