@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { defaultRegistryDir, loadRegistryOrThrow, packageVersion } from '../src/adapters/fs/index.ts'
 import { buildApp } from '../src/adapters/http/app.ts'
+import { openDatabase } from '../src/adapters/db/index.ts'
 import { createEngine } from '../src/core/engine/index.ts'
 
 /** The repository root. */
@@ -147,9 +148,17 @@ export interface RunningApp {
   close(): Promise<void>
 }
 
+/** How {@link startApp} serves the app. */
+export interface AppOptions {
+  readonly rateLimit?: { readonly max: number }
+  /** Connect an empty PGlite database in memory (saved drafts, and what else stores data). */
+  readonly database?: boolean
+}
+
 /**
  * Serves the real app in this process on 127.0.0.1 at a free port, with the shipped registry
- * (optionally a higher POST rate limit, for load tests).
+ * (optionally a higher POST rate limit, for load tests, and an empty in-memory database for the
+ * features that store things).
  *
  * @example
  * ```ts
@@ -158,9 +167,11 @@ export interface RunningApp {
  * await app.close()
  * ```
  */
-export async function startApp(options: { readonly rateLimit?: { readonly max: number } } = {}): Promise<RunningApp> {
+export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
   const registry = await loadRegistryOrThrow(defaultRegistryDir())
-  const app = await buildApp({ engine: createEngine(registry, { version: packageVersion() }), ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) })
+  const database = options.database ? await openDatabase({ kind: 'pglite-memory' }) : undefined
+  const app = await buildApp({ engine: createEngine(registry, { version: packageVersion() }), ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}), ...(database ? { database } : {}) })
+  if (database) app.addHook('onClose', () => database.close())
   await app.listen({ host: '127.0.0.1', port: 0 })
   const address = app.server.address()
   if (!address || typeof address === 'string') throw new Error('server did not report a TCP address')

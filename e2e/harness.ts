@@ -18,7 +18,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect } from 'vitest'
-import { browserAvailability, collectCsp, E2E_HOOK_TIMEOUT, ensureClientBuilt, launchChromium, startApp, watchPage, type PageProblem, type RunningApp } from './browser.ts'
+import { browserAvailability, collectCsp, E2E_HOOK_TIMEOUT, ensureClientBuilt, launchChromium, startApp, watchPage, type AppOptions, type PageProblem, type RunningApp } from './browser.ts'
 
 export { E2E_TEST_TIMEOUT, saveSvg, screenshot } from './browser.ts'
 export type { PageProblem } from './browser.ts'
@@ -73,7 +73,7 @@ export interface Harness {
  * const h = useHarness()
  * ```
  */
-export function useHarness(): Harness {
+export function useHarness(options: AppOptions = {}): Harness {
   const availability = browserAvailability()
   if (availability.kind === 'skip') process.stderr.write(`e2e: skipping browser tests: ${availability.reason}\n`)
   let app: RunningApp | undefined
@@ -83,7 +83,7 @@ export function useHarness(): Harness {
   if (availability.kind === 'available') {
     beforeAll(async () => {
       await ensureClientBuilt()
-      ;[app, browser] = await Promise.all([startApp(), launchChromium()])
+      ;[app, browser] = await Promise.all([startApp(options), launchChromium()])
     }, E2E_HOOK_TIMEOUT)
     afterAll(async () => {
       await Promise.allSettled(contexts.map((c) => c.close()))

@@ -1,5 +1,7 @@
+import { Migrator } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { callOutcomeCounts, recordCallOutcome, schemaVersion, testTargets, type Database } from './index.ts'
+import { callOutcomeCounts, migrateToLatest, openDatabase, recordCallOutcome, schemaVersion, testTargets, type Database } from './index.ts'
+import { MIGRATIONS } from './migrations/index.ts'
 
 const FRESNO = 'ocd-division/country:us/state:ca/county:fresno'
 const SHERIFF = `post:sheriff/${FRESNO}`
@@ -35,4 +37,21 @@ describe.each(testTargets())('call outcomes on $name', (target) => {
     for (const r of rows) expect(r.day).toMatch(/^\d{4}-\d{2}-\d{2}$/)
     expect(rows.reduce((n, r) => n + r.count, 0)).toBe(41)
   })
+})
+
+describe('migrations that land out of order', () => {
+  it('a database that ran 001 and 006 accepts 004 when it arrives', async () => {
+    const database = await openDatabase({ kind: 'pglite-memory' }, { migrate: false })
+    try {
+      const early = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name !== '004-call-outcomes'))
+      const first = await new Migrator({ db: database.db, provider: { getMigrations: async () => early } }).migrateToLatest()
+      expect(first.error).toBeUndefined()
+      await migrateToLatest(database)
+      expect((await schemaVersion(database)).pending).toEqual([])
+      await recordCallOutcome(database, entry('2026-12-07', 'reached'))
+      expect((await callOutcomeCounts(database, { jurisdiction: FRESNO })).map((c) => c.count)).toEqual([1])
+    } finally {
+      await database.close()
+    }
+  }, 60_000)
 })

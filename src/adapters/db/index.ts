@@ -15,5 +15,6 @@ export { latestImports, startImport, tableCounts, type ImportRun, type ImportSum
 export { testTargets, type TestTarget } from './testing.ts'
 export { directoryIsEmpty, directoryRecords, organizationsInDivision, personWithPosts, postsInDivisions, zipAreas } from './officials-read.ts'
 export { whoDecidesFor } from './who-decides-query.ts'
+export { deleteDraft, loadDraft, MAX_DRAFT_QUERY, saveDraft } from './drafts-store.ts'
 export { databaseView, snapshotView, type DirectoryView } from './directory-view.ts'
 export { callOutcomeCounts, recordCallOutcome, type CallOutcomeCount, type CallOutcomeEntry } from './call-outcomes.ts'

@@ -94,6 +94,14 @@ export interface CallOutcomesTable {
   count: number
 }
 
+/** A saved toolkit draft: the composer's query behind a private link (the token's SHA-256). */
+export interface ToolkitDraftsTable {
+  token_hash: string
+  query: string
+  /** The day it was saved (`YYYY-MM-DD`); no finer time is kept. */
+  saved_on: string
+}
+
 export interface Schema {
   persons: PersonsTable
   organizations: OrganizationsTable
@@ -102,6 +110,7 @@ export interface Schema {
   zip_areas: ZipAreasTable
   import_runs: ImportRunsTable
   call_outcomes: CallOutcomesTable
+  toolkit_drafts: ToolkitDraftsTable
 }
 
 /** The tables `sanctuary db status` counts. */

@@ -4,12 +4,13 @@
  * security headers (CSP among them); GET reads carry an ETag and answer If-None-Match with 304;
  * POST routes are rate limited per client IP.
  */
+import formbody from '@fastify/formbody'
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import { type TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify'
 import { Type } from 'typebox'
-import { parseDay, todayUtc } from '../../core/dates/index.ts'
+import { formatDay, parseDay, todayUtc } from '../../core/dates/index.ts'
 import { CaseSchema, type Engine, type Evaluation } from '../../core/engine/index.ts'
 import { AppError, toAppError } from '../../core/errors/index.ts'
 import { ACTIONS, countRegistry, enactmentView, filterJurisdictions, jurisdictionSummary, type Action } from '../../core/registry/index.ts'
@@ -25,12 +26,13 @@ import { registerOfficialsRoutes } from './routes-officials.ts'
 import { registerScriptsRoutes } from './routes-scripts.ts'
 import { createScriptService } from './scripts-service.ts'
 import { wildcardId } from './params.ts'
-import { snapshotView, whoDecidesFor, type Database } from '../db/index.ts'
+import { deleteDraft, loadDraft, saveDraft, snapshotView, whoDecidesFor, type Database } from '../db/index.ts'
 import type { WhoDecidesView } from '../../web/index.ts'
 import { registerFederalRoutes } from './routes-federal.ts'
 import type { FederalData } from '../../core/federal/index.ts'
 import { createToolkitService } from '../toolkit/index.ts'
 import { registerToolkitRoutes } from './routes-toolkit.ts'
+import { registerSavedDraftRoutes, type SavedDrafts } from './routes-saved-drafts.ts'
 
 // Documentation-only schemas (bodies are not serialised through them; see setSerializerCompiler).
 const AnswerDoc = Type.Object(
@@ -159,6 +161,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (methods.includes('POST') && config.rateLimit === undefined) route.config = { ...config, rateLimit: postLimit } as typeof route.config
   })
   await app.register(rateLimit, { global: false })
+  // HTML forms post application/x-www-form-urlencoded.
+  await app.register(formbody)
 
   await app.register(swagger, {
     openapi: {
@@ -295,9 +299,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.federal) registerFederalRoutes(app, engine, options.federal)
   const toolkit = createToolkitService({ engine, federal: options.federal, ...options.toolkit })
   registerToolkitRoutes(app, toolkit)
+  const drafts: SavedDrafts | undefined = database
+    ? { save: (query) => saveDraft(database, query, formatDay(todayUtc())), load: (token) => loadDraft(database, token), remove: (token) => deleteDraft(database, token) }
+    : undefined
+  if (drafts) registerSavedDraftRoutes(app, toolkit, drafts)
   // group the detainer records while the server starts (when any are configured), not on the first check
   if (options.toolkit?.records?.length) app.addHook('onReady', async () => void toolkit.records().catch((err: unknown) => app.log.error({ err }, 'toolkit records could not be loaded')))
-  await app.register((await import('./pages.ts')).pagesPlugin, { service: answers, federal: options.federal, toolkit, ...(whoDecides ? { whoDecides } : {}), ...(scripts ? { scripts } : {}), ...(options.today ? { today: options.today } : {}), ...(directory ? { zipShares: (zip: string) => zipSharesOf(zip, directory) } : {}) })
+  await app.register((await import('./pages.ts')).pagesPlugin, { service: answers, federal: options.federal, toolkit, ...(drafts ? { drafts } : {}), ...(whoDecides ? { whoDecides } : {}), ...(scripts ? { scripts } : {}), ...(options.today ? { today: options.today } : {}), ...(directory ? { zipShares: (zip: string) => zipSharesOf(zip, directory) } : {}) })
 
   return app
 }

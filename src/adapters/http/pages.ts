@@ -43,13 +43,17 @@ import {
   toolkitClausePage,
   toolkitComposeExport,
   toolkitComposePage,
+  composerCheck,
 } from '../../web/index.ts'
+import { composerQuery, composerState } from '../../core/toolkit/index.ts'
+import { MAX_DRAFT_QUERY } from '../db/index.ts'
 import type { ToolkitService } from '../toolkit/index.ts'
 import type { FederalData } from '../../core/federal/index.ts'
 import { isZipLike, type ZipShare } from '../../core/names/index.ts'
 import type { AnswersService } from './answers-service.ts'
 import type { ScriptService } from './scripts-service.ts'
 import { acceptsGzip } from './routes-answers.ts'
+import { savedDraftPath, type SavedDrafts } from './routes-saved-drafts.ts'
 
 export interface PagesOptions {
   /** The answers service the API routes use (engine, gazetteer, search index, cached answers). */
@@ -73,6 +77,8 @@ export interface PagesOptions {
   readonly toolkit?: ToolkitService
   /** Call scripts and their outcome counts, from the officials directory; without it /scripts says so. */
   readonly scripts?: ScriptService
+  /** Saved toolkit drafts (a database); without it the composer offers no saving. */
+  readonly drafts?: SavedDrafts
 }
 
 /** The default folder of published simulation reports, reports/ at the repository root. */
@@ -278,7 +284,11 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
   app.get('/compare', pageRoute, formPage(comparePage))
   app.get('/evaluate', pageRoute, formPage(evaluatePage))
   app.get('/federal', pageRoute, (request, reply) => send(request, reply, () => federalPage(ctx)))
-  if (options.toolkit) registerToolkitPages(app, { site: ctx, toolkit: options.toolkit, geometry: () => service.geometry() }, send, sendAfter, pageRoute)
+  if (options.toolkit) {
+    const tk = { site: ctx, toolkit: options.toolkit, geometry: () => service.geometry(), canSave: options.drafts !== undefined }
+    registerToolkitPages(app, tk, send, sendAfter, pageRoute)
+    if (options.drafts) registerSavedDraftPages(app, tk, options.drafts, sendAfter, pageRoute)
+  }
   app.get('/downloads', pageRoute, (request, reply) => send(request, reply, () => downloadsPage(ctx)))
   app.get('/jurisdictions/*', pageRoute, (request, reply) =>
     sendAfter(request, reply, async () => {
@@ -418,4 +428,37 @@ function registerToolkitPages(app: FastifyInstance, tk: import('../../web/index.
       }
     })
   }
+}
+
+/**
+ * The saved-draft pages: the composer's "Save with a private link" form posts to `/toolkit/drafts`
+ * (the draft is checked first; a bad one comes back as the composer with its error), which stores
+ * it and redirects to `/toolkit/drafts/<token>`, the private page that opens it.
+ */
+function registerSavedDraftPages(app: FastifyInstance, tk: import('../../web/index.ts').ToolkitContext, drafts: SavedDrafts, sendAfter: SendAfter, pageRoute: object): void {
+  const formBody = { ...pageRoute, schema: { hide: true, body: { type: 'object', required: ['query'], properties: { query: { type: 'string', maxLength: MAX_DRAFT_QUERY } } } } }
+  app.post('/toolkit/drafts', formBody, (request, reply) =>
+    sendAfter(request, reply, async () => {
+      const query = Object.fromEntries(new URLSearchParams((request.body as { query: string }).query))
+      const state = composerState(query)
+      const check = await composerCheck(tk, state).catch((thrown: unknown) => {
+        const code = toAppError(thrown).code
+        if (code === 'invalid-input' || code === 'not-found') return 'invalid' as const
+        throw thrown
+      })
+      if (check === 'invalid') return toolkitComposePage(tk, query)
+      if (check === null) throw new AppError('invalid-input', 'query: the draft has no clause yet; choose one before saving', { field: 'query' })
+      const token = await drafts.save(composerQuery(state))
+      return { kind: 'redirect', status: 303, location: savedDraftPath(token) }
+    }),
+  )
+  app.get('/toolkit/drafts/:token', pageRoute, (request, reply) =>
+    sendAfter(request, reply, async () => {
+      const { token } = request.params as { token: string }
+      const saved = await drafts.load(token)
+      if (!saved) throw new AppError('not-found', 'No saved draft has this link. It may have been deleted.', { field: 'token' })
+      void reply.header('x-robots-tag', 'noindex')
+      return toolkitComposePage(tk, Object.fromEntries(new URLSearchParams(saved.query)), { savedOn: saved.savedOn, path: savedDraftPath(token) })
+    }),
+  )
 }

@@ -1,7 +1,8 @@
 /**
  * Routes for the lawmaker toolkit: the clause catalog, one clause with its adopters and a
  * jurisdiction's peers, the full check of a draft (preemption, funding risk, simulated effect,
- * rule cases) and its exports (YAML, rule cases, Markdown, PDF). Nothing is stored.
+ * rule cases) and its exports (YAML, rule cases, Markdown, PDF). Nothing is stored here (saving is
+ * in routes-saved-drafts.ts).
  */
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'

@@ -5,7 +5,8 @@
 import { Type, type Static } from 'typebox'
 import { Compile } from 'typebox/compile'
 import { LineCounter, parseDocument } from 'yaml'
-import { fieldPathText, YamlLocator, type Diagnostic } from '../registry/index.ts'
+import { parseDay } from '../dates/index.ts'
+import { fieldPathText, provisionInForce, YamlLocator, type Diagnostic, type Registry } from '../registry/index.ts'
 import { CaseFactsSchema } from './case.ts'
 import type { Branch } from './branches.ts'
 import type { Engine } from './evaluate.ts'
@@ -33,13 +34,26 @@ const Expected = Type.Union([
   ),
 ])
 
+const InForceText = Type.Union([Type.Literal('yes'), Type.Literal('no'), Type.Literal('undetermined')])
 const RuleCaseSchema = Type.Object(
   {
     name: Type.String({ minLength: 3 }),
     jurisdiction: Type.String(),
     date: Type.String(),
     case: Type.Optional(CaseFactsSchema),
-    expect: Type.Object({ hold: Type.Optional(Expected), notify: Type.Optional(Expected), interview: Type.Optional(Expected) }, strict),
+    expect: Type.Object(
+      {
+        hold: Type.Optional(Expected),
+        notify: Type.Optional(Expected),
+        interview: Type.Optional(Expected),
+        inForce: Type.Optional(
+          Type.Record(Type.String(), InForceText, {
+            description: 'Provision id → whether it is in force on the date: for rules no question answers (287(g) duties, grant programs), so their dates are tested too.',
+          }),
+        ),
+      },
+      strict,
+    ),
     note: Type.Optional(Type.String()),
   },
   strict,
@@ -111,6 +125,21 @@ function branchFailures(q: string, want: readonly WantBranch[], got: readonly Br
   return failures
 }
 
+const TRI_TEXT = { yes: 'yes', no: 'no', unknown: 'undetermined' } as const
+
+/** One line per provision whose in-force status on the case date is not the expected one. */
+function inForceFailures(registry: Registry, date: string, want: Readonly<Record<string, string>>): string[] {
+  const day = parseDay(date)
+  if (day === undefined) return [`inForce: the date ${date} is not a day`]
+  return Object.entries(want).flatMap(([id, expected]) => {
+    const p = registry.provisions.get(id)
+    const e = p ? registry.enactments.get(p.enactmentId) : undefined
+    if (!p || !e) return [`inForce: no provision "${id}" in the registry`]
+    const got = TRI_TEXT[provisionInForce(p, e, day).kind]
+    return got === expected ? [] : [`inForce: ${id} expected ${expected}, got ${got}`]
+  })
+}
+
 /**
  * Runs rule cases through the engine.
  *
@@ -137,6 +166,7 @@ export function runCases(engine: Engine, cases: readonly RuleCase[]): CaseResult
         if ('branches' in want) failures.push(...branchFailures(q, want.branches ?? [], got.branches ?? []))
         if ('conditional' in want && want.conditional !== undefined && got.conditional?.text !== want.conditional) failures.push(`${q}: expected conditional "${want.conditional}", got ${got.conditional ? `"${got.conditional.text}"` : 'none'}`)
       }
+      if (rc.expect.inForce) failures.push(...inForceFailures(engine.registry, rc.date, rc.expect.inForce))
     } catch (error) {
       failures.push(`case does not evaluate: ${(error as Error).message}${(error as { location?: { field?: string } }).location?.field ? ` (field ${(error as { location: { field: string } }).location.field})` : ''}`)
     }

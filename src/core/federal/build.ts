@@ -5,7 +5,7 @@
  * attached twice). Pure: the caller reads the files.
  */
 import { Compile } from 'typebox/compile'
-import { checkSourceLabels, knownOf as known, locatedDiagnostic as located, parseYaml, schemaCheck, sourceDateOf as date, type Diagnostic, type FieldPath, type Registry, type YamlLocator } from '../registry/index.ts'
+import { checkPublicText, checkSourceLabels, dropMaintainerNotes, knownOf as known, locatedDiagnostic as located, parseYaml, schemaCheck, sourceDateOf as date, type Diagnostic, type FieldPath, type Registry, type YamlLocator } from '../registry/index.ts'
 import {
   CONDITION_TESTS,
   type ActionTarget,
@@ -65,8 +65,10 @@ type Report = (path: FieldPath, message: string, severity?: 'error' | 'warning')
  * const { federal, diagnostics } = buildFederal([{ path: 'federal/circuits.yaml', text }])
  * ```
  */
-export function buildFederal(files: readonly FederalFileText[], _registry?: Registry): FederalBuildResult {
+export function buildFederal(files: readonly FederalFileText[], registry?: Registry): FederalBuildResult {
   const diagnostics: Diagnostic[] = []
+  // Public text may not name registry ids (the same rule as for jurisdiction files).
+  const ids = new Set(registry ? [...registry.enactments.keys(), ...registry.provisions.keys(), ...registry.offenseClasses.keys()] : [])
   const locators = new Map<string, YamlLocator>()
   const state = new Collector()
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
@@ -82,6 +84,9 @@ export function buildFederal(files: readonly FederalFileText[], _registry?: Regi
     }
     if (!schemaCheck(validators[kind as FederalFileKind], value, report)) continue
     checkSourceLabels(value, report)
+    // Maintainers' notes are for the people who keep the registry: never built into public data.
+    dropMaintainerNotes(value)
+    checkPublicText(value, ids, report)
     state.add(kind as FederalFileKind, value, file.path, report)
   }
   const locate = (file: string, path: FieldPath, message: string, severity: 'error' | 'warning' = 'error') => diagnostics.push(located(file, locators.get(file), path, message, severity))

@@ -132,6 +132,17 @@ conditions:
     expect(e).toMatchObject({ file: 'federal/lists/doj.yaml', line: 14, severity: 'error' })
   })
 
+  it('drops maintainers\' notes from the built data and refuses public text that names internal documents', () => {
+    const noted = list.replace(`sources: ${SRC}`, `sources: [{ url: 'https://example.org/a', quote: 'a short quote', maintainerNote: 'Found with the search tool.' }]`)
+    expect(noted).not.toBe(list)
+    const { federal } = buildFederal([{ path: 'federal/circuits.yaml', text: circuits }, { path: 'federal/lists/doj.yaml', text: noted }])
+    expect(JSON.stringify([...federal!.lists.values()])).not.toContain('search tool')
+    const leaky = list.replace(/summary: [^\n]*/, 'summary: Taken from the research file.')
+    expect(leaky).not.toBe(list)
+    const { diagnostics } = buildFederal([{ path: 'federal/circuits.yaml', text: circuits }, { path: 'federal/lists/doj.yaml', text: leaky }])
+    expect(diagnostics.find((d) => d.message.includes('internal tool or document'))).toMatchObject({ file: 'federal/lists/doj.yaml', severity: 'error' })
+  })
+
   it('needs a kind', () => {
     const { diagnostics } = build([{ path: 'federal/x.yaml', text: 'foo: 1\n' }])
     expect(diagnostics.some((d) => d.file === 'federal/x.yaml' && d.message.includes('"kind"'))).toBe(true)

@@ -161,6 +161,7 @@ function normalizeJurisdiction(input: JurisdictionFileInput, file: string, repor
     disagreements: input.disagreements ?? [],
     unknowns: input.unknowns ?? [],
     notes: input.notes ?? [],
+    searches: (input.searches ?? []).map((r) => ({ on: r.on, actions: r.actions, searched: r.searched, found: r.found, sources: r.sources ?? [] })),
     origin: { file, path: [] },
   } satisfies Jurisdiction)
 }

@@ -121,6 +121,46 @@ describe('registry checks', () => {
     expect(errors).toEqual([expect.stringMatching(/county-beta\.yaml:\d+:\d+: error: enactments\[1\]\.provisions\[1\]: contradicts beta-order-notify/)])
   })
 
+  describe('dated searches that found no law', () => {
+    const search = `searches:
+  - on: 2026-12-07
+    actions: [detainer-hold, release-notification]
+    searched: the state code and session laws 2008-2026 for "detainer" and "immigration"
+    found: no statute on detainer holds or release notices
+    sources: [{ url: https://example.org/code-index, quote: Title 19 Criminal Procedure }]
+enactments:`
+
+    it('builds into the jurisdiction and its public view', () => {
+      const files = fixtureFiles().map((f) => (f.path === 'us/state-zz.yaml' ? { ...f, text: f.text.replace('enactments:', search) } : f))
+      const { registry, diagnostics } = buildRegistry(files)
+      expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+      const view = jurisdictionView(registry!.jurisdictions.get('ocd-division/country:us/state:zz')!)
+      expect(view.searches).toEqual([
+        {
+          on: '2026-12-07',
+          actions: ['detainer-hold', 'release-notification'],
+          searched: 'the state code and session laws 2008-2026 for "detainer" and "immigration"',
+          found: 'no statute on detainer holds or release notices',
+          sources: [{ url: 'https://example.org/code-index', quote: 'Title 19 Criminal Procedure' }],
+        },
+      ])
+    })
+
+    it('names the field of a search without a full date, or with an unknown action', () => {
+      expect(errorsWith('us/state-zz.yaml', (t) => t.replace('enactments:', search.replace('on: 2026-12-07', 'on: 2026-12')))).toEqual([
+        expect.stringMatching(/^us\/state-zz\.yaml:\d+:\d+: error: searches\[0\]\.on/),
+      ])
+      expect(errorsWith('us/state-zz.yaml', (t) => t.replace('enactments:', search.replace('[detainer-hold, release-notification]', '[detainer-holds]')))).toEqual([
+        expect.stringMatching(/^us\/state-zz\.yaml:\d+:\d+: error: searches\[0\]\.actions\[0\]/),
+      ])
+    })
+
+    it('holds its text to the public-text rule', () => {
+      const errors = errorsWith('us/state-zz.yaml', (t) => t.replace('enactments:', search.replace('found: no statute', 'found: with the search tool, no statute')))
+      expect(errors).toEqual([expect.stringMatching(/^us\/state-zz\.yaml:\d+:\d+: error: searches\[0\]\.found: public text names an internal tool/)])
+    })
+  })
+
   describe('public text', () => {
     it('fails on a source note that says it was found with the search tool, naming file and line', () => {
       const errors = errorsWith('us/state-zz.yaml', (t) =>

@@ -62,5 +62,6 @@ export function describeJurisdiction(j: Jurisdiction): string {
   for (const d of j.disagreements) lines.push(`sources disagree on ${d.about}: ${d.claims.map((c) => `"${c.claim}"`).join(' vs ')}`)
   for (const u of j.unknowns) lines.push(`unknown ${u.field}: ${u.reason}`)
   for (const n of j.notes) lines.push(`note: ${n}`)
+  for (const r of j.searches) lines.push(`searched on ${r.on} (${r.actions.join(', ')}): ${r.searched} — found: ${r.found}`)
   return `${lines.join('\n')}\n`
 }

@@ -26,5 +26,5 @@ export { andTri, boundaryDays, enactmentInForce, provisionInForce, type Tri } fr
 export { conditionJson, enactmentView, jurisdictionSummary, jurisdictionView, provisionView } from './view.ts'
 export { filterJurisdictions, governsOn, type JurisdictionFilter } from './filter.ts'
 export { describeEnactment, describeJurisdiction, describeProvision } from './describe.ts'
-export { checkPublicText, publicTextProblems, PUBLIC_TEXT_RULES } from './public-text.ts'
+export { checkPublicText, dropMaintainerNotes, publicTextProblems, PUBLIC_TEXT_RULES } from './public-text.ts'
 export { checkSourceLabels, isLowReliabilityHost, isOfficialHost, LOW_RELIABILITY_HOSTS } from './source-labels.ts'

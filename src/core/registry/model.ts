@@ -141,6 +141,15 @@ export interface DetainerForm {
   readonly sources: readonly Source[]
 }
 
+/** Dated research that looked for law on some actions and found none (public text). */
+export interface ResearchSearch {
+  readonly on: string
+  readonly actions: readonly Action[]
+  readonly searched: string
+  readonly found: string
+  readonly sources: readonly Source[]
+}
+
 export interface Jurisdiction {
   readonly kind: 'jurisdiction'
   readonly id: string
@@ -158,6 +167,7 @@ export interface Jurisdiction {
   readonly disagreements: readonly Disagreement[]
   readonly unknowns: readonly UnknownField[]
   readonly notes: readonly string[]
+  readonly searches: readonly ResearchSearch[]
   readonly origin: Origin
 }
 

@@ -307,6 +307,23 @@ export const DetainerForm = Type.Object(
   strict,
 )
 
+/**
+ * Research that looked for law on some actions and found none: what was searched, on which day,
+ * and what was found. Public text, so a reader sees that "no state law" was looked for rather than
+ * assumed; it decides nothing in the engine.
+ */
+export const ResearchSearch = Type.Object(
+  {
+    on: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'The day the search was made.' }),
+    actions: Type.Array(Action, { minItems: 1, description: 'The actions the search looked for law on.' }),
+    searched: Type.String({ minLength: 10, description: 'Public: what was searched (which code, session laws, orders, rulings, for which terms).' }),
+    found: Type.String({ minLength: 3, description: 'Public: what the search found (e.g. "no statute on detainers").' }),
+    sources: Type.Optional(Type.Array(Source, { minItems: 1, description: 'The indexes or pages searched, each with a quote.' })),
+    maintainerNote: MaintainerNote,
+  },
+  strict,
+)
+
 /** One registry file: a jurisdiction and its enactments. */
 export const JurisdictionFile = Type.Object(
   {
@@ -324,6 +341,7 @@ export const JurisdictionFile = Type.Object(
     disagreements: Type.Optional(Type.Array(Disagreement)),
     unknowns: Type.Optional(Type.Array(UnknownField)),
     notes: Type.Optional(Type.Array(Type.String())),
+    searches: Type.Optional(Type.Array(ResearchSearch, { description: 'Dated research that found no law on some actions.' })),
     maintainerNote: MaintainerNote,
   },
   { ...strict, $id: 'https://sanctuary-atlas.example/schema/registry.schema.json', title: 'Sanctuary Atlas registry file' },

@@ -160,5 +160,6 @@ export function jurisdictionView(j: Jurisdiction) {
     disagreements: j.disagreements,
     unknowns: j.unknowns,
     notes: j.notes,
+    searches: j.searches,
   }
 }

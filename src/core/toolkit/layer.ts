@@ -124,6 +124,7 @@ export function layerDraft(registry: Registry, draft: Draft, jurisdiction: strin
         disagreements: [],
         unknowns: [],
         notes: [],
+        searches: [],
         origin: { file: 'draft', path: [] },
       }
   const jurisdictions = new Map(registry.jurisdictions)

@@ -10,7 +10,7 @@ import { dateWords } from '../shared/words.ts'
 export type ProvisionJson = ReturnType<typeof provisionView>
 export type EnactmentJson = ReturnType<typeof enactmentView>
 type DateJson = string | { unknown: string } | null
-type SourceJson = ProvisionJson['sources'][number]
+export type SourceJson = ProvisionJson['sources'][number]
 type DisagreementJson = ProvisionJson['disagreements'][number]
 
 /** A registry date as words: "1 January 2018", "October 2019 (month only)", or "unknown (reason)". */

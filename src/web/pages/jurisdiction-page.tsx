@@ -13,9 +13,18 @@ import type { JurisdictionFederal } from '../../core/federal/index.ts'
 import { FederalSection } from '../components/federal.tsx'
 import type { Answer } from '../../core/engine/index.ts'
 import { missingFactWords, ValueBadge } from '../components/answer.tsx'
-import { ACTION_WORDS, Disagreements, EnactmentBlock, type EnactmentJson, type ProvisionJson } from '../components/provision.tsx'
+import { ACTION_WORDS, Disagreements, EnactmentBlock, SourceQuote, type SourceJson, type EnactmentJson, type ProvisionJson } from '../components/provision.tsx'
 import type { Timeline } from '../components/timeline.ts'
 import { answerSentence, dateWords, jurisdictionPath, LAYER_LABELS, QUESTION_IDS, QUESTION_LABELS, type AnswerValue, type DecidingLayer, type QuestionId } from '../shared/words.ts'
+
+/** One dated search that found no law, as the page shows it. */
+export interface SearchView {
+  readonly on: string
+  readonly actions: readonly string[]
+  readonly searched: string
+  readonly found: string
+  readonly sources: readonly SourceJson[]
+}
 
 export interface LayerView {
   readonly layer: string
@@ -71,6 +80,8 @@ export interface JurisdictionPageProps {
     readonly notes: readonly string[]
     readonly disagreements: readonly ProvisionJson['disagreements'][number][]
     readonly unknowns: readonly { readonly field: string; readonly reason: string }[]
+    /** Dated research that looked for law on some actions and found none. */
+    readonly searches: readonly SearchView[]
   }
   readonly layers: readonly LayerView[]
   readonly custody: 'county-jail' | 'city-jail'
@@ -457,6 +468,7 @@ export function JurisdictionPage(props: JurisdictionPageProps) {
           props.enactments.map((e) => <EnactmentBlock key={e.id} enactment={e} names={props.names} />)
         )}
       </section>
+      {j.searches.length ? <SearchesSection searches={j.searches} /> : null}
       {j.disagreements.length || j.unknowns.length || j.notes.length ? (
         <section aria-labelledby="notes-title">
           <h2 id="notes-title">Notes on the sources</h2>
@@ -472,5 +484,38 @@ export function JurisdictionPage(props: JurisdictionPageProps) {
         </section>
       ) : null}
     </div>
+  )
+}
+
+/**
+ * What research looked for and did not find, dated, so that "no law on this" reads as searched,
+ * not assumed.
+ *
+ * @example
+ * ```tsx
+ * <SearchesSection searches={[{ on: '2026-12-07', actions: ['detainer-hold'], searched: 'the Idaho Code', found: 'no statute', sources: [] }]} />
+ * ```
+ */
+export function SearchesSection(props: { readonly searches: readonly SearchView[] }) {
+  return (
+    <section aria-labelledby="searches-title">
+      <h2 id="searches-title">Searched, nothing found</h2>
+      <ul class="searches">
+        {props.searches.map((r, i) => (
+          <li key={i}>
+            <strong>{r.actions.map((a) => ACTION_WORDS[a] ?? a).join(', ')}</strong> — on {dateWords(r.on)}, searched {r.searched}. Found: {r.found}
+            {r.sources.length ? (
+              <ul>
+                {r.sources.map((s, k) => (
+                  <li key={k}>
+                    <SourceQuote source={s} />
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
   )
 }

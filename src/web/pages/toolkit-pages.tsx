@@ -23,7 +23,7 @@ const first = (c: CatalogClause) => c.adopters.find((a) => a.from)?.from ?? null
 
 export function ToolkitCatalogPage(props: { readonly catalog: Catalog; readonly today: string }) {
   return (
-    <main id="main" class="wrap">
+    <div class="wrap">
       <h1>Lawmaker toolkit</h1>
       <p class="lede">
         Clauses found in the registry’s enacted texts, grouped by what they do. Each clause lists the jurisdictions whose law carries it, with the text quoted and cited. The composer checks a
@@ -63,7 +63,7 @@ export function ToolkitCatalogPage(props: { readonly catalog: Catalog; readonly 
         Clause kinds are read from each provision’s structured form (its action, effect, the facts its conditions test, its limits and penalties). The registry does not record who sponsored
         or signed a text.
       </p>
-    </main>
+    </div>
   )
 }
 
@@ -80,7 +80,7 @@ export interface ClausePageProps {
 export function ToolkitClausePage(props: ClausePageProps) {
   const c = props.clause
   return (
-    <main id="main" class="wrap">
+    <div class="wrap">
       <p class="small">
         <a href="/toolkit">Lawmaker toolkit</a>
       </p>
@@ -193,7 +193,7 @@ export function ToolkitClausePage(props: ClausePageProps) {
         Peers: the same state first, then the same level elsewhere; within each, those of similar size (neither population more than twice the other) first.{' '}
         {props.peers?.sizeSource ? `Populations: ${props.peers.sizeSource}${props.peers.population !== null ? `; this jurisdiction: ${props.peers.population.toLocaleString('en-US')}` : ''}.` : 'No population figures are loaded here, so size is not compared.'}
       </p>
-    </main>
+    </div>
   )
 }
 
@@ -206,6 +206,11 @@ export interface ComposePageProps {
   readonly casesYaml: string | null
   readonly error: { readonly message: string; readonly field: string | null } | null
   readonly exportQuery: string
+  /**
+   * Saving with a private link: `available` when the server has a database (the result then offers
+   * a save button), `saved` on the page a private link opens.
+   */
+  readonly saving: { readonly kind: 'unavailable' } | { readonly kind: 'available' } | { readonly kind: 'saved'; readonly savedOn: string; readonly path: string }
 }
 
 function range(h: { lower: number | null; upper: number | null } | undefined) {
@@ -217,12 +222,20 @@ export function ToolkitComposePage(props: ComposePageProps) {
   const s = props.state
   const r = props.report
   return (
-    <main id="main" class="wrap">
+    <div class="wrap">
       <p class="small">
         <a href="/toolkit">Lawmaker toolkit</a>
       </p>
       <h1>Compose a draft</h1>
-      <p class="lede">Pick a jurisdiction, a date and clauses, or start from an enacted text. The draft lives in this page’s address: share the link to share the draft. Nothing is stored.</p>
+      {props.saving.kind === 'saved' ? (
+        <p class="notice" role="status">
+          A draft saved on {dateWords(props.saving.savedOn)}. This page’s address is its private link: whoever has it can open the draft; nobody can list saved drafts. Changing the form below starts a new, unsaved draft.
+        </p>
+      ) : null}
+      <p class="lede">
+        Pick a jurisdiction, a date and clauses, or start from an enacted text. The draft lives in this page’s address: share the link to share the draft.
+        {props.saving.kind === 'unavailable' ? ' Nothing is stored.' : ' Nothing is stored unless you save it with a private link.'}
+      </p>
       <form method="get" action="/toolkit/compose" class="card">
         <div class="row">
           <div class="field">
@@ -327,7 +340,7 @@ export function ToolkitComposePage(props: ComposePageProps) {
         </div>
       ) : null}
       {r ? <ComposeResult {...props} report={r} /> : null}
-    </main>
+    </div>
   )
 }
 
@@ -343,6 +356,12 @@ function ComposeResult(props: ComposePageProps & { readonly report: Omit<DraftRe
         Export: <a href={`/toolkit/compose/draft.md?${q}`}>document (Markdown)</a> · <a href={`/toolkit/compose/draft.pdf?${q}`}>document (PDF)</a> ·{' '}
         <a href={`/toolkit/compose/draft.yaml?${q}`}>registry YAML</a> · <a href={`/toolkit/compose/draft.cases.yaml?${q}`}>rule cases</a>
       </p>
+      {props.saving.kind === 'available' ? (
+        <form method="post" action="/toolkit/drafts" class="inline">
+          <input type="hidden" name="query" value={q} />
+          <button type="submit">Save with a private link</button> <span class="small muted">Stores this draft on the server; the link that opens it is shown once saved.</span>
+        </form>
+      ) : null}
       {check.setAside.length ? (
         <p class="small">
           The draft stands in for the jurisdiction’s own rules on the same actions: {check.setAside.map((x) => `${x.title} (${x.action})`).join('; ')}.

@@ -282,6 +282,7 @@ export function jurisdictionPage(ctx: SiteContext, id: string, query: Query, who
       notes: detail.inRegistry ? detail.notes : [],
       disagreements: detail.inRegistry ? detail.disagreements : [],
       unknowns: detail.inRegistry ? detail.unknowns : [],
+      searches: detail.inRegistry ? detail.searches : [],
     },
     layers: layerRefs(registry, ctx.gazetteer, id),
     custody,

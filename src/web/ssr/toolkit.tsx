@@ -22,6 +22,8 @@ export interface ToolkitContext {
   readonly toolkit: ToolkitService
   /** us-atlas geometry for the map by date; absent in tests without an atlas. */
   readonly geometry?: () => AtlasGeometry
+  /** Whether drafts can be saved with a private link (the server has a database). */
+  readonly canSave?: boolean
 }
 
 /** The `/toolkit` page: every clause with its adopters' count and earliest date. */
@@ -125,7 +127,7 @@ export async function composerCheck(ctx: ToolkitContext, s: ComposerState): Prom
 }
 
 /** The `/toolkit/compose` page: the form from the query, and the check when a draft is given. */
-export async function toolkitComposePage(ctx: ToolkitContext, query: ComposerQuery): Promise<PageResult> {
+export async function toolkitComposePage(ctx: ToolkitContext, query: ComposerQuery, saved?: { readonly savedOn: string; readonly path: string }): Promise<PageResult> {
   const state = composerState(query)
   let report: Awaited<ReturnType<typeof composerCheck>> = null
   let error: { message: string; field: string | null } | null = null
@@ -160,6 +162,7 @@ export async function toolkitComposePage(ctx: ToolkitContext, query: ComposerQue
         casesYaml={casesYaml}
         error={error}
         exportQuery={composerQuery(state)}
+        saving={saved ? { kind: 'saved', ...saved } : ctx.canSave ? { kind: 'available' } : { kind: 'unavailable' }}
       />
     ),
     data: null,
