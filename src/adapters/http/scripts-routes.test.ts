@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createEngine } from '../../core/engine/index.ts'
+import { publicTextProblems } from '../../core/registry/index.ts'
 import { curatedRecords, type DirectoryRecord, type SourceRef } from '../../core/officials/index.ts'
 import { startImport, testTargets, type Database } from '../db/index.ts'
 import { defaultRegistryDir, loadRegistryOrThrow, loadUsAtlas } from '../fs/index.ts'
@@ -127,6 +128,12 @@ describe.each(testTargets())('scripts routes on $name', (target) => {
     expect(script.body).toContain('John Zanoni')
     expect(script.body).toMatch(/Logged since 2026-12-07: Reached someone 1 · Left a voicemail 1/)
     expect(script.body).toContain('id="outcome-form"')
+    // The page's prose names no internal tool, file path or registry id.
+    const main = script.body.slice(script.body.indexOf('<h1'), script.body.indexOf('</footer>'))
+    const prose = main.replace(/<[^>]+>/g, ' ').replace(/&[a-z#0-9]+;/g, ' ')
+    expect(publicTextProblems(prose, new Set([...registry.enactments.keys(), ...registry.provisions.keys()]))).toEqual([])
+    const contactProse = contact.slice(0, contact.indexOf('</section>')).replace(/<[^>]+>/g, ' ')
+    expect(publicTextProblems(contactProse, new Set([...registry.enactments.keys(), ...registry.provisions.keys()]))).toEqual([])
     const bad = await app.inject({ url: `/scripts?${new URLSearchParams({ post: POST, jurisdiction: FRESNO, question: 'arrest' })}` })
     expect([bad.statusCode, bad.body.includes('is not a question')]).toEqual([400, true])
     expect((await app.inject({ url: `/scripts?${new URLSearchParams({ post: 'post:nothing', jurisdiction: FRESNO, question: 'hold' })}` })).statusCode).toBe(404)
