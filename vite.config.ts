@@ -19,6 +19,7 @@ const entries = {
   compare: 'src/web/client/compare.tsx',
   evaluate: 'src/web/client/evaluate.tsx',
   search: 'src/web/client/search.tsx',
+  script: 'src/web/client/script.tsx',
 }
 
 function precompress(): Plugin {

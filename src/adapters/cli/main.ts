@@ -11,6 +11,7 @@ import { registerOfficialsCommands } from './commands/officials.ts'
 import { registerRegistryCommands } from './commands/registry.ts'
 import { registerSimulateCommand } from './commands/simulate.ts'
 import { registerReportCommand } from './commands/report.ts'
+import { registerScriptCommand } from './commands/script.ts'
 import { registerSynthCommand } from './commands/synth.ts'
 
 const program = new Command()
@@ -32,5 +33,6 @@ registerDbCommands(program)
 registerOfficialsCommands(program)
 registerFederalCommands(program)
 registerDraftCommands(program)
+registerScriptCommand(program)
 
 await program.parseAsync(process.argv)

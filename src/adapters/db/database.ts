@@ -98,8 +98,10 @@ export async function openDatabase(target: DatabaseTarget, options: { readonly m
   return database
 }
 
+// Migration names are reserved per branch (002…006) and land in any order, so a database that has
+// run 006 must still accept 004 when it arrives: each migration touches only its own tables.
 function migrator(database: Database): Migrator {
-  return new Migrator({ db: database.db, provider: { getMigrations: async () => ({ ...MIGRATIONS }) } })
+  return new Migrator({ db: database.db, allowUnorderedMigrations: true, provider: { getMigrations: async () => ({ ...MIGRATIONS }) } })
 }
 
 /** Runs every pending migration; throws with the failing migration's name. */

@@ -17,3 +17,4 @@ export { directoryIsEmpty, directoryRecords, organizationsInDivision, personWith
 export { whoDecidesFor } from './who-decides-query.ts'
 export { deleteDraft, loadDraft, MAX_DRAFT_QUERY, saveDraft } from './drafts-store.ts'
 export { databaseView, snapshotView, type DirectoryView } from './directory-view.ts'
+export { callOutcomeCounts, recordCallOutcome, type CallOutcomeCount, type CallOutcomeEntry } from './call-outcomes.ts'

@@ -84,6 +84,16 @@ export interface ImportRunsTable {
   problem_sample: Json<unknown[]>
 }
 
+/** Call outcomes, counted per day (004-call-outcomes); never tied to a caller. */
+export interface CallOutcomesTable {
+  day: string
+  post_id: string
+  jurisdiction: string
+  question: string
+  outcome: string
+  count: number
+}
+
 /** A saved toolkit draft: the composer's query behind a private link (the token's SHA-256). */
 export interface ToolkitDraftsTable {
   token_hash: string
@@ -99,6 +109,7 @@ export interface Schema {
   memberships: MembershipsTable
   zip_areas: ZipAreasTable
   import_runs: ImportRunsTable
+  call_outcomes: CallOutcomesTable
   toolkit_drafts: ToolkitDraftsTable
 }
 

@@ -23,6 +23,8 @@ import { addResponseHeaders, SECURITY_HEADERS } from './headers.ts'
 import { registerAnswersRoutes } from './routes-answers.ts'
 import { registerAtlasRoutes } from './routes-atlas.ts'
 import { registerOfficialsRoutes } from './routes-officials.ts'
+import { registerScriptsRoutes } from './routes-scripts.ts'
+import { createScriptService } from './scripts-service.ts'
 import { wildcardId } from './params.ts'
 import { deleteDraft, loadDraft, saveDraft, snapshotView, whoDecidesFor, type Database } from '../db/index.ts'
 import type { WhoDecidesView } from '../../web/index.ts'
@@ -123,6 +125,8 @@ export interface AppOptions {
   readonly database?: Database
   /** Detainer record files (Parquet from `sanctuary import`) for the toolkit's simulated effect, and the shared data folder naming counties. */
   readonly toolkit?: { readonly records?: readonly string[]; readonly crosswalks?: string }
+  /** Today (UTC) as YYYY-MM-DD for the call scripts and their counts; tests fix it. Default the clock. */
+  readonly today?: () => string
 }
 
 /**
@@ -296,6 +300,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Load it while the server starts, so that the first visitor does not wait for it.
   if (directory) app.addHook('onReady', async () => void (await directory.isEmpty().catch((err: unknown) => app.log.error({ err }, 'officials directory could not be loaded'))))
   if (database && directory) registerOfficialsRoutes(app, answers, database, directory)
+  const scripts = database && directory ? createScriptService(answers, database, directory) : undefined
+  if (database && scripts) registerScriptsRoutes(app, answers, database, scripts, options.today ? { today: options.today } : {})
   const whoDecides = directory
     ? async (id: string, date: string): Promise<WhoDecidesView> =>
         (await directory.isEmpty())
@@ -311,7 +317,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (drafts) registerSavedDraftRoutes(app, toolkit, drafts)
   // group the detainer records while the server starts (when any are configured), not on the first check
   if (options.toolkit?.records?.length) app.addHook('onReady', async () => void toolkit.records().catch((err: unknown) => app.log.error({ err }, 'toolkit records could not be loaded')))
-  await app.register((await import('./pages.ts')).pagesPlugin, { service: answers, federal: options.federal, toolkit, ...(drafts ? { drafts } : {}), ...(whoDecides ? { whoDecides } : {}), ...(directory ? { zipShares: (zip: string) => zipSharesOf(zip, directory) } : {}) })
+  await app.register((await import('./pages.ts')).pagesPlugin, { service: answers, federal: options.federal, toolkit, ...(drafts ? { drafts } : {}), ...(whoDecides ? { whoDecides } : {}), ...(scripts ? { scripts } : {}), ...(options.today ? { today: options.today } : {}), ...(directory ? { zipShares: (zip: string) => zipSharesOf(zip, directory) } : {}) })
 
   return app
 }

@@ -23,6 +23,7 @@ import {
   simulationPage,
   simulationSections,
   simulationsPage,
+  scriptPage,
   type PublishedReport,
   comparePage,
   downloadsPage,
@@ -50,6 +51,7 @@ import type { ToolkitService } from '../toolkit/index.ts'
 import type { FederalData } from '../../core/federal/index.ts'
 import { isZipLike, type ZipShare } from '../../core/names/index.ts'
 import type { AnswersService } from './answers-service.ts'
+import type { ScriptService } from './scripts-service.ts'
 import { acceptsGzip } from './routes-answers.ts'
 import { savedDraftPath, type SavedDrafts } from './routes-saved-drafts.ts'
 
@@ -73,6 +75,8 @@ export interface PagesOptions {
   readonly whoDecides?: (id: string, date: string) => Promise<WhoDecidesView>
   /** The lawmaker toolkit (catalog, checks, exports); without it the /toolkit pages are absent. */
   readonly toolkit?: ToolkitService
+  /** Call scripts and their outcome counts, from the officials directory; without it /scripts says so. */
+  readonly scripts?: ScriptService
   /** Saved toolkit drafts (a database); without it the composer offers no saving. */
   readonly drafts?: SavedDrafts
 }
@@ -302,6 +306,18 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
         return { kind: 'unavailable', reason: 'The officials directory could not be read just now.' }
       }) : undefined
       return jurisdictionPage(ctx, id, query, who)
+    }),
+  )
+
+  app.get('/scripts', pageRoute, (request, reply) =>
+    sendAfter(request, reply, async () => {
+      const { scripts } = options
+      if (!scripts) throw new AppError('not-found', 'call scripts need the officials directory, which this server has not connected')
+      const query = queryOf(request)
+      const day = query.date || today()
+      const script = await scripts.script({ jurisdiction: query.jurisdiction ?? '', question: query.question ?? '', ...(query.official !== undefined ? { official: query.official } : {}), ...(query.post !== undefined ? { post: query.post } : {}) }, day)
+      const counts = (await scripts.counts(script.jurisdiction.id, script.official.postId)).filter((c) => c.question === script.question.id)
+      return scriptPage(script, counts)
     }),
   )
 

@@ -8,6 +8,7 @@
  */
 import { encodeCase } from '../shared/case-url.ts'
 import { WhoDecidesSection, type WhoDecidesView } from '../components/who-decides.tsx'
+import { ContactSection } from '../components/contact.tsx'
 import type { JurisdictionFederal } from '../../core/federal/index.ts'
 import { FederalSection } from '../components/federal.tsx'
 import type { Answer } from '../../core/engine/index.ts'
@@ -436,13 +437,14 @@ export function JurisdictionPage(props: JurisdictionPageProps) {
       </form>
       <nav aria-label="On this page" class="small">
         <p>
-          On this page: <a href="#answers-title">answers</a> · <a href="#who-decides-title">who decides</a> · <a href="#in-force-title">provisions in force</a> · <a href="#layers-title">layers</a> ·{' '}
+          On this page: <a href="#answers-title">answers</a> · <a href="#who-decides-title">who decides</a> · {props.whoDecides.kind === 'shown' ? <><a href="#contact-title">contact</a> · </> : null}<a href="#in-force-title">provisions in force</a> · <a href="#layers-title">layers</a> ·{' '}
           <a href="#timeline-title">timeline</a> · <a href="#enactments-title">enactments and sources</a> ·{' '}
           <a href={`/compare?ids=${encodeURIComponent(j.id)}`}>compare with others</a> · <a href={`/evaluate?jurisdiction=${encodeURIComponent(j.id)}&date=${props.date}`}>evaluate a case here</a>
         </p>
       </nav>
       <AnswersSection {...props} />
       <WhoDecidesSection view={props.whoDecides} />
+      <ContactSection view={props.whoDecides} {...(props.date === props.today ? {} : { date: props.date })} />
       <InForceSection {...props} />
       <LayersSection {...props} />
       <TimelineSection {...props} />

@@ -24,6 +24,7 @@ export const ENTRY_SOURCES: Readonly<Record<PageEntry, string>> = {
   compare: 'src/web/client/compare.tsx',
   evaluate: 'src/web/client/evaluate.tsx',
   search: 'src/web/client/search.tsx',
+  script: 'src/web/client/script.tsx',
 }
 
 export const STYLES_SOURCE = 'src/web/styles/app.css'

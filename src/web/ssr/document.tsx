@@ -11,7 +11,7 @@ import { renderToString } from 'preact-render-to-string'
 export type NavKey = 'map' | 'search' | 'compare' | 'evaluate' | 'simulations' | 'toolkit' | 'downloads' | 'none'
 
 /** The client bundle of a page, named as in vite.config.ts. */
-export type PageEntry = 'map' | 'jurisdiction' | 'compare' | 'evaluate' | 'search'
+export type PageEntry = 'map' | 'jurisdiction' | 'compare' | 'evaluate' | 'search' | 'script'
 
 /** URLs of a page's built assets, from the Vite manifest. */
 export interface PageAssets {

@@ -4,9 +4,11 @@
  */
 import type { Migration } from 'kysely'
 import { officialsDirectory } from './001-officials-directory.ts'
+import { callOutcomes } from './004-call-outcomes.ts'
 import { toolkitDrafts } from './006-toolkit-drafts.ts'
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '001-officials-directory': officialsDirectory,
+  '004-call-outcomes': callOutcomes,
   '006-toolkit-drafts': toolkitDrafts,
 })
