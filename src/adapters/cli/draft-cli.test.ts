@@ -37,7 +37,7 @@ describe('sanctuary draft check', () => {
     expect(travis.stdout).toContain('https://capitol.texas.gov/')
     const json = await run(['draft', 'check', file, '--jurisdiction', 'ocd-division/country:us/state:or/county:multnomah', '--date', '2018-06-01', '--json'])
     expect(JSON.parse(json.stdout).check.clauses[0].status).toBe('stands')
-  }, 60_000)
+  }, 180_000)
 
   it('exports the document', async () => {
     const file = join(dir, 'draft2.yaml')
@@ -48,7 +48,7 @@ describe('sanctuary draft check', () => {
     const md = readFileSync(out, 'utf8')
     expect(md).toContain('Overridden by higher law')
     expect(md).toContain('SB 168')
-  }, 60_000)
+  }, 180_000)
 
   it('a bad draft is one line with file, line and field, exit 2', async () => {
     const file = join(dir, 'bad.yaml')
@@ -60,7 +60,7 @@ describe('sanctuary draft check', () => {
     const noDate = await run(['draft', 'check', join(dir, 'draft.yaml'), '--jurisdiction', 'ocd-division/country:us/state:tx/county:travis'])
     expect(noDate.code).toBe(2)
     expect(noDate.stderr).toContain('--date')
-  }, 60_000)
+  }, 180_000)
 
   it('turns a field back into a path', () => {
     expect(fieldPath('provisions[0] (my-hold).when.all[1].conviction.class')).toEqual(['provisions', 0, 'when', 'all', 1, 'conviction', 'class'])

@@ -24,7 +24,7 @@ describe('sanctuary officials and the officials folder check', () => {
     expect(r.stdout).toContain('Sheriff of Harris County, TX')
     expect(r.stdout).toMatch(/Holding a person on an ICE detainer: applied by Sheriff of Harris County, TX/)
     expect(r.stderr).toContain('the officials directory is empty')
-  }, 60_000)
+  }, 180_000)
 
   it('refuses an ambiguous name and a malformed ZIP code in one line with exit 2', async () => {
     // Thirty Washington Counties, none with ten times the residents of the next: a choice, with or without the Census populations.
@@ -36,7 +36,7 @@ describe('sanctuary officials and the officials folder check', () => {
     const zip = await run(['officials', '7700'], { SANCTUARY_DATA_DIR: dataDir })
     expect(zip.code).toBe(2)
     expect(zip.stderr.trim().split('\n').at(-1)).toBe('sanctuary: zip: zip must be five digits, got "7700"')
-  }, 60_000)
+  }, 180_000)
 
   it('check names the file and line of a curated entry without a source and exits 1', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'officials-folder-'))
@@ -47,5 +47,5 @@ describe('sanctuary officials and the officials folder check', () => {
     expect(r.stdout).toMatch(/us\/county\.yaml:5:\d+: error: officials\[0\]\.sources/)
     const ok = await run(['check', '--quiet'])
     expect(ok.stdout).toMatch(/officials ok: \d+ curated entries/)
-  }, 60_000)
+  }, 180_000)
 })
