@@ -14,8 +14,8 @@ const DATE = '2016-06-01'
 
 /** Cook County's painted answer once the map shows the given query. */
 async function cookOnMap(page: Page, assume: string): Promise<string> {
-  await page.locator(`svg.atlas-map[data-date="${DATE}"][data-action="hold"][data-template="no-record"]`).waitFor({ timeout: 20_000 })
-  if (assume) await page.waitForURL((u) => u.search.includes(assume), { timeout: 20_000 })
+  // Painted for this query: the date, question and template, and (once changed) the assumption.
+  await page.locator(`svg.atlas-map[data-date="${DATE}"][data-action="hold"][data-template="no-record"]${assume ? `[data-assumes*="${assume}"]` : ''}`).waitFor({ timeout: 20_000 })
   const path = page.locator(`svg.atlas-map:not(.atlas-overlay) path[data-geoid="${COOK_GEOID}"]`)
   await path.waitFor({ state: 'attached' })
   return (await path.getAttribute('data-v'))!

@@ -184,6 +184,8 @@ export function MapPage(props: MapPageProps) {
     svg.setAttribute('data-date', answers.date)
     svg.setAttribute('data-action', answers.action)
     svg.setAttribute('data-template', answers.template.id)
+    // The assumed facts the painted answers were computed with (name=value&…), so a reader of the page can tell which case is shown.
+    svg.setAttribute('data-assumes', answers.assumptions.map((a) => `${a.name}=${a.value}`).join('&'))
     mark('atlas:paint-end')
     performance.measure?.('atlas:paint', 'atlas:paint-start', 'atlas:paint-end')
     const fromChange = dateChanged.current
