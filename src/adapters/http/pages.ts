@@ -267,6 +267,13 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
     })
   }
 
+  // Errors thrown by a page route's hooks (a refused CSRF token, a missing sign-in) render as pages too.
+  ;(app as unknown as { setErrorPageRenderer?: (render: (request: FastifyRequest, reply: FastifyReply, error: AppError) => FastifyReply) => void }).setErrorPageRenderer?.((request, reply, error) =>
+    send(request, reply, () => {
+      throw error
+    }),
+  )
+
   const pageRoute = { schema: { hide: true } }
   app.get('/', pageRoute, (request, reply) => send(request, reply, () => mapPage(ctx, queryOf(request))))
   // The forms and the search box take ZIP codes: their areas come from the directory before the page is built.
