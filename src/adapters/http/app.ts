@@ -34,6 +34,8 @@ import { createToolkitService } from '../toolkit/index.ts'
 import { registerToolkitRoutes } from './routes-toolkit.ts'
 import { registerSavedDraftRoutes, type SavedDrafts } from './routes-saved-drafts.ts'
 import { registerForms } from './forms/index.ts'
+import { maintainerPages, registerMaintainers, type SignInLimit } from './maintainers/index.ts'
+import type { PageModule } from './pages.ts'
 
 // Documentation-only schemas (bodies are not serialised through them; see setSerializerCompiler).
 const AnswerDoc = Type.Object(
@@ -133,6 +135,10 @@ export interface AppOptions {
    * rate limits and https for Secure cookies come from the proxy's headers. Default false.
    */
   readonly trustProxy?: boolean
+  /** Sign-in attempts per client IP per window; default 10 per 15 minutes. */
+  readonly signInLimit?: SignInLimit
+  /** The clock for maintainer sessions; tests fix it. Default the system clock. */
+  readonly now?: () => Date
 }
 
 /** A page renderer for errors thrown before a page route's handler (CSRF and sign-in checks); the pages plugin sets it. */
@@ -220,6 +226,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if ((error as { statusCode?: number }).statusCode && (error as { statusCode: number }).statusCode < 500 && !(error instanceof AppError)) {
       const status = (error as { statusCode: number }).statusCode
       const code = status === 404 ? 'not-found' : status === 429 ? 'rate-limited' : status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'invalid-input'
+      if (code === 'rate-limited' && renderErrorPage && wantsPage(request)) return renderErrorPage(request, reply.status(429), new AppError('rate-limited', `Too many requests from your address just now: ${error.message}`))
       return reply.status(status).send({ error: { code, message: error.message } })
     }
     const appError = toAppError(error)
@@ -340,9 +347,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ? { save: (query) => saveDraft(database, query, formatDay(todayUtc())), load: (token) => loadDraft(database, token), remove: (token) => deleteDraft(database, token) }
     : undefined
   if (drafts) registerSavedDraftRoutes(app, toolkit, drafts)
+  const modules: PageModule[] = []
+  if (database) {
+    registerMaintainers(app, database, options.now ? { now: options.now } : {})
+    modules.push(maintainerPages(database, { links: [], ...(options.signInLimit ? { signInLimit: options.signInLimit } : {}) }))
+  }
   // group the detainer records while the server starts (when any are configured), not on the first check
   if (options.toolkit?.records?.length) app.addHook('onReady', async () => void toolkit.records().catch((err: unknown) => app.log.error({ err }, 'toolkit records could not be loaded')))
-  await app.register((await import('./pages.ts')).pagesPlugin, { service: answers, federal: options.federal, toolkit, ...(drafts ? { drafts } : {}), ...(whoDecides ? { whoDecides } : {}), ...(scripts ? { scripts } : {}), ...(options.today ? { today: options.today } : {}), ...(directory ? { zipShares: (zip: string) => zipSharesOf(zip, directory) } : {}) })
+  await app.register((await import('./pages.ts')).pagesPlugin, { service: answers, federal: options.federal, toolkit, ...(drafts ? { drafts } : {}), ...(whoDecides ? { whoDecides } : {}), ...(scripts ? { scripts } : {}), ...(options.today ? { today: options.today } : {}), modules, ...(directory ? { zipShares: (zip: string) => zipSharesOf(zip, directory) } : {}) })
 
   return app
 }

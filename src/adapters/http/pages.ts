@@ -79,7 +79,22 @@ export interface PagesOptions {
   readonly scripts?: ScriptService
   /** Saved toolkit drafts (a database); without it the composer offers no saving. */
   readonly drafts?: SavedDrafts
+  /** Feature modules' pages (sign-in, corrections review…), registered with the same document and error pages. */
+  readonly modules?: readonly PageModule[]
 }
+
+/** What a feature module gets to register its pages: the app, and the senders that render a {@link PageResult} into the site's document. */
+export interface PageKit {
+  readonly app: FastifyInstance
+  readonly site: SiteContext
+  /** Renders a page built synchronously; a thrown error renders as its error page. */
+  readonly send: (request: FastifyRequest, reply: FastifyReply, build: () => PageResult) => FastifyReply
+  /** Renders a page built asynchronously; a rejection renders as its error page. */
+  readonly sendAfter: (request: FastifyRequest, reply: FastifyReply, build: () => Promise<PageResult>) => Promise<FastifyReply>
+}
+
+/** A feature module's pages, registered by the pages plugin. */
+export type PageModule = (kit: PageKit) => void
 
 /** The default folder of published simulation reports, reports/ at the repository root. */
 export function defaultReportsDir(): string {
@@ -297,6 +312,7 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
     if (options.drafts) registerSavedDraftPages(app, tk, options.drafts, sendAfter, pageRoute)
   }
   app.get('/downloads', pageRoute, (request, reply) => send(request, reply, () => downloadsPage(ctx)))
+  for (const module of options.modules ?? []) module({ app, site: ctx, send, sendAfter })
   app.get('/jurisdictions/*', pageRoute, (request, reply) =>
     sendAfter(request, reply, async () => {
       const raw = (request.params as { '*': string })['*'].replace(/\/+$/, '')
