@@ -14,7 +14,7 @@
 export { assetsFor, ENTRY_SOURCES, STYLES_SOURCE, type Manifest, type ManifestChunk } from './ssr/assets.ts'
 export { jsonForScript, renderDocument, type DocumentInput, type NavKey, type PageAssets, type PageEntry } from './ssr/document.tsx'
 export { type WhoDecidesView } from './components/who-decides.tsx'
-export { comparePage, downloadsPage, errorPage, evaluatePage, federalPage, jurisdictionPage, mapPage, searchPage, type PageResult, type Query, type SiteContext } from './ssr/site.tsx'
+export { comparePage, downloadsPage, errorPage, evaluatePage, federalPage, jurisdictionPage, mapPage, searchPage, type JurisdictionCorrections, type PageResult, type Query, type SiteContext } from './ssr/site.tsx'
 export { scriptPage } from './ssr/scripts.tsx'
 export { checkReportName, simulationDocument, simulationPage, simulationSections, simulationsPage, type PublishedReport } from './ssr/simulations.tsx'
 export { isReportName, summariseReport, type SimulationSummary } from './ssr/simulation-summary.ts'

@@ -19,3 +19,4 @@ export { deleteDraft, loadDraft, MAX_DRAFT_QUERY, saveDraft } from './drafts-sto
 export { databaseView, snapshotView, type DirectoryView } from './directory-view.ts'
 export { callOutcomeCounts, recordCallOutcome, type CallOutcomeCount, type CallOutcomeEntry } from './call-outcomes.ts'
 export { addMaintainer, checkMaintainer, endSession, maintainerCount, sessionMaintainer, startSession } from './maintainers-store.ts'
+export { decideCorrection, getCorrection, listCorrections, submitCorrection } from './corrections-store.ts'

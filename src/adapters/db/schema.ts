@@ -118,6 +118,25 @@ export interface MaintainerSessionsTable {
   expires_at: Date
 }
 
+/** A suggested correction (005-corrections). `email` is for maintainers only. */
+export interface CorrectionsTable {
+  id: Generated<number>
+  jurisdiction: string
+  enactment: string
+  provision: string
+  topic: string
+  what: string
+  source: string
+  email: string | null
+  status: Generated<string>
+  submitted_at: Date
+  decided_at: Date | null
+  decided_by: number | null
+  reason: string | null
+  quote: string | null
+  patch: string | null
+}
+
 export interface Schema {
   persons: PersonsTable
   organizations: OrganizationsTable
@@ -129,6 +148,7 @@ export interface Schema {
   toolkit_drafts: ToolkitDraftsTable
   maintainers: MaintainersTable
   maintainer_sessions: MaintainerSessionsTable
+  corrections: CorrectionsTable
 }
 
 /** The tables `sanctuary db status` counts. */

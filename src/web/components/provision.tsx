@@ -6,6 +6,7 @@
 import { Fragment } from 'preact'
 import type { enactmentView, provisionView } from '../../core/registry/index.ts'
 import { dateWords } from '../shared/words.ts'
+import { ProvisionCorrectionsBlock, ReportLink, type ProvisionCorrections } from './corrections.tsx'
 
 export type ProvisionJson = ReturnType<typeof provisionView>
 export type EnactmentJson = ReturnType<typeof enactmentView>
@@ -98,8 +99,10 @@ export function Disagreements(props: { items: readonly DisagreementJson[] }) {
  * <ProvisionBlock provision={provisionView(p)} />
  * ```
  */
-export function ProvisionBlock(props: { provision: ProvisionJson; headingLevel?: 4 | 5; names?: Readonly<Record<string, string>> }) {
+export function ProvisionBlock(props: { provision: ProvisionJson; headingLevel?: 4 | 5; names?: Readonly<Record<string, string>>; corrections?: ProvisionCorrections }) {
   const p = props.provision
+  // With corrections on (a server with a database), a "Report an error" link beside each fact.
+  const report = (topic: 'summary' | 'dates' | 'limits' | 'conditions' | 'sources') => (props.corrections ? <> <ReportLink provision={p.id} topic={topic} /></> : null)
   const names = props.names ?? {}
   // Offense classes by their names, as a reader knows them.
   const conditionText = (c: unknown) => JSON.stringify(c, (key, value: unknown) => (key === 'class' && typeof value === 'string' ? (names[value] ?? value) : value), 1)
@@ -109,7 +112,10 @@ export function ProvisionBlock(props: { provision: ProvisionJson; headingLevel?:
       <H>
         {ACTION_WORDS[p.action] ?? p.action}: {EFFECT_WORDS[p.effect] ?? p.effect}
       </H>
-      <p>{p.summary}</p>
+      <p>
+        {p.summary}
+        {report('summary')}
+      </p>
       <dl class="facts small">
         {p.from !== null || p.to !== null ? (
           <>
@@ -117,16 +123,21 @@ export function ProvisionBlock(props: { provision: ProvisionJson; headingLevel?:
             <dd>
               {p.from !== null ? `from ${registryDateWords(p.from)}` : 'with its enactment'}
               {p.to !== null ? `, until (not including) ${registryDateWords(p.to)}` : ''}
+              {report('dates')}
             </dd>
           </>
         ) : null}
         <dt>Applies to</dt>
-        <dd>{p.custody.map((c) => c.replace('-', ' ')).join(', ')}</dd>
+        <dd>
+          {p.custody.map((c) => c.replace('-', ' ')).join(', ')}
+          {report('limits')}
+        </dd>
         {p.limits.maxHours !== undefined ? (
           <>
             <dt>Limit</dt>
             <dd>
               at most {p.limits.maxHours} hours{p.limits.hoursExclude?.length ? `, not counting ${p.limits.hoursExclude.join(' and ')}` : ''}
+              {report('limits')}
             </dd>
           </>
         ) : null}
@@ -166,6 +177,7 @@ export function ProvisionBlock(props: { provision: ProvisionJson; headingLevel?:
         {p.sources.map((s, i) => (
           <SourceQuote key={i} source={s} />
         ))}
+        {report('sources')}
       </details>
       <Disagreements items={p.disagreements} />
       {p.unknowns.map((u, i) => (
@@ -173,6 +185,7 @@ export function ProvisionBlock(props: { provision: ProvisionJson; headingLevel?:
           Not known ({u.field}): {u.reason}
         </p>
       ))}
+      {props.corrections ? <ProvisionCorrectionsBlock provision={p.id} corrections={props.corrections} /> : null}
     </article>
   )
 }
@@ -185,7 +198,7 @@ export function ProvisionBlock(props: { provision: ProvisionJson; headingLevel?:
  * <EnactmentBlock enactment={enactmentView(e)} />
  * ```
  */
-export function EnactmentBlock(props: { enactment: EnactmentJson; names?: Readonly<Record<string, string>> }) {
+export function EnactmentBlock(props: { enactment: EnactmentJson; names?: Readonly<Record<string, string>>; corrections?: (provision: string) => ProvisionCorrections | undefined }) {
   const e = props.enactment
   const names = props.names ?? {}
   const own = new Map(e.provisions.map((p) => [p.id, `${ACTION_WORDS[p.action] ?? p.action}: ${(EFFECT_WORDS[p.effect] ?? p.effect).toLowerCase()}`]))
@@ -261,7 +274,7 @@ export function EnactmentBlock(props: { enactment: EnactmentJson; names?: Readon
       {e.provisions.length > 0 ? (
         <div>
           {e.provisions.map((p) => (
-            <ProvisionBlock key={p.id} provision={p} names={names} />
+            <ProvisionBlock key={p.id} provision={p} names={names} {...(props.corrections?.(p.id) ? { corrections: props.corrections(p.id)! } : {})} />
           ))}
         </div>
       ) : (

@@ -13,6 +13,8 @@ import type { JurisdictionFederal } from '../../core/federal/index.ts'
 import { FederalSection } from '../components/federal.tsx'
 import type { Answer } from '../../core/engine/index.ts'
 import { missingFactWords, ValueBadge } from '../components/answer.tsx'
+import type { LastVerified } from '../../core/corrections/index.ts'
+import { verifiedWords, type ProvisionCorrections } from '../components/corrections.tsx'
 import { ACTION_WORDS, Disagreements, EnactmentBlock, SourceQuote, type SourceJson, type EnactmentJson, type ProvisionJson } from '../components/provision.tsx'
 import type { Timeline } from '../components/timeline.ts'
 import { answerSentence, dateWords, jurisdictionPath, LAYER_LABELS, QUESTION_IDS, QUESTION_LABELS, type AnswerValue, type DecidingLayer, type QuestionId } from '../shared/words.ts'
@@ -60,6 +62,10 @@ export interface OverrideView {
 }
 
 export interface JurisdictionPageProps {
+  /** When the file was last verified and by what (dated research, maintainers' reviews); absent for a place with no file. */
+  readonly lastVerified?: LastVerified
+  /** Suggested corrections per provision and the form's token, when the server has a database. */
+  readonly corrections?: { readonly byProvision: Readonly<Record<string, ProvisionCorrections>> }
   /** The federal view (lists, conditions, rulings, money), when federal data is loaded. */
   readonly federal?: JurisdictionFederal | null
   readonly today: string
@@ -416,6 +422,7 @@ export function JurisdictionPage(props: JurisdictionPageProps) {
       ) : (
         <p class="card">{j.note}</p>
       )}
+      {j.inRegistry && props.lastVerified ? <p class="last-verified">Last verified: {verifiedWords(props.lastVerified)}.</p> : null}
       {j.jailCounty ? (
         <p>
           Jail: {'id' in j.jailCounty ? <a href={jurisdictionPath(j.jailCounty.id)}>{j.jailCounty.name}</a> : `unknown (${j.jailCounty.unknown})`}
@@ -465,7 +472,7 @@ export function JurisdictionPage(props: JurisdictionPageProps) {
             .
           </p>
         ) : (
-          props.enactments.map((e) => <EnactmentBlock key={e.id} enactment={e} names={props.names} />)
+          props.enactments.map((e) => <EnactmentBlock key={e.id} enactment={e} names={props.names} {...(props.corrections ? { corrections: (id: string) => props.corrections!.byProvision[id] } : {})} />)
         )}
       </section>
       {j.searches.length ? <SearchesSection searches={j.searches} /> : null}

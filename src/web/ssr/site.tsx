@@ -30,6 +30,7 @@ import { choiceLinks, pickJurisdiction, stateOfId, type PickOutcome } from './na
 import { parseDay } from '../../core/dates/index.ts'
 import { resolveLayers, type Engine, type Evaluation } from '../../core/engine/index.ts'
 import { AppError, toAppError } from '../../core/errors/index.ts'
+import { lastVerified, type PublicCorrection } from '../../core/corrections/index.ts'
 import { parseOcdId } from '../../core/ocd/index.ts'
 import { countRegistry, enactmentView, OFFENSE_CATEGORIES, type Registry } from '../../core/registry/index.ts'
 import type { PickedJurisdiction } from '../components/jurisdiction-picker.tsx'
@@ -67,6 +68,12 @@ export interface SiteContext {
 }
 
 export type Query = Readonly<Record<string, string | undefined>>
+
+/** A jurisdiction's suggested corrections (public views) and the token for the correction forms. */
+export interface JurisdictionCorrections {
+  readonly csrf: string
+  readonly items: readonly PublicCorrection[]
+}
 
 /** A page to render, or a redirect. */
 export type PageResult =
@@ -248,7 +255,7 @@ export function layerEnactments(registry: Registry, id: string): LayerEnactment[
  * jurisdictionPage(ctx, 'ocd-division/country:us/state:il/county:cook', {})
  * ```
  */
-export function jurisdictionPage(ctx: SiteContext, id: string, query: Query, whoDecides: WhoDecidesView = NO_DIRECTORY): PageResult {
+export function jurisdictionPage(ctx: SiteContext, id: string, query: Query, whoDecides: WhoDecidesView = NO_DIRECTORY, corrections?: JurisdictionCorrections): PageResult {
   const registry = ctx.engine.registry
   const today = ctx.today()
   const date = validDate(query.date, 'date') ?? today
@@ -266,7 +273,18 @@ export function jurisdictionPage(ctx: SiteContext, id: string, query: Query, who
     jail === undefined ? null : jail.kind === 'unknown' ? { unknown: jail.reason } : { id: jail.value, name: describeDivisionSafe(ctx, jail.value) }
   const enactments = detail.inRegistry ? detail.enactments : []
   const names = registryNames(registry)
+  const reviews = (corrections?.items ?? []).filter((c) => c.decidedOn !== null).map((c) => ({ provision: c.provision, decidedOn: c.decidedOn! }))
   const props: JurisdictionPageProps = {
+    ...(file ? { lastVerified: lastVerified(file, reviews) } : {}),
+    ...(corrections && file
+      ? {
+          corrections: {
+            byProvision: Object.fromEntries(
+              file.enactments.flatMap((e) => e.provisions).map((p) => [p.id, { csrf: corrections.csrf, items: corrections.items.filter((c) => c.provision === p.id), verified: lastVerified(file, reviews, p.id) }]),
+            ),
+          },
+        }
+      : {}),
     today,
     date,
     j: {

@@ -6,11 +6,13 @@ import type { Migration } from 'kysely'
 import { officialsDirectory } from './001-officials-directory.ts'
 import { maintainers } from './002-maintainers.ts'
 import { callOutcomes } from './004-call-outcomes.ts'
+import { corrections } from './005-corrections.ts'
 import { toolkitDrafts } from './006-toolkit-drafts.ts'
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '001-officials-directory': officialsDirectory,
   '002-maintainers': maintainers,
   '004-call-outcomes': callOutcomes,
+  '005-corrections': corrections,
   '006-toolkit-drafts': toolkitDrafts,
 })
