@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { buildRegistry } from '../registry/index.ts'
+import { parseDay } from '../dates/index.ts'
+import { buildRegistry, provisionInForce } from '../registry/index.ts'
 import { agencyKey, countyKey, generate287g, matchIndex, matchRow, parseCsv, parseDirectory, parseSheet, parseSignedDate, placeNameOfAgency, reportTsv, sheetInfoFromName, unwrapLink, type MatchGazetteer } from './index.ts'
 
 const PARTICIPATING = `STATE,LAW ENFORCEMENT AGENCY,TYPE,COUNTY,SUPPORT TYPE,SIGNED,MOA,ADDENDUM
@@ -159,5 +160,15 @@ describe('generating registry files', () => {
     const text = run().files[0]!.text.replace('generated: true\n', '')
     const built = buildRegistry([{ path: 'us/state-al/county-cherokee.287g.yaml', text }])
     expect(built.diagnostics.some((d) => d.severity === 'error' && /generated: true/.test(d.message))).toBe(true)
+  })
+  it('an agreement the newest list drops has an unknown end, bounded by the last list that shows it', () => {
+    const r = run()
+    const built = buildRegistry(r.files)
+    const e = built.registry!.enactments.get('tx-287g-lampasas-county-sheriff-tfm')!
+    expect(e.inForceBy?.date).toMatchObject({ text: '2025-05-16' })
+    const p = e.provisions[0]!
+    expect(provisionInForce(p, e, parseDay('2025-04-30')!).kind).toBe('no')
+    expect(provisionInForce(p, e, parseDay('2025-05-16')!).kind).toBe('yes')
+    expect(provisionInForce(p, e, parseDay('2025-05-17')!)).toMatchObject({ kind: 'unknown', missing: ['end date of tx-287g-lampasas-county-sheriff-tfm'] })
   })
 })

@@ -42,6 +42,8 @@ export interface Agreement {
   readonly signed: string | null
   readonly firstSeen: string
   readonly lastSeen: string
+  /** The row (a sheet's or `agreements.csv`'s) that lists it on `lastSeen`. */
+  readonly lastSeenRow: SheetRow | DirectoryRow | null
   /** False when the newest participating sheet no longer lists it. */
   readonly current: boolean
   readonly match: MatchedJurisdiction | { readonly kind: 'unmatched'; readonly reason: string }
@@ -99,6 +101,10 @@ function sheetSource(row: SheetRow) {
   return out
 }
 
+function lastSeenSources(row: SheetRow | DirectoryRow, url: string | null) {
+  return row.kind === 'sheet-row' ? sheetSource(row).slice(0, 1) : directorySource(row, url)
+}
+
 function directorySource(d: DirectoryRow, url: string | null) {
   return url ? [{ url, quote: d.text.slice(0, 240), reliability: 'secondary', note: `ICE's list of ${d.dateText} joined to the 2018 Census of State and Local Law Enforcement Agencies (ORI and ZIP code of the agency).` }] : []
 }
@@ -154,8 +160,10 @@ export function generate287g(input: ImportInput): ImportResult {
   }
   for (const [k, { row, seen }] of [...byKey.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
     const directory = directoryFor(row.state, row.agency, row.model)
-    const dirSeen = (dirByKey.get(k) ?? []).map((d) => d.date)
-    const days = [...seen, ...dirSeen].sort()
+    const dirRows = dirByKey.get(k) ?? []
+    const days = [...seen, ...dirRows.map((d) => d.date)].sort()
+    const lastDir = dirRows.at(-1)
+    const lastSeenRow = lastDir && lastDir.date > row.sheet.date ? lastDir : row
     agreements.push({
       kind: 'agreement-287g',
       id: makeId(row.state, row.agency, row.model),
@@ -168,6 +176,7 @@ export function generate287g(input: ImportInput): ImportResult {
       signed: row.signed,
       firstSeen: days[0]!,
       lastSeen: days.at(-1)!,
+      lastSeenRow,
       current: newest !== null && sheetKey(row.sheet) === sheetKey(newest),
       match: matchRow(input.index, row, directory ?? undefined),
     })
@@ -284,6 +293,7 @@ function fileText(match: MatchedJurisdiction, list: Agreement[], pending: string
 function enactment(a: Agreement, input: ImportInput, newest: SheetInfo | null) {
   const label = a.model ? MODEL_INFO[a.model].label : 'model not given'
   const sources = [...(a.row ? sheetSource(a.row) : []), ...(a.directory ? directorySource(a.directory, input.directoryUrl) : [])]
+  const lastSeen = a.lastSeenRow ? lastSeenSources(a.lastSeenRow, input.directoryUrl) : []
   const rowSources = sources.slice(0, a.row ? (a.row.sheet.archiveUrl ? 2 : 1) : sources.length)
   const stateAgency = a.match.kind === 'matched' && (a.match.level === 'state' || a.match.level === 'district')
   const notes: string[] = []
@@ -329,6 +339,7 @@ function enactment(a: Agreement, input: ImportInput, newest: SheetInfo | null) {
     enacted: a.signed ?? unknownDate,
     effective: a.signed ?? unknownDate,
     ...(a.signed ? {} : { inForceBy: { date: a.firstSeen, sources: sources.slice(0, 1) } }),
+    ...(a.signed && !a.current && lastSeen.length ? { inForceBy: { date: a.lastSeen, sources: lastSeen } } : {}),
     ...(a.current || !newest ? {} : { ends: { unknown: `Listed by ICE on ${a.lastSeen} but not on the list dated ${newest.date}; the day it ended was not published.` } }),
     confidence: 'medium',
     sources,
