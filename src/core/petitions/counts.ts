@@ -32,13 +32,15 @@ export interface PetitionCounts {
   readonly districtUnknown: number
 }
 
+const total = (rows: readonly Pick<CountedSignature, 'n'>[]) => rows.reduce((sum, r) => sum + (r.n ?? 1), 0)
+
 function grouped(rows: readonly CountedSignature[], id: (r: CountedSignature) => string | null, name: (r: CountedSignature) => string | null, under: number): PublicCount[] {
   const by = new Map<string, { name: string; count: number }>()
   for (const r of rows) {
     const key = id(r)
     if (!key) continue
     const entry = by.get(key) ?? { name: name(r) ?? key, count: 0 }
-    entry.count++
+    entry.count += r.n ?? 1
     by.set(key, entry)
   }
   return [...by.entries()]
@@ -59,11 +61,11 @@ export function petitionCounts(rows: readonly CountedSignature[], under = SUPPRE
   const confirmed = rows.filter((r) => r.status === 'confirmed')
   return Object.freeze({
     kind: 'petition-counts',
-    confirmed: confirmed.length,
-    pending: rows.filter((r) => r.status === 'pending').length,
+    confirmed: total(confirmed),
+    pending: total(rows.filter((r) => r.status === 'pending')),
     byCounty: grouped(confirmed, (r) => r.county, (r) => r.countyName, under),
     byDistrict: grouped(confirmed, (r) => r.district, (r) => r.districtName, under),
-    districtUnknown: confirmed.filter((r) => !r.district).length,
+    districtUnknown: total(confirmed.filter((r) => !r.district)),
   })
 }
 
@@ -75,14 +77,14 @@ export function petitionCounts(rows: readonly CountedSignature[], under = SUPPRE
  * integrityFigures({ 'refused-disposable': 2, duplicate: 1 }, rows).duplicates // 1
  * ```
  */
-export function integrityFigures(counters: Readonly<Record<string, number>>, rows: readonly Pick<CountedSignature, 'status'>[]): IntegrityFigures {
+export function integrityFigures(counters: Readonly<Record<string, number>>, rows: readonly Pick<CountedSignature, 'status' | 'n'>[]): IntegrityFigures {
   return Object.freeze({
     kind: 'integrity-figures',
     refusedDisposable: counters['refused-disposable'] ?? 0,
     duplicates: counters.duplicate ?? 0,
     rateLimited: counters['rate-limited'] ?? 0,
-    expired: rows.filter((r) => r.status === 'expired').length,
-    withdrawn: rows.filter((r) => r.status === 'withdrawn').length,
+    expired: total(rows.filter((r) => r.status === 'expired')),
+    withdrawn: total(rows.filter((r) => r.status === 'withdrawn')),
   })
 }
 

@@ -66,6 +66,8 @@ export interface CountedSignature {
   readonly countyName: string | null
   readonly district: string | null
   readonly districtName: string | null
+  /** How many signatures this row stands for (a grouped count from the store); default 1. */
+  readonly n?: number
 }
 
 /** A count shown in public: the number, or null when it is under the suppression threshold (and above zero). */
