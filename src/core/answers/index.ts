@@ -41,6 +41,7 @@ export {
   type GazetteerPlace,
   type GazetteerPlaceInput,
   type GazetteerState,
+  withStateCode,
 } from './gazetteer.ts'
 export * from './schemas.ts'
 export { CASE_TEMPLATES, isTemplateId, TEMPLATE_IDS, templateById, templateFacts, yearsBefore, type CaseTemplate, type TemplateId } from './templates.ts'
