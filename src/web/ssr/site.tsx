@@ -250,6 +250,38 @@ export function layerEnactments(registry: Registry, id: string): LayerEnactment[
  * ```
  */
 export function jurisdictionPage(ctx: SiteContext, id: string, query: Query, whoDecides: WhoDecidesView = NO_DIRECTORY): PageResult {
+  const props = jurisdictionProps(ctx, id, query, whoDecides)
+  const { date, enactments } = props
+  return {
+    kind: 'page',
+    status: 200,
+    title: props.j.name,
+    description: answersDescription(
+      props.j.name,
+      date,
+      props.answers[0]!.answers,
+      enactments.length > 0 ? `${countOf(enactments.length, 'enactment', 'enactments')} of its own in the registry, each with its sources.` : 'No law of its own in the registry; the answers come from the law above it.',
+    ),
+    share: { kind: 'jurisdiction', id },
+    ...(query.date ? { shareDate: date } : {}),
+    nav: 'none',
+    entry: props.timeline.segments.length > 0 ? 'jurisdiction' : null,
+    body: <JurisdictionPage {...props} />,
+    data: { timeline: props.timeline, today: props.today },
+    canonical: jurisdictionPath(id),
+  }
+}
+
+/**
+ * What a jurisdiction page shows, as data (the page, its print view and its PDF all render this).
+ * Throws like {@link jurisdictionPage}.
+ *
+ * @example
+ * ```ts
+ * jurisdictionProps(ctx, 'ocd-division/country:us/state:il/county:cook', { date: '2016-06-01' }).answers.length // 4
+ * ```
+ */
+export function jurisdictionProps(ctx: SiteContext, id: string, query: Query, whoDecides: WhoDecidesView = NO_DIRECTORY): JurisdictionPageProps {
   const registry = ctx.engine.registry
   const today = ctx.today()
   const date = validDate(query.date, 'date') ?? today
@@ -301,24 +333,7 @@ export function jurisdictionPage(ctx: SiteContext, id: string, query: Query, who
     whoDecides,
     federal: ctx.federal ? jurisdictionFederal(ctx.federal, ctx.engine, id, date) : null,
   }
-  return {
-    kind: 'page',
-    status: 200,
-    title: detail.name,
-    description: answersDescription(
-      detail.name,
-      date,
-      evaluations[0]!.evaluation.answers,
-      enactments.length > 0 ? `${countOf(enactments.length, 'enactment', 'enactments')} of its own in the registry, each with its sources.` : 'No law of its own in the registry; the answers come from the law above it.',
-    ),
-    share: { kind: 'jurisdiction', id },
-    ...(query.date ? { shareDate: date } : {}),
-    nav: 'none',
-    entry: props.timeline.segments.length > 0 ? 'jurisdiction' : null,
-    body: <JurisdictionPage {...props} />,
-    data: { timeline: props.timeline, today },
-    canonical: jurisdictionPath(id),
-  }
+  return props
 }
 
 /**
