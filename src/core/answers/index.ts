@@ -10,7 +10,7 @@
  * const answers = answersFor({ engine, gazetteer, date: '2019-01-01', action: 'hold', template: 'no-record' })
  * ```
  */
-export { answersFor, chainKey, decisionOf, type AnswersRequest, type Decision } from './answers.ts'
+export { agreementsInForce, answersFor, chainKey, decisionOf, type AnswersRequest, type Decision } from './answers.ts'
 export { ASSUMABLE_FACTS, assumedFacts, changedAssumptions, parseAssumptions, templateAssumptions, templateCase, type AssumableFact, type AssumedFact, type AssumedValue, type Assumptions } from './assumptions.ts'
 export { compareJurisdictions, describeDivision, inForceProvisions, jurisdictionDetail, layerRefs, type DivisionRef } from './compare.ts'
 export {
