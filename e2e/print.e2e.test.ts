@@ -1,6 +1,6 @@
 /**
  * The print view (Chromium's print media): no navigation, forms or buttons; the address of each
- * outside link after it; every answer's swatch keeps a visible border and its pattern in black
+ * outside link after it (the evaluator keeps its case form, without buttons); every answer's swatch keeps a visible border and its pattern in black
  * (readable in greyscale); the evaluator's full explanation printed open. Each page is also printed
  * to artifacts/print/<name>.pdf for a person to look at.
  */
@@ -82,7 +82,9 @@ describe.skipIf(h.skip)('print view (Chromium)', { timeout: E2E_TEST_TIMEOUT }, 
     await evaluate.page.getByRole('heading', { name: /Answer for California/ }).waitFor()
     await printed(evaluate.page, 'evaluate')
     const e = await printView(evaluate.page)
-    expect([e.nav, e.forms, e.buttons]).toEqual([false, 0, 0])
+    // The evaluator's one form is the case: it prints with its values, without its buttons.
+    expect([e.nav, e.forms, e.buttons]).toEqual([false, 1, 0])
+    expect(await evaluate.page.evaluate(() => (document.querySelector('form.case-form #jurisdiction') as HTMLInputElement | null)?.value)).toBe('California')
     expect(e.explanationShown).toBe(true)
     expectSwatchesForPaper(e.swatches)
     await expectClean(evaluate.page, evaluate.problems)
