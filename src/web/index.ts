@@ -14,7 +14,7 @@
 export { assetsFor, ENTRY_SOURCES, STYLES_SOURCE, type Manifest, type ManifestChunk } from './ssr/assets.ts'
 export { jsonForScript, renderDocument, shareTags, type ShareMeta, type DocumentInput, type NavKey, type PageAssets, type PageEntry } from './ssr/document.tsx'
 export { type WhoDecidesView } from './components/who-decides.tsx'
-export { comparePage, downloadsPage, errorPage, evaluatePage, federalPage, jurisdictionPage, jurisdictionProps, mapPage, searchPage, type PageResult, type Query, type SiteContext } from './ssr/site.tsx'
+export { compareData, comparePage, downloadsPage, errorPage, evaluatePage, federalPage, jurisdictionPage, jurisdictionProps, mapPage, searchPage, type PageResult, type Query, type SiteContext } from './ssr/site.tsx'
 export { scriptPage } from './ssr/scripts.tsx'
 export { checkReportName, simulationDocument, simulationPage, simulationSections, simulationsPage, type PublishedReport } from './ssr/simulations.tsx'
 export { isReportName, summariseReport, type SimulationSummary } from './ssr/simulation-summary.ts'
@@ -24,3 +24,4 @@ export { SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH, shareImageSvg, wrapWords, type S
 export { answersDescription, caseDescription, compareDescription, shareImageAlt, shareImageFor, shareImagePath, type ShareTarget } from './ssr/share.ts'
 export { jurisdictionMarkdown, type DocumentMeta } from './ssr/jurisdiction-document.ts'
 export { jurisdictionPath } from './shared/words.ts'
+export { compareMarkdown } from './ssr/compare-document.ts'

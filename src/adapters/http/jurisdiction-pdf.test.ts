@@ -89,4 +89,22 @@ describe('jurisdiction pages as PDF (?format=pdf)', () => {
     expect((await app.inject({ url: '/jurisdictions/ocd-division/country:us/state:zz/county:nowhere?format=pdf' })).statusCode).toBe(404)
     expect((await app.inject({ url: `/jurisdictions/${TRAVIS}?format=pdf&date=2017-02-30` })).statusCode).toBe(400)
   })
+
+  it('gives a comparison as a PDF with the answers of each jurisdiction, the provisions with their URLs and the page URL', async () => {
+    const CA = 'ocd-division/country:us/state:ca'
+    const res = await app.inject({ url: `/compare?ids=${CA},${TRAVIS}&date=2019-06-01&format=pdf` })
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200)
+    expect(res.headers['content-type']).toBe('application/pdf')
+    expect(res.headers['content-disposition']).toBe('inline; filename="compare-california-travis-county-2019-06-01.pdf"')
+    const { lines } = parsePdf(res.rawPayload)
+    const compact = lines.join('').replace(/\s+/g, '')
+    expect(lines[0]).toBe('Compare California, Travis County')
+    for (const text of [`https://atlas.example.org/compare?ids=${encodeURIComponent(`${CA},${TRAVIS}`)}&date=2019-06-01`, `Registry version ${registryVersion.slice(0, 12)}`, 'California: Prohibited', 'Travis County: Required', 'California Values Act']) {
+      expect(compact).toContain(text.replace(/\s+/g, ''))
+    }
+    // Quotes end with their source URL, and the sources are listed: many lines carry an address beside the page's own.
+    expect(lines.filter((l) => /https?:\/\/(?!atlas\.example\.org)/.test(l)).length).toBeGreaterThan(3)
+    expect((await app.inject({ url: `/compare?ids=${CA}&format=pdf` })).statusCode).toBe(400)
+    expect((await app.inject({ url: `/compare?ids=${CA},${TRAVIS}&format=odt` })).statusCode).toBe(400)
+  })
 })

@@ -34,6 +34,8 @@ import {
   jurisdictionProps,
   jurisdictionMarkdown,
   jurisdictionPath,
+  compareData,
+  compareMarkdown,
   mapPage,
   renderDocument,
   searchPage,
@@ -326,7 +328,36 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
       return build(await withZips(query), query)
     })
   app.get('/search', pageRoute, formPage(searchPage))
-  app.get('/compare', pageRoute, formPage(comparePage))
+  const compareHtml = formPage(comparePage)
+  app.get('/compare', pageRoute, async (request, reply) => {
+    const { format, ...query } = queryOf(request)
+    if (format === undefined || format === 'html') return compareHtml(request, reply)
+    if (format !== 'pdf') {
+      return send(request, reply, () => {
+        throw new AppError('invalid-input', `format: "${format}" is not a format of this page (html or pdf)`, { field: 'format' })
+      })
+    }
+    // `?ids=a,b&date=&format=pdf`: the comparison as a PDF (the toolkit's pdfkit renderer).
+    let pdf: { body: Buffer; name: string }
+    try {
+      const date = query.date || today()
+      const ids = (query.ids ?? '')
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+      const data = compareData(ctx, ids, date)
+      const url = `${publicOrigin(request, publicUrl)}/compare?${new URLSearchParams({ ids: ids.join(','), date }).toString()}`
+      const markdown = compareMarkdown(data, today(), { url, registryVersion: versions.registry, engineVersion: versions.engine })
+      const title = `Compare ${data.comparison.jurisdictions.map((j) => j.name).join(', ')}`
+      const body = await markdownPdf(markdown, { title: `${title} — Sanctuary Atlas`, creator: 'Sanctuary Atlas', subject: url })
+      pdf = { body, name: `compare-${data.comparison.jurisdictions.map((j) => fileSlug(j.name)).join('-')}-${date}.pdf` }
+    } catch (thrown) {
+      return send(request, reply, () => {
+        throw thrown
+      })
+    }
+    return reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="${pdf.name}"`).header('cache-control', 'no-cache').send(pdf.body)
+  })
   app.get('/evaluate', pageRoute, formPage(evaluatePage))
   app.get('/federal', pageRoute, (request, reply) => send(request, reply, () => federalPage(ctx)))
   if (options.toolkit) {

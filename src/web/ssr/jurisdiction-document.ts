@@ -19,12 +19,14 @@ export interface DocumentMeta {
 }
 
 const LEVEL_WORDS: Record<string, string> = { country: 'Country', state: 'State', district: 'District', county: 'County', place: 'City' }
-const EFFECT_WORDS: Record<string, string> = { prohibit: 'prohibits', permit: 'permits', require: 'requires', limit: 'permits only under conditions' }
+export const EFFECT_WORDS: Record<string, string> = { prohibit: 'prohibits', permit: 'permits', require: 'requires', limit: 'permits only under conditions' }
 
-const flat = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim()
-const layerWord = (layer: string) => LAYER_LABELS[layer as DecidingLayer] ?? layer
+/** Registry text on one line. */
+export const flat = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim()
+export const layerWord = (layer: string) => LAYER_LABELS[layer as DecidingLayer] ?? layer
 
-function quoteLine(s: Pick<SourceJson, 'url' | 'quote'> & { reliability?: string; note?: string }): string {
+/** A quote line: the quote, its reliability and note, and its URL last (the PDF links it). */
+export function quoteLine(s: Pick<SourceJson, 'url' | 'quote'> & { reliability?: string; note?: string }): string {
   const extra = [s.reliability, flat(s.note)].filter(Boolean).join('; ')
   return `> “${flat(s.quote)}”${extra ? ` (${extra})` : ''} — ${s.url}`
 }

@@ -473,6 +473,29 @@ function suggestionsOf(ctx: SiteContext, id: string) {
   }
 }
 
+/**
+ * What the compare page shows for two to four IDs on a date: the comparison and each one's answers
+ * for every case template (the page, its print view and its PDF). Throws `invalid-input` or
+ * `not-found` naming `ids` or `date`.
+ *
+ * @example
+ * ```ts
+ * compareData(ctx, ['ocd-division/country:us/state:ca', 'ocd-division/country:us/state:tx'], '2019-01-01').answers.length // 4
+ * ```
+ */
+export function compareData(ctx: SiteContext, ids: readonly string[], date: string): { comparison: NonNullable<ComparePageProps['comparison']>; answers: ComparePageProps['answers'] } {
+  for (const [i, id] of ids.entries()) if (id.startsWith('ocd-division/') && !ctx.engine.registry.jurisdictions.has(id)) requireDivisionId(ctx.names, id, `ids[${i}]`)
+  const comparison = compareJurisdictions(ctx.engine.registry, ctx.gazetteer, ids, date)
+  const answers = CASE_TEMPLATES.map((t) => ({
+    template: { id: t.id, label: t.label },
+    values: ids.map((id) => {
+      const ev = ctx.engine.evaluate(templateCase({ template: t.id, jurisdiction: id, date }))
+      return Object.fromEntries(QUESTION_IDS.map((q) => [q, { value: ev.answers[q].value, maxHours: ev.answers[q].maxHours ?? null }])) as Record<QuestionId, { value: string; maxHours: number | null }>
+    }),
+  }))
+  return { comparison, answers }
+}
+
 function comparePageWith(ctx: SiteContext, date: string, picks: readonly PickedJurisdiction[], message: string | null, status: number, choices: readonly NameChoiceLink[] = []): PageResult {
   const today = ctx.today()
   let comparison: ComparePageProps['comparison'] = null
@@ -480,14 +503,7 @@ function comparePageWith(ctx: SiteContext, date: string, picks: readonly PickedJ
   let error = message
   if (picks.length >= 2 && !message) {
     try {
-      comparison = compareJurisdictions(ctx.engine.registry, ctx.gazetteer, picks.map((p) => p.jurisdiction), date)
-      answers = CASE_TEMPLATES.map((t) => ({
-        template: { id: t.id, label: t.label },
-        values: picks.map((p) => {
-          const ev = ctx.engine.evaluate(templateCase({ template: t.id, jurisdiction: p.jurisdiction, date }))
-          return Object.fromEntries(QUESTION_IDS.map((q) => [q, { value: ev.answers[q].value, maxHours: ev.answers[q].maxHours ?? null }])) as Record<QuestionId, { value: string; maxHours: number | null }>
-        }),
-      }))
+      ;({ comparison, answers } = compareData(ctx, picks.map((p) => p.jurisdiction), date))
     } catch (thrown) {
       const e = toAppError(thrown)
       if (e.code !== 'invalid-input' && e.code !== 'not-found') throw thrown
