@@ -12,7 +12,7 @@
  * ```
  */
 export { assetsFor, ENTRY_SOURCES, STYLES_SOURCE, type Manifest, type ManifestChunk } from './ssr/assets.ts'
-export { jsonForScript, renderDocument, type DocumentInput, type NavKey, type PageAssets, type PageEntry } from './ssr/document.tsx'
+export { jsonForScript, renderDocument, shareTags, type ShareMeta, type DocumentInput, type NavKey, type PageAssets, type PageEntry } from './ssr/document.tsx'
 export { type WhoDecidesView } from './components/who-decides.tsx'
 export { comparePage, downloadsPage, errorPage, evaluatePage, federalPage, jurisdictionPage, mapPage, searchPage, type PageResult, type Query, type SiteContext } from './ssr/site.tsx'
 export { scriptPage } from './ssr/scripts.tsx'
@@ -20,3 +20,5 @@ export { checkReportName, simulationDocument, simulationPage, simulationSections
 export { isReportName, summariseReport, type SimulationSummary } from './ssr/simulation-summary.ts'
 export { decodeCase, encodeCase, type DecodedCase } from './shared/case-url.ts'
 export { composerCheck, toolkitCatalogPage, toolkitClausePage, toolkitComposeExport, toolkitComposePage, type ToolkitContext } from './ssr/toolkit.tsx'
+export { SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH, shareImageSvg, wrapWords, type ShareImage, type ShareLine } from './ssr/share-image.ts'
+export { answersDescription, caseDescription, compareDescription, shareImageAlt, shareImageFor, shareImagePath, type ShareTarget } from './ssr/share.ts'

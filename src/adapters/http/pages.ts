@@ -44,6 +44,13 @@ import {
   toolkitComposeExport,
   toolkitComposePage,
   composerCheck,
+  SHARE_IMAGE_HEIGHT,
+  SHARE_IMAGE_WIDTH,
+  shareImageAlt,
+  shareImageFor,
+  shareImagePath,
+  type ShareMeta,
+  type ShareTarget,
 } from '../../web/index.ts'
 import { composerQuery, composerState } from '../../core/toolkit/index.ts'
 import { MAX_DRAFT_QUERY } from '../db/index.ts'
@@ -54,6 +61,7 @@ import type { AnswersService } from './answers-service.ts'
 import type { ScriptService } from './scripts-service.ts'
 import { acceptsGzip } from './routes-answers.ts'
 import { savedDraftPath, type SavedDrafts } from './routes-saved-drafts.ts'
+import { publicOrigin, registerShareImages } from './share-images.ts'
 
 export interface PagesOptions {
   /** The answers service the API routes use (engine, gazetteer, search index, cached answers). */
@@ -79,6 +87,11 @@ export interface PagesOptions {
   readonly scripts?: ScriptService
   /** Saved toolkit drafts (a database); without it the composer offers no saving. */
   readonly drafts?: SavedDrafts
+  /**
+   * The site's public origin for absolute URLs (canonical links, link previews), e.g.
+   * `https://atlas.example.org`; default `$SANCTUARY_PUBLIC_URL`, else the request's Host.
+   */
+  readonly publicUrl?: string
 }
 
 /** The default folder of published simulation reports, reports/ at the repository root. */
@@ -224,6 +237,20 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
     answers: (date, action, template, assume) => service.answers(date, action, template, assume),
   }
   const versions = { registry: service.engine.registry.version, engine: service.engine.version }
+  const publicUrl = options.publicUrl ?? (process.env.SANCTUARY_PUBLIC_URL || undefined)
+  registerShareImages(app, { site: ctx, registryVersion: versions.registry })
+  /** The page's link preview: its image (the nation's map unless the page names its own) and its text alternative. */
+  const shareMeta = (page: Extract<PageResult, { kind: 'page' }>, origin: string, url: string): ShareMeta => {
+    const target: ShareTarget = page.share ?? { kind: 'nation' }
+    const date = page.shareDate
+    let alt = 'A map of the United States from Sanctuary Atlas.'
+    try {
+      alt = shareImageAlt(shareImageFor(ctx, target, date ?? today()))
+    } catch {
+      // an unknown place or a bad date: the page itself says so; the image route answers 4xx
+    }
+    return { url: `${origin}${page.canonical ?? url}`, image: `${origin}${shareImagePath(target, date)}`, imageWidth: SHARE_IMAGE_WIDTH, imageHeight: SHARE_IMAGE_HEIGHT, imageAlt: alt }
+  }
   const reports = reportStore(options.reportsDir ?? process.env.SIMULATION_REPORTS_DIR ?? defaultReportsDir())
 
   const send = (request: FastifyRequest, reply: FastifyReply, build: () => PageResult): FastifyReply => {
@@ -237,6 +264,7 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
     }
     if (page.kind === 'redirect') return reply.redirect(page.location, page.status)
     const assets = assetsFor(manifest, page.entry)
+    const origin = publicOrigin(request, publicUrl)
     const html = renderDocument({
       title: page.title,
       description: page.description,
@@ -246,6 +274,8 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
       assets: { ...assets, fetches: [...assets.fetches, ...(page.fetches ?? [])] },
       versions,
       canonical: page.canonical,
+      origin,
+      preview: shareMeta(page, origin, request.url),
     })
     reply.status(page.status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').header('vary', 'accept-encoding')
     if (html.length > 1024 && acceptsGzip(request.headers['accept-encoding'])) return reply.header('content-encoding', 'gzip').send(gzipSync(html, { level: 6 }))

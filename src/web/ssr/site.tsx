@@ -44,11 +44,12 @@ import { SearchPage, type SearchPageProps } from '../pages/search-page.tsx'
 import { caseToForm, emptyCaseForm, formFromQuery, formToCase } from '../shared/case-form.ts'
 import { decodeCase, encodeCase } from '../shared/case-url.ts'
 import { mapTable, summarise } from '../shared/map-summary.ts'
-import { dateWords, jurisdictionPath, MAP_FIRST_DATE, QUESTION_IDS, type QuestionId } from '../shared/words.ts'
+import { countOf, dateWords, jurisdictionPath, MAP_FIRST_DATE, QUESTION_IDS, type QuestionId } from '../shared/words.ts'
 import { entryView, federalOverview, jurisdictionFederal, type FederalData } from '../../core/federal/index.ts'
 import { FederalPage } from '../components/federal.tsx'
 import type { NavKey, PageEntry } from './document.tsx'
 import { unplacedCities } from './unplaced.ts'
+import { answersDescription, caseDescription, compareDescription, type ShareTarget } from './share.ts'
 
 /** What every page may read. */
 export interface SiteContext {
@@ -81,6 +82,9 @@ export type PageResult =
       readonly body: VNode
       readonly data: unknown
       readonly canonical?: string
+      /** What the link preview's image shows (default: the nation's map), and on which date (default today). */
+      readonly share?: ShareTarget
+      readonly shareDate?: string
       /** Same-origin URLs the page's script fetches at once (preloaded). */
       readonly fetches?: readonly string[]
     }
@@ -301,7 +305,14 @@ export function jurisdictionPage(ctx: SiteContext, id: string, query: Query, who
     kind: 'page',
     status: 200,
     title: detail.name,
-    description: `What the law of ${detail.name} and the state and federal law above it say about ICE detainer holds, release notification and ICE interviews, with sources.`,
+    description: answersDescription(
+      detail.name,
+      date,
+      evaluations[0]!.evaluation.answers,
+      enactments.length > 0 ? `${countOf(enactments.length, 'enactment', 'enactments')} of its own in the registry, each with its sources.` : 'No law of its own in the registry; the answers come from the law above it.',
+    ),
+    share: { kind: 'jurisdiction', id },
+    ...(query.date ? { shareDate: date } : {}),
     nav: 'none',
     entry: props.timeline.segments.length > 0 ? 'jurisdiction' : null,
     body: <JurisdictionPage {...props} />,
@@ -475,7 +486,12 @@ function comparePageWith(ctx: SiteContext, date: string, picks: readonly PickedJ
     kind: 'page',
     status,
     title: comparison ? `Compare ${comparison.jurisdictions.map((j) => j.name).join(', ')}` : 'Compare',
-    description: 'Two to four jurisdictions side by side, provision by provision, as of a date.',
+    description: comparison
+      ? compareDescription(comparison.jurisdictions.map((j) => j.name), comparison.jurisdictions.map((_, k) => answers[0]?.values[k]?.hold.value ?? 'undetermined'), date)
+      : 'Two to four jurisdictions side by side, provision by provision, as of a date.',
+    ...(comparison
+      ? { share: { kind: 'compare' as const, ids: picks.map((p) => p.jurisdiction) }, shareDate: date, canonical: `/compare?${new URLSearchParams({ ids: picks.map((p) => p.jurisdiction).join(','), date }).toString()}` }
+      : {}),
     nav: 'compare',
     entry: 'compare',
     body: <ComparePage {...props} />,
@@ -514,7 +530,10 @@ export function evaluatePage(ctx: SiteContext, query: Query): PageResult {
     kind: 'page',
     status,
     title: props.evaluation ? `Evaluate: ${props.evaluation.jurisdictionName} on ${dateWords(props.evaluation.date)}` : 'Evaluate a case',
-    description: 'Answer whether a jail may, must or must not hold a person on an ICE detainer, notify ICE, or allow an ICE interview, for a case you describe, with the laws that decide it.',
+    description: props.evaluation
+      ? caseDescription(props.evaluation.jurisdictionName, props.evaluation.date, props.evaluation.answers)
+      : 'Answer whether a jail may, must or must not hold a person on an ICE detainer, notify ICE, or allow an ICE interview, for a case you describe, with the laws that decide it.',
+    ...(props.evaluation && query.case ? { canonical: `/evaluate?case=${query.case}` } : {}),
     nav: 'evaluate',
     entry: 'evaluate',
     body: <EvaluatePage {...props} />,
