@@ -97,7 +97,22 @@ export interface PagesOptions {
    * `https://atlas.example.org`; default `$SANCTUARY_PUBLIC_URL`, else the request's Host.
    */
   readonly publicUrl?: string
+  /** Feature modules' pages (sign-in, corrections review…), registered with the same document and error pages. */
+  readonly modules?: readonly PageModule[]
 }
+
+/** What a feature module gets to register its pages: the app, and the senders that render a {@link PageResult} into the site's document. */
+export interface PageKit {
+  readonly app: FastifyInstance
+  readonly site: SiteContext
+  /** Renders a page built synchronously; a thrown error renders as its error page. */
+  readonly send: (request: FastifyRequest, reply: FastifyReply, build: () => PageResult) => FastifyReply
+  /** Renders a page built asynchronously; a rejection renders as its error page. */
+  readonly sendAfter: (request: FastifyRequest, reply: FastifyReply, build: () => Promise<PageResult>) => Promise<FastifyReply>
+}
+
+/** A feature module's pages, registered by the pages plugin. */
+export type PageModule = (kit: PageKit) => void
 
 /** The default folder of published simulation reports, reports/ at the repository root. */
 export function defaultReportsDir(): string {
@@ -314,6 +329,13 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
     })
   }
 
+  // Errors thrown by a page route's hooks (a refused CSRF token, a missing sign-in) render as pages too.
+  ;(app as unknown as { setErrorPageRenderer?: (render: (request: FastifyRequest, reply: FastifyReply, error: AppError) => FastifyReply) => void }).setErrorPageRenderer?.((request, reply, error) =>
+    send(request, reply, () => {
+      throw error
+    }),
+  )
+
   const pageRoute = { schema: { hide: true } }
   app.get('/', pageRoute, (request, reply) => send(request, reply, () => mapPage(ctx, queryOf(request))))
   // The forms and the search box take ZIP codes: their areas come from the directory before the page is built.
@@ -366,6 +388,7 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
     if (options.drafts) registerSavedDraftPages(app, tk, options.drafts, sendAfter, pageRoute)
   }
   app.get('/downloads', pageRoute, (request, reply) => send(request, reply, () => downloadsPage(ctx)))
+  for (const module of options.modules ?? []) module({ app, site: ctx, send, sendAfter })
   const jurisdictionId = (request: FastifyRequest): string => {
     const raw = (request.params as { '*': string })['*'].replace(/\/+$/, '')
     try {

@@ -106,6 +106,9 @@ export function errorPage(thrown: unknown): PageResult {
   const e = toAppError(thrown)
   if (e.code === 'not-found') return messagePage(404, 'Not found', e.message)
   if (e.code === 'invalid-input') return messagePage(400, 'Bad request', e.message)
+  if (e.code === 'unauthorized') return messagePage(401, 'Sign-in needed', e.message)
+  if (e.code === 'forbidden') return messagePage(403, 'Not allowed', e.message)
+  if (e.code === 'rate-limited') return messagePage(429, 'Too many requests', e.message)
   return messagePage(e.httpStatus, 'Something went wrong', 'The page could not be built. The error has been logged.')
 }
 
