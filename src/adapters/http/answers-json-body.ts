@@ -20,7 +20,8 @@ import { ByteLru, type CachedBody } from './answers-service.ts'
 /** The date-independent part of one answers body, serialised and gzipped. */
 export interface JsonPrefix {
   readonly kind: 'json-prefix'
-  readonly text: string
+  /** The prefix's text, in segments (shared with the segment cache; joined only for a client that takes no gzip). */
+  readonly texts: readonly string[]
   /** Gzip header and raw deflate blocks, byte-aligned, no final block. */
   readonly gzipped: Buffer
   /** CRC-32 and UTF-8 length of `text`. */
@@ -58,11 +59,15 @@ export class AnswersJsonBodies {
         from = i
       }
     }
-    this.segments = new ByteLru(budgetBytes / 2)
-    this.prefixes = new ByteLru(budgetBytes / 2)
+    // segments hold the text (two bytes a character) and its deflated bytes; prefixes only the
+    // gzipped bytes and references to the segments' text
+    this.segments = new ByteLru(budgetBytes)
+    this.prefixes = new ByteLru(budgetBytes)
   }
 
   private readonly contentType: string
+  /** Prefixes built so far (for tests and benchmarks). */
+  built = 0
 
   private decision(d: Decision): string {
     let t = this.decisionText.get(d)
@@ -107,9 +112,9 @@ export class AnswersJsonBodies {
       length += utf8.length
       hash.update(utf8)
     }
-    const text = texts.join('')
     const gzipped = Buffer.concat(parts)
-    const prefix: JsonPrefix = Object.freeze({ kind: 'json-prefix', text, gzipped, crc, length, hash: hash.digest('base64url'), bytes: text.length * 2 + gzipped.length })
+    this.built++
+    const prefix: JsonPrefix = Object.freeze({ kind: 'json-prefix', texts, gzipped, crc, length, hash: hash.digest('base64url'), bytes: gzipped.length + 64 * texts.length })
     this.prefixes.set(md.signature, prefix)
     return prefix
   }
@@ -124,8 +129,20 @@ export class AnswersJsonBodies {
     trailer.writeUInt32LE(crc32(tail, prefix.crc) >>> 0, 0)
     trailer.writeUInt32LE((prefix.length + tail.length) % 2 ** 32, 4)
     const gzipped = Buffer.concat([prefix.gzipped, block, tail, trailer])
-    const text = prefix.text + tail.toString()
     const etag = `"${createHash('sha1').update(prefix.hash).update(tail).digest('base64url')}"`
-    return { kind: 'cached-body', contentType: this.contentType, text, gzipped, etag, gzippedEtag: `${etag.slice(0, -1)}-gz"`, bytes: text.length + gzipped.length }
+    const tailText = tail.toString()
+    let text: string | undefined
+    return {
+      kind: 'cached-body',
+      contentType: this.contentType,
+      // most clients take gzip: the text is joined when asked for
+      get text() {
+        return (text ??= prefix.texts.join('') + tailText)
+      },
+      gzipped,
+      etag,
+      gzippedEtag: `${etag.slice(0, -1)}-gz"`,
+      bytes: prefix.length + tail.length + gzipped.length,
+    }
   }
 }
