@@ -16,7 +16,7 @@ import { QUESTION_NAMES, resolveLayers, type Engine, type Question } from '../en
 import { AppError } from '../errors/index.ts'
 import { boundaryDays, type Condition, type Registry } from '../registry/index.ts'
 import { assumedFacts, changedAssumptions, templateAssumptions, templateCase, type Assumptions } from './assumptions.ts'
-import { chainKey, decisionOf, type Decision } from './answers.ts'
+import { agreementCounts, chainKey, decisionOf, type AgreementCounts, type Decision } from './answers.ts'
 import type { Gazetteer } from './gazetteer.ts'
 import type { Answers, CountyAnswer, StateAnswer } from './schemas.ts'
 import { templateById, templateFacts, type TemplateId } from './templates.ts'
@@ -207,14 +207,37 @@ export function createAnswersCache(engine: Engine, gazetteer: Gazetteer, options
     return md
   }
 
+  // 287(g) counts change only on the registry's boundary days too: one count per interval.
+  const agreementsByInterval = new Map<string, AgreementCounts>()
+  const agreementsOn = (template: string, date: string): AgreementCounts => {
+    const key = answersIntervalKey(registry, template, date)
+    let counts = agreementsByInterval.get(key)
+    if (!counts) {
+      if (agreementsByInterval.size >= maxIntervals) agreementsByInterval.delete(agreementsByInterval.keys().next().value!)
+      agreementsByInterval.set(key, (counts = agreementCounts(registry, gazetteer, parseDay(date)!)))
+    }
+    return counts
+  }
+
   const answers = (md: MapDecisions, date: string): Answers => {
     const template = templateById(md.template)
+    const agreements = agreementsOn(template.id, date)
     const states: StateAnswer[] = gazetteer.states.map((s, i) => ({ fips: s.fips, code: s.code, name: s.name, jurisdiction: s.jurisdiction, inRegistry: s.inRegistry, ...md.byChain[chainOfState[i]!]! }))
     const counts = { permitted: 0, required: 0, prohibited: 0, undetermined: 0 }
     const counties: CountyAnswer[] = gazetteer.counties.map((c, i) => {
       const d = md.byChain[chainOfCounty[i]!]!
       counts[d.value]++
-      return { geoid: c.geoid, name: c.name, state: c.state, jurisdiction: c.jurisdiction, inRegistry: c.inRegistry, ...d, places: c.places.map((p) => ({ ...p })) }
+      return {
+        geoid: c.geoid,
+        name: c.name,
+        state: c.state,
+        jurisdiction: c.jurisdiction,
+        inRegistry: c.inRegistry,
+        ...d,
+        places: c.places.map((p) => ({ ...p })),
+        agreements287g: agreements.own.get(c.geoid) ?? 0,
+        cityAgreements287g: agreements.city.get(c.geoid) ?? 0,
+      }
     })
     return {
       kind: 'answers',
