@@ -2,6 +2,7 @@
  * The `sanctuary` command line: a thin shell over the core. Each command lives in `commands/`.
  */
 import { Command } from 'commander'
+import { registerAgreementCommands } from './commands/agreements.ts'
 import { registerDbCommands } from './commands/db.ts'
 import { registerDraftCommands } from './commands/draft.ts'
 import { registerEngineCommands } from './commands/engine.ts'
@@ -27,6 +28,7 @@ const program = new Command()
 registerRegistryCommands(program)
 registerEngineCommands(program)
 registerImportCommand(program)
+registerAgreementCommands(program)
 registerSimulateCommand(program)
 registerSynthCommand(program)
 registerReportCommand(program)

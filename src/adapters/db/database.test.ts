@@ -32,6 +32,7 @@ describe.each(testTargets())('officials store on $name', (target) => {
     expect(version.applied[0]).toBe('001-officials-directory')
     expect(version.applied).toContain('006-toolkit-drafts')
     expect(version.applied).toContain('004-call-outcomes')
+    expect(version.applied).toContain('003-petitions')
     expect(version.applied).toContain('002-maintainers')
     expect(version.applied).toContain('005-corrections')
     expect(version.pending).toEqual([])

@@ -4,6 +4,7 @@
  */
 import type { Migration } from 'kysely'
 import { officialsDirectory } from './001-officials-directory.ts'
+import { petitions } from './003-petitions.ts'
 import { maintainers } from './002-maintainers.ts'
 import { callOutcomes } from './004-call-outcomes.ts'
 import { corrections } from './005-corrections.ts'
@@ -11,6 +12,7 @@ import { toolkitDrafts } from './006-toolkit-drafts.ts'
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '001-officials-directory': officialsDirectory,
+  '003-petitions': petitions,
   '002-maintainers': maintainers,
   '004-call-outcomes': callOutcomes,
   '005-corrections': corrections,

@@ -129,7 +129,7 @@ export function maintainerPages(database: Database, options: { readonly links?: 
   const limit = options.signInLimit ?? DEFAULT_SIGN_IN_LIMIT
   return (kit: PageKit) => {
     const { app, sendAfter } = kit
-    // body: any component's output
+    // `VNode<any>`: any component's output.
     const page = (status: number, title: string, body: VNode<any>) =>
       ({ kind: 'page', status, title, description: title, nav: 'none', entry: null, body, data: null }) as const
     const signInForm = async (request: FastifyRequest, reply: FastifyReply, status: number, next: string, error?: string, email?: string) => {
