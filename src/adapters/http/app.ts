@@ -15,7 +15,7 @@ import { CaseSchema, type Engine, type Evaluation } from '../../core/engine/inde
 import { AppError, toAppError } from '../../core/errors/index.ts'
 import { ACTIONS, countRegistry, enactmentView, filterJurisdictions, jurisdictionSummary, type Action } from '../../core/registry/index.ts'
 import { ErrorSchema, jurisdictionDetail, LayerRefSchema, UnlistedJurisdictionSchema, ValueSchema } from '../../core/answers/index.ts'
-import { atlasWithUsGeo, sharedUsAtlas, sharedUsGeo } from '../fs/index.ts'
+import { atlasWithUsGeo, defaultRegistryDir, sharedUsAtlas, sharedUsGeo } from '../fs/index.ts'
 import { requireDivisionId, searchNames } from '../../core/names/index.ts'
 import { zipLookup, type ZipArea } from '../../core/officials/index.ts'
 import { createAnswersService, type AtlasSource } from './answers-service.ts'
@@ -36,6 +36,7 @@ import { registerSavedDraftRoutes, type SavedDrafts } from './routes-saved-draft
 import { registerForms } from './forms/index.ts'
 import { maintainerPages, registerMaintainers, type SignInLimit } from './maintainers/index.ts'
 import type { PageModule } from './pages.ts'
+import { correctionPages, jurisdictionCorrections, registerCorrectionsApi, type CorrectionsOptions } from './corrections/index.ts'
 
 // Documentation-only schemas (bodies are not serialised through them; see setSerializerCompiler).
 const AnswerDoc = Type.Object(
@@ -137,8 +138,12 @@ export interface AppOptions {
   readonly trustProxy?: boolean
   /** Sign-in attempts per client IP per window; default 10 per 15 minutes. */
   readonly signInLimit?: SignInLimit
-  /** The clock for maintainer sessions; tests fix it. Default the system clock. */
+  /** The clock for maintainer sessions and corrections; tests fix it. Default the system clock. */
   readonly now?: () => Date
+  /** The registry folder the engine's registry was read from (accepted corrections patch its files); default the repository's `registry/`. */
+  readonly registryDir?: string
+  /** Correction submissions per client IP per window; default 5 per hour. */
+  readonly correctionLimit?: { readonly max: number; readonly timeWindow: number | string }
 }
 
 /** A page renderer for errors thrown before a page route's handler (CSRF and sign-in checks); the pages plugin sets it. */
@@ -350,11 +355,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const modules: PageModule[] = []
   if (database) {
     registerMaintainers(app, database, options.now ? { now: options.now } : {})
-    modules.push(maintainerPages(database, { links: [], ...(options.signInLimit ? { signInLimit: options.signInLimit } : {}) }))
+    modules.push(maintainerPages(database, { links: [{ href: '/maintainers/corrections', label: 'Suggested corrections' }], ...(options.signInLimit ? { signInLimit: options.signInLimit } : {}) }))
+    const corrections: CorrectionsOptions = {
+      database,
+      registry,
+      registryDir: options.registryDir ?? defaultRegistryDir(),
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.correctionLimit ? { submitLimit: options.correctionLimit } : {}),
+    }
+    registerCorrectionsApi(app, corrections)
+    modules.push(correctionPages(corrections))
   }
   // group the detainer records while the server starts (when any are configured), not on the first check
   if (options.toolkit?.records?.length) app.addHook('onReady', async () => void toolkit.records().catch((err: unknown) => app.log.error({ err }, 'toolkit records could not be loaded')))
-  await app.register((await import('./pages.ts')).pagesPlugin, { service: answers, federal: options.federal, toolkit, ...(drafts ? { drafts } : {}), ...(whoDecides ? { whoDecides } : {}), ...(scripts ? { scripts } : {}), ...(options.today ? { today: options.today } : {}), modules, ...(directory ? { zipShares: (zip: string) => zipSharesOf(zip, directory) } : {}) })
+  await app.register((await import('./pages.ts')).pagesPlugin, { service: answers, federal: options.federal, toolkit, ...(drafts ? { drafts } : {}), ...(whoDecides ? { whoDecides } : {}), ...(scripts ? { scripts } : {}), ...(options.today ? { today: options.today } : {}), modules, ...(database ? { corrections: (id: string) => jurisdictionCorrections(database, id) } : {}), ...(directory ? { zipShares: (zip: string) => zipSharesOf(zip, directory) } : {}) })
 
   return app
 }

@@ -65,6 +65,8 @@ import { isZipLike, type ZipShare } from '../../core/names/index.ts'
 import type { AnswersService } from './answers-service.ts'
 import type { ScriptService } from './scripts-service.ts'
 import { acceptsGzip } from './routes-answers.ts'
+import { csrfToken } from './forms/index.ts'
+import type { PublicCorrection } from '../../core/corrections/index.ts'
 import { savedDraftPath, type SavedDrafts } from './routes-saved-drafts.ts'
 import { publicOrigin, registerShareImages } from './share-images.ts'
 
@@ -97,6 +99,8 @@ export interface PagesOptions {
    * `https://atlas.example.org`; default `$SANCTUARY_PUBLIC_URL`, else the request's Host.
    */
   readonly publicUrl?: string
+  /** A jurisdiction's suggested corrections (public views); without it the pages show no correction forms. */
+  readonly corrections?: (jurisdiction: string) => Promise<readonly PublicCorrection[]>
   /** Feature modules' pages (sign-in, corrections review…), registered with the same document and error pages. */
   readonly modules?: readonly PageModule[]
 }
@@ -435,7 +439,9 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
         if (toAppError(thrown).code === 'internal') request.log.error({ err: thrown }, 'officials directory failed')
         return { kind: 'unavailable', reason: 'The officials directory could not be read just now.' }
       }) : undefined
-      return jurisdictionPage(ctx, id, query, who)
+      // Suggested corrections on its provisions, and the token for their forms, when a database is connected.
+      const corrections = options.corrections && ctx.engine.registry.jurisdictions.has(id) ? { csrf: csrfToken(reply), items: await options.corrections(id) } : undefined
+      return jurisdictionPage(ctx, id, query, who, corrections)
     })
 
   app.get('/scripts', pageRoute, (request, reply) =>
