@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { defaultRegistryDir, loadRegistryOrThrow, packageVersion } from '../src/adapters/fs/index.ts'
 import { buildApp } from '../src/adapters/http/app.ts'
-import { openDatabase } from '../src/adapters/db/index.ts'
+import { addMaintainer, openDatabase } from '../src/adapters/db/index.ts'
 import { createEngine } from '../src/core/engine/index.ts'
 
 /** The repository root. */
@@ -153,6 +153,8 @@ export interface AppOptions {
   readonly rateLimit?: { readonly max: number }
   /** Connect an empty PGlite database in memory (saved drafts, and what else stores data). */
   readonly database?: boolean
+  /** Maintainer accounts to add to that database (email and password), for the sign-in tests. */
+  readonly maintainers?: readonly { readonly email: string; readonly password: string }[]
 }
 
 /**
@@ -170,6 +172,7 @@ export interface AppOptions {
 export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
   const registry = await loadRegistryOrThrow(defaultRegistryDir())
   const database = options.database ? await openDatabase({ kind: 'pglite-memory' }) : undefined
+  for (const m of options.maintainers ?? []) if (database) await addMaintainer(database, m.email, m.password)
   const app = await buildApp({ engine: createEngine(registry, { version: packageVersion() }), ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}), ...(database ? { database } : {}) })
   if (database) app.addHook('onClose', () => database.close())
   await app.listen({ host: '127.0.0.1', port: 0 })
