@@ -118,6 +118,9 @@ export interface MapDecisions {
   readonly template: TemplateId
   readonly assume: Assumptions
   readonly byChain: readonly Decision[]
+  /** The 287(g) agreements in force in the interval, by county GEOID (they change on boundary days too). */
+  readonly agreements: AgreementCounts
+  /** Equal for two values that give the same answers body but for the date: decisions and agreements. */
   readonly signature: string
 }
 
@@ -172,6 +175,25 @@ export function createAnswersCache(engine: Engine, gazetteer: Gazetteer, options
   const byInterval = new Map<string, MapDecisions>()
   let evaluations = 0
 
+  // 287(g) counts change only on the registry's boundary days too: one count per interval.
+  const agreementsByInterval = new Map<string, { readonly counts: AgreementCounts; readonly id: number }>()
+  const agreementIds = new Map<string, number>()
+  const agreementsOn = (template: string, date: string): { readonly counts: AgreementCounts; readonly id: number } => {
+    const key = answersIntervalKey(registry, template, date)
+    let hit = agreementsByInterval.get(key)
+    if (!hit) {
+      const counts = agreementCounts(registry, gazetteer, parseDay(date)!)
+      const text = JSON.stringify([[...counts.own], [...counts.city]])
+      let id = agreementIds.get(text)
+      if (id === undefined) agreementIds.set(text, (id = agreementIds.size))
+      if (agreementsByInterval.size >= maxIntervals) agreementsByInterval.delete(agreementsByInterval.keys().next().value!)
+      agreementsByInterval.set(key, (hit = { counts, id }))
+    }
+    return hit
+  }
+
+
+
   const decisions = (date: string, action: string, template: string, assume: Assumptions = {}): MapDecisions => {
     const day = parseDay(date)
     if (day === undefined) throw new AppError('invalid-input', `"${date}" is not a real calendar date (YYYY-MM-DD)`, { field: 'date' })
@@ -201,27 +223,24 @@ export function createAnswersCache(engine: Engine, gazetteer: Gazetteer, options
       }
       return d
     })
-    const md: MapDecisions = Object.freeze({ kind: 'map-decisions', action: action as Question, template: t, assume, byChain: Object.freeze(byChain), signature: `${tableKey}|${byChain.map((d) => decisionIds.get(d)).join(',')}` })
+    const agreements = agreementsOn(t, date)
+    const md: MapDecisions = Object.freeze({
+      kind: 'map-decisions',
+      action: action as Question,
+      template: t,
+      assume,
+      byChain: Object.freeze(byChain),
+      agreements: agreements.counts,
+      signature: `${tableKey}|${byChain.map((d) => decisionIds.get(d)).join(',')}|287g:${agreements.id}`,
+    })
     if (byInterval.size >= maxIntervals) byInterval.delete(byInterval.keys().next().value!)
     byInterval.set(key, md)
     return md
   }
 
-  // 287(g) counts change only on the registry's boundary days too: one count per interval.
-  const agreementsByInterval = new Map<string, AgreementCounts>()
-  const agreementsOn = (template: string, date: string): AgreementCounts => {
-    const key = answersIntervalKey(registry, template, date)
-    let counts = agreementsByInterval.get(key)
-    if (!counts) {
-      if (agreementsByInterval.size >= maxIntervals) agreementsByInterval.delete(agreementsByInterval.keys().next().value!)
-      agreementsByInterval.set(key, (counts = agreementCounts(registry, gazetteer, parseDay(date)!)))
-    }
-    return counts
-  }
-
   const answers = (md: MapDecisions, date: string): Answers => {
     const template = templateById(md.template)
-    const agreements = agreementsOn(template.id, date)
+    const agreements = md.agreements
     const states: StateAnswer[] = gazetteer.states.map((s, i) => ({ fips: s.fips, code: s.code, name: s.name, jurisdiction: s.jurisdiction, inRegistry: s.inRegistry, ...md.byChain[chainOfState[i]!]! }))
     const counts = { permitted: 0, required: 0, prohibited: 0, undetermined: 0 }
     const counties: CountyAnswer[] = gazetteer.counties.map((c, i) => {
