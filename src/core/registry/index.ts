@@ -12,6 +12,7 @@ export { buildRegistry, GENERATED_SUFFIX, isFederalFile, isGeneratedFile, isOffe
 export { formatDiagnostic, fieldPathText, YamlLocator, type Diagnostic } from './diagnostics.ts'
 export { knownOf, locatedDiagnostic, parseYaml, schemaCheck, sourceDateOf, type YamlFileText } from './yaml-file.ts'
 export { DateOrUnknown, DateText, Disagreement as DisagreementSchema, LocalId, OcdIdText, Source as SourceSchema, Unknown as UnknownSchema, UnknownField as UnknownFieldSchema } from './schema.ts'
+export { formatSourceStats, sourceStats, type SourceStats } from './source-stats.ts'
 export { countRegistry, coverageCounts, jurisdictionsInState, sourceCount, type CoverageCounts } from './query.ts'
 export * from './model.ts'
 export {

@@ -8,6 +8,8 @@ import {
   ACTIONS,
   countRegistry,
   coverageCounts,
+  formatSourceStats,
+  sourceStats,
   type CoverageCounts,
   formatDiagnostic,
   JurisdictionFileSchema,
@@ -53,6 +55,9 @@ export function registerRegistryCommands(program: Command): void {
             `registry ok (version ${registry.version}): ${c.jurisdictions} jurisdictions, ${c.enactments} enactments, ${c.provisions} provisions, ${c.sources} sources, ${c.offenseClasses} offense classes; ${warnings.length} warning(s)\n`,
           )
           process.stdout.write(`covers: ${coverageLine(coverageCounts(registry))}\n`)
+          const st = sourceStats(registry)
+          process.stdout.write(`sourcing, all files: ${formatSourceStats(st.all)}\n`)
+          process.stdout.write(`sourcing, hand-written files: ${formatSourceStats(st.handWritten)}\n`)
           const f = countFederal(fed.federal!)
           process.stdout.write(`federal ok: ${f.lists} lists (${f.entries} entries), ${f.conditions} grant conditions, ${f.rulings} rulings, ${f.actions} actions, ${f.funding} funding records\n`)
         } else {
