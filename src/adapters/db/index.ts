@@ -18,3 +18,31 @@ export { whoDecidesFor } from './who-decides-query.ts'
 export { deleteDraft, loadDraft, MAX_DRAFT_QUERY, saveDraft } from './drafts-store.ts'
 export { databaseView, snapshotView, type DirectoryView } from './directory-view.ts'
 export { callOutcomeCounts, recordCallOutcome, type CallOutcomeCount, type CallOutcomeEntry } from './call-outcomes.ts'
+export {
+  addReport,
+  addSignature,
+  anonymiseSignatures,
+  atLargeDistrict,
+  bumpCounter,
+  confirmPetition,
+  deliverySigners,
+  dropUnsentSignature,
+  expirePending,
+  insertPetition,
+  integrityCounters,
+  livePetitions,
+  loadPetition,
+  petitionOfCreator,
+  publicComments,
+  reportCounts,
+  reportsOf,
+  resolveTarget,
+  revisePetition,
+  setHidden,
+  signatureCounts,
+  useSignatureToken,
+  type IntegrityCounter,
+  type NewPetition,
+  type NewSignature,
+} from './petitions-store.ts'
+export { addMaintainer, checkMaintainer, endSession, maintainerCount, sessionMaintainer, startSession } from './maintainers-store.ts'

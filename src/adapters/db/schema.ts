@@ -102,6 +102,82 @@ export interface ToolkitDraftsTable {
   saved_on: string
 }
 
+/** A petition (003-petitions); the creator's name and email are private. */
+export interface PetitionsTable {
+  id: string
+  title: string
+  text: string
+  ask: string
+  targets: Json<unknown[]>
+  jurisdiction: string
+  status: string
+  supersedes: string | null
+  superseded_by: string | null
+  frozen: Generated<boolean>
+  created_on: string
+  live_on: string | null
+  hidden_reason: string | null
+  creator_name: string | null
+  creator_email: string | null
+  creator_token_hash: string
+}
+
+/** A signature (003-petitions): name, email and tokens erased on withdrawal, expiry or retention. */
+export interface SignaturesTable {
+  id: Generated<number>
+  petition_id: string
+  status: string
+  email_key: string | null
+  email: string | null
+  name: string | null
+  comment: string | null
+  state: string
+  county: string
+  county_name: string
+  place: string | null
+  place_name: string | null
+  district: string | null
+  district_name: string | null
+  confirm_hash: string | null
+  withdraw_hash: string | null
+  signed_at: string
+  expires_at: string
+  confirmed_at: string | null
+  anonymised: Generated<boolean>
+}
+
+/** What a petition refused, counted (003-petitions). */
+export interface PetitionIntegrityTable {
+  petition_id: string
+  counter: string
+  count: number
+}
+
+/** A reader's report of a petition (003-petitions): no reporter is recorded. */
+export interface PetitionReportsTable {
+  id: Generated<number>
+  petition_id: string
+  reason: string
+  message: string | null
+  reported_on: string
+}
+
+/** A maintainer (002-maintainers): an email and the Argon2id hash of a password. */
+export interface MaintainersTable {
+  id: Generated<number>
+  email: string
+  password_hash: string
+  created_at: Generated<Date>
+}
+
+/** A signed-in session: the SHA-256 of its cookie token, never the token. */
+export interface MaintainerSessionsTable {
+  token_hash: string
+  maintainer_id: number
+  created_at: Date
+  expires_at: Date
+}
+
 export interface Schema {
   persons: PersonsTable
   organizations: OrganizationsTable
@@ -111,6 +187,12 @@ export interface Schema {
   import_runs: ImportRunsTable
   call_outcomes: CallOutcomesTable
   toolkit_drafts: ToolkitDraftsTable
+  petitions: PetitionsTable
+  signatures: SignaturesTable
+  petition_integrity: PetitionIntegrityTable
+  petition_reports: PetitionReportsTable
+  maintainers: MaintainersTable
+  maintainer_sessions: MaintainerSessionsTable
 }
 
 /** The tables `sanctuary db status` counts. */

@@ -51,7 +51,8 @@ export class AnswersJsonBodies {
   ) {
     this.contentType = contentType
     this.rowStart = gazetteer.counties.map((c) => `${JSON.stringify({ geoid: c.geoid, name: c.name, state: c.state, jurisdiction: c.jurisdiction, inRegistry: c.inRegistry }).slice(0, -1)},`)
-    this.rowEnd = gazetteer.counties.map((c) => `,"places":${JSON.stringify(c.places)}}`)
+    // the row closes after the interval's 287(g) counts
+    this.rowEnd = gazetteer.counties.map((c) => `,"places":${JSON.stringify(c.places)}`)
     let from = 0
     for (let i = 1; i <= gazetteer.counties.length; i++) {
       if (i === gazetteer.counties.length || gazetteer.counties[i]!.state !== gazetteer.counties[from]!.state) {
@@ -91,7 +92,11 @@ export class AnswersJsonBodies {
     const texts = [head]
     this.runs.forEach((run, r) => {
       const rows: string[] = []
-      for (let i = run.from; i < run.to; i++) rows.push(this.rowStart[i]! + this.decision(md.byChain[cache.chainOfCounty[i]!]!) + this.rowEnd[i]!)
+      for (let i = run.from; i < run.to; i++) {
+        const geoid = gazetteer.counties[i]!.geoid
+        const agreements = `,"agreements287g":${md.agreements.own.get(geoid) ?? 0},"cityAgreements287g":${md.agreements.city.get(geoid) ?? 0}}`
+        rows.push(this.rowStart[i]! + this.decision(md.byChain[cache.chainOfCounty[i]!]!) + this.rowEnd[i]! + agreements)
+      }
       texts.push((r === 0 ? '' : ',') + rows.join(','))
     })
     texts.push(`],"placesWithoutCounty":${JSON.stringify(gazetteer.placesWithoutCounty)}`)

@@ -16,7 +16,7 @@ import { QUESTION_NAMES, resolveLayers, type Engine, type Question } from '../en
 import { AppError } from '../errors/index.ts'
 import { boundaryDays, type Condition, type Registry } from '../registry/index.ts'
 import { assumedFacts, changedAssumptions, templateAssumptions, templateCase, type Assumptions } from './assumptions.ts'
-import { chainKey, decisionOf, type Decision } from './answers.ts'
+import { agreementCounts, chainKey, decisionOf, type AgreementCounts, type Decision } from './answers.ts'
 import type { Gazetteer } from './gazetteer.ts'
 import type { Answers, CountyAnswer, StateAnswer } from './schemas.ts'
 import { templateById, templateFacts, type TemplateId } from './templates.ts'
@@ -118,6 +118,9 @@ export interface MapDecisions {
   readonly template: TemplateId
   readonly assume: Assumptions
   readonly byChain: readonly Decision[]
+  /** The 287(g) agreements in force in the interval, by county GEOID (they change on boundary days too). */
+  readonly agreements: AgreementCounts
+  /** Equal for two values that give the same answers body but for the date: decisions and agreements. */
   readonly signature: string
 }
 
@@ -172,6 +175,25 @@ export function createAnswersCache(engine: Engine, gazetteer: Gazetteer, options
   const byInterval = new Map<string, MapDecisions>()
   let evaluations = 0
 
+  // 287(g) counts change only on the registry's boundary days too: one count per interval.
+  const agreementsByInterval = new Map<string, { readonly counts: AgreementCounts; readonly id: number }>()
+  const agreementIds = new Map<string, number>()
+  const agreementsOn = (template: string, date: string): { readonly counts: AgreementCounts; readonly id: number } => {
+    const key = answersIntervalKey(registry, template, date)
+    let hit = agreementsByInterval.get(key)
+    if (!hit) {
+      const counts = agreementCounts(registry, gazetteer, parseDay(date)!)
+      const text = JSON.stringify([[...counts.own], [...counts.city]])
+      let id = agreementIds.get(text)
+      if (id === undefined) agreementIds.set(text, (id = agreementIds.size))
+      if (agreementsByInterval.size >= maxIntervals) agreementsByInterval.delete(agreementsByInterval.keys().next().value!)
+      agreementsByInterval.set(key, (hit = { counts, id }))
+    }
+    return hit
+  }
+
+
+
   const decisions = (date: string, action: string, template: string, assume: Assumptions = {}): MapDecisions => {
     const day = parseDay(date)
     if (day === undefined) throw new AppError('invalid-input', `"${date}" is not a real calendar date (YYYY-MM-DD)`, { field: 'date' })
@@ -201,7 +223,16 @@ export function createAnswersCache(engine: Engine, gazetteer: Gazetteer, options
       }
       return d
     })
-    const md: MapDecisions = Object.freeze({ kind: 'map-decisions', action: action as Question, template: t, assume, byChain: Object.freeze(byChain), signature: `${tableKey}|${byChain.map((d) => decisionIds.get(d)).join(',')}` })
+    const agreements = agreementsOn(t, date)
+    const md: MapDecisions = Object.freeze({
+      kind: 'map-decisions',
+      action: action as Question,
+      template: t,
+      assume,
+      byChain: Object.freeze(byChain),
+      agreements: agreements.counts,
+      signature: `${tableKey}|${byChain.map((d) => decisionIds.get(d)).join(',')}|287g:${agreements.id}`,
+    })
     if (byInterval.size >= maxIntervals) byInterval.delete(byInterval.keys().next().value!)
     byInterval.set(key, md)
     return md
@@ -209,12 +240,23 @@ export function createAnswersCache(engine: Engine, gazetteer: Gazetteer, options
 
   const answers = (md: MapDecisions, date: string): Answers => {
     const template = templateById(md.template)
+    const agreements = md.agreements
     const states: StateAnswer[] = gazetteer.states.map((s, i) => ({ fips: s.fips, code: s.code, name: s.name, jurisdiction: s.jurisdiction, inRegistry: s.inRegistry, ...md.byChain[chainOfState[i]!]! }))
     const counts = { permitted: 0, required: 0, prohibited: 0, undetermined: 0 }
     const counties: CountyAnswer[] = gazetteer.counties.map((c, i) => {
       const d = md.byChain[chainOfCounty[i]!]!
       counts[d.value]++
-      return { geoid: c.geoid, name: c.name, state: c.state, jurisdiction: c.jurisdiction, inRegistry: c.inRegistry, ...d, places: c.places.map((p) => ({ ...p })) }
+      return {
+        geoid: c.geoid,
+        name: c.name,
+        state: c.state,
+        jurisdiction: c.jurisdiction,
+        inRegistry: c.inRegistry,
+        ...d,
+        places: c.places.map((p) => ({ ...p })),
+        agreements287g: agreements.own.get(c.geoid) ?? 0,
+        cityAgreements287g: agreements.city.get(c.geoid) ?? 0,
+      }
     })
     return {
       kind: 'answers',
