@@ -187,7 +187,7 @@ async function child(task: ChildTask): Promise<ChildMeasure> {
 
 async function simulateChild(task: Extract<ChildTask, { task: 'simulate' }>, peak: () => number): Promise<ChildMeasure> {
   const { simulate } = await import('../src/simulator/simulate/index.ts')
-  const { defaultRegistryDir, loadRegistryOrThrow } = await import('../src/adapters/fs/index.ts')
+  const { defaultRegistryDir, fsLawSource, loadRegistryOrThrow } = await import('../src/adapters/fs/index.ts')
   // The registry is loaded before the clock starts: a fixed cost that does not grow with the records.
   const r0 = performance.now()
   const registry = await loadRegistryOrThrow(defaultRegistryDir())
@@ -196,6 +196,7 @@ async function simulateChild(task: Extract<ChildTask, { task: 'simulate' }>, pea
   const t0 = performance.now()
   const report = await simulate({
     inputs: [task.file],
+    law: fsLawSource(),
     registry,
     ...(task.counterfactual ? { counterfactual: { kind: 'jurisdiction' as const, ...BENCH_COUNTERFACTUAL } } : {}),
   })

@@ -5,7 +5,7 @@
  * @example
  * ```ts
  * import { simulate, reportCsv } from './simulator/simulate/index.ts'
- * const report = await simulate({ inputs: ['/tmp/pa.parquet'], counterfactual: { kind: 'jurisdiction', jurisdiction: 'California', date: '2018-01-01' } })
+ * const report = await simulate({ inputs: ['/tmp/pa.parquet'], law: fsLawSource(), counterfactual: { kind: 'jurisdiction', jurisdiction: 'California', date: '2018-01-01' } })
  * report.totals.byScenario.law?.held // { lower, upper }, null where withheld
  * ```
  */
@@ -27,7 +27,7 @@ export {
   type SimulationReport,
 } from './report.ts'
 export { runSimulation, SIMULATION_COLUMNS, type SimulateOptions } from './run.ts'
-export { parseAsOption, resolveCounterfactual, counterfactualLabel, type CounterfactualInput, type ResolvedCounterfactual } from './scenario.ts'
+export { parseAsOption, resolveCounterfactual, counterfactualLabel, type CounterfactualInput, type LawSource, type ResolvedCounterfactual } from './scenario.ts'
 export { Places, targetsFor, countyOcdId, stateOcdId, ocdSlug, type CountyName, type RecordLocation, type ResolvedLocation } from './places.ts'
 export { caseFacts, sqlString, FACT_COLUMNS, FACT_VOCABULARY, type RecordFacts, type FactColumn } from './facts.ts'
 export {

@@ -4,6 +4,7 @@
  */
 import { JSDOM } from 'jsdom'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { fsLawSource } from '../../adapters/fs/index.ts'
 import { monthSpan, parseReport, renderReport, topJurisdictionSeries } from '../report/index.ts'
 import { aggregatePeriod, periodLabel, PERIODS } from './period.ts'
 import { publishReport } from './publish.ts'
@@ -22,7 +23,7 @@ beforeAll(async () => {
     r.event_date === null ? r : { ...r, event_date: new Date(start + ((i * 37) % 731) * 86_400_000).toISOString().slice(0, 10) },
   )
   const file = await writeFixture(records, 'period.parquet')
-  const options = { inputs: [file], counterfactual: { kind: 'jurisdiction', jurisdiction: 'California', date: '2018-01-01' } } as const
+  const options = { inputs: [file], law: fsLawSource(), counterfactual: { kind: 'jurisdiction', jurisdiction: 'California', date: '2018-01-01' } } as const
   month = await runSimulation(options)
   yearRun = await runSimulation({ ...options, period: 'year' })
 })
@@ -98,7 +99,7 @@ describe('aggregating by period', () => {
   })
 
   it('rejects an unknown period', async () => {
-    await expect(runSimulation({ inputs: ['x.parquet'], period: 'week' as SimulationPeriod })).rejects.toMatchObject({ code: 'invalid-input', location: { field: 'period' } })
+    await expect(runSimulation({ inputs: ['x.parquet'], law: fsLawSource(), period: 'week' as SimulationPeriod })).rejects.toMatchObject({ code: 'invalid-input', location: { field: 'period' } })
   })
 })
 

@@ -36,7 +36,7 @@ export function periodLabel(month: string, period: SimulationPeriod): string {
  *
  * @example
  * ```ts
- * const yearly = aggregatePeriod(await runSimulation({ inputs: ['pa.parquet'] }), 'year')
+ * const yearly = aggregatePeriod(await runSimulation({ inputs: ['pa.parquet'], law: fsLawSource() }), 'year')
  * yearly.cells[0]?.month // e.g. '2007'
  * ```
  */

@@ -21,7 +21,7 @@ import { fileName } from '../report/model.ts'
  *
  * @example
  * ```ts
- * const report = publishReport(await runSimulation({ inputs: ['pa.parquet'] }))
+ * const report = publishReport(await runSimulation({ inputs: ['pa.parquet'], law: fsLawSource() }))
  * report.totals.records // e.g. 32757
  * ```
  */

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
+import { fsLawSource } from '../../adapters/fs/index.ts'
 import { runImport } from '../import/index.ts'
 import { loadCountyNames } from './counties.ts'
 import { formatReport } from './output.ts'
@@ -30,7 +31,7 @@ describe.skipIf(!existsSync(ICE) || !existsSync(PA) || !existsSync(PIERCE))('sim
     await runImport({ format: 'pa', paths: [PA], out: files.pa, crosswalks: DATA, progress: quiet })
     await runImport({ format: 'pierce', paths: [PIERCE], out: files.pierce, crosswalks: DATA, progress: quiet })
     const counties = await loadCountyNames(DATA)
-    const report = await simulate({ inputs: Object.values(files), counties, counterfactual: { kind: 'jurisdiction', jurisdiction: 'California', date: '2018-01-01' } })
+    const report = await simulate({ law: fsLawSource(), inputs: Object.values(files), counties, counterfactual: { kind: 'jurisdiction', jurisdiction: 'California', date: '2018-01-01' } })
     console.log(formatReport(report))
     const rate = (source: string) => report.linking.find((l) => l.source === source)?.matchRate
     expect(rate('pa')).toBeGreaterThan(0.99)
@@ -66,7 +67,7 @@ describe.skipIf(!existsSync(ICE) || !existsSync(PA) || !existsSync(PIERCE))('sim
   it.skipIf(!existsSync(POLICY))('Pennsylvania under the example policy file', async () => {
     const pa = join(dir, 'pa-only.parquet')
     await runImport({ format: 'pa', paths: [PA], out: pa, crosswalks: DATA, progress: quiet })
-    const report = await simulate({ inputs: [pa], counties: await loadCountyNames(DATA), counterfactual: { kind: 'policy', file: POLICY } })
+    const report = await simulate({ law: fsLawSource(), inputs: [pa], counties: await loadCountyNames(DATA), counterfactual: { kind: 'policy', file: POLICY } })
     const law = report.totals.byScenario.law!
     const policy = report.totals.byScenario.counterfactual!
     expect(report.totals.records).toBe(32_757)

@@ -23,7 +23,6 @@ import { existsSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DuckDBDoubleVector, DuckDBInstance, DuckDBIntegerVector, type DuckDBConnection, type DuckDBVector } from '@duckdb/node-api'
-import { defaultRegistryDir, loadRegistryOrThrow, packageVersion } from '../../adapters/fs/index.ts'
 import { formatDay } from '../../core/dates/index.ts'
 import { createEngine, resolveLayers, type Engine, type ParsedCase } from '../../core/engine/index.ts'
 import { AppError } from '../../core/errors/index.ts'
@@ -33,17 +32,17 @@ import { caseFacts, FACT_COLUMNS, FACT_VOCABULARY, sqlString, type RecordFacts }
 import { Places, targetsFor, type CountyName, type ResolvedLocation } from './places.ts'
 import { aggregatePeriod, PERIODS } from './period.ts'
 import type { Scenario, SimulationAction, SimulationPeriod } from './report.ts'
-import { counterfactualLabel, resolveCounterfactual, type CounterfactualInput, type ResolvedCounterfactual } from './scenario.ts'
+import { counterfactualLabel, resolveCounterfactual, type CounterfactualInput, type LawSource, type ResolvedCounterfactual } from './scenario.ts'
 import { packAtom, practiceGroup, UNDETERMINED, type Origin, type SimulationTable, type TableCell, type TableJurisdiction } from './table.ts'
 
 /** What to simulate. */
 export interface SimulateOptions {
   /** Normalized Parquet files written by `sanctuary import` (or `sanctuary synth`). */
   readonly inputs: readonly string[]
-  /** The law's registry; loaded from `registryDir` when absent. */
+  /** Where the law comes from (adapters/fs's `fsLawSource()` for a registry folder); a policy counterfactual is built on its files. */
+  readonly law: LawSource
+  /** The law's registry, when already loaded; else `law.registry()`. */
   readonly registry?: Registry
-  /** Registry folder (default: the project's `registry/`); a policy counterfactual is built on its files. */
-  readonly registryDir?: string
   /** The question asked of every record (default `hold`). */
   readonly action?: SimulationAction
   /** The span of each cell (default `month`); coarser cells need less suppression. */
@@ -51,6 +50,7 @@ export interface SimulateOptions {
   readonly counterfactual?: CounterfactualInput
   /** Census county names, to name counties the registry has no file for (else they count under their state). */
   readonly counties?: readonly CountyName[]
+  /** Default: the law source's. */
   readonly engineVersion?: string
   /** DuckDB threads (default: one per core). */
   readonly threads?: number
@@ -76,7 +76,7 @@ const q = (name: string) => `"${name}"`
  *
  * @example
  * ```ts
- * const table = await runSimulation({ inputs: ['/tmp/pa.parquet'], counterfactual: { kind: 'jurisdiction', jurisdiction: 'California', date: '2018-01-01' } })
+ * const table = await runSimulation({ inputs: ['/tmp/pa.parquet'], law: fsLawSource(), counterfactual: { kind: 'jurisdiction', jurisdiction: 'California', date: '2018-01-01' } })
  * ```
  */
 export async function runSimulation(options: SimulateOptions): Promise<SimulationTable> {
@@ -88,9 +88,8 @@ export async function runSimulation(options: SimulateOptions): Promise<Simulatio
     if (!existsSync(file)) throw new AppError('not-found', 'input file not found', { file })
     if (!statSync(file).isFile()) throw new AppError('invalid-input', 'input is not a file', { file })
   }
-  const registryDir = options.registryDir ?? defaultRegistryDir()
   const action = options.action ?? 'hold'
-  const engineVersion = options.engineVersion ?? packageVersion()
+  const engineVersion = options.engineVersion ?? options.law.engineVersion
   const instance = await DuckDBInstance.create(':memory:', {
     temp_directory: join(tmpdir(), `sanctuary-simulate-${process.pid}`),
     memory_limit: options.memoryLimit ?? '1GB',
@@ -103,8 +102,8 @@ export async function runSimulation(options: SimulateOptions): Promise<Simulatio
   try {
     for (const file of options.inputs) await checkSchema(c, file)
     debug('schema checked')
-    const registry = options.registry ?? (await loadRegistryOrThrow(registryDir))
-    const counterfactual = options.counterfactual ? await resolveCounterfactual(options.counterfactual, registry, registryDir) : undefined
+    const registry = options.registry ?? (await options.law.registry())
+    const counterfactual = options.counterfactual ? await resolveCounterfactual(options.counterfactual, registry, options.law) : undefined
     // every day on which any provision's status may change, in either registry: between two of
     // them (and within a month) no record's answer or month can change
     const cuts = new Set<number>(boundaryDays([...registry.jurisdictions.values()].flatMap((j) => j.enactments)))
@@ -294,7 +293,7 @@ function firstLine(thrown: unknown): string {
   return message.split('\n')[0] ?? message
 }
 
-interface RunContext extends Omit<SimulateOptions, 'counterfactual'> {
+interface RunContext extends Omit<SimulateOptions, 'counterfactual' | 'law'> {
   readonly action: SimulationAction
   readonly engineVersion: string
   readonly registry: Registry

@@ -6,13 +6,25 @@
  */
 import { readFile } from 'node:fs/promises'
 import { parse as parseYaml } from 'yaml'
-import { readRegistryFiles, sharedNames } from '../../adapters/fs/index.ts'
-import { requireJurisdiction } from '../../core/names/index.ts'
+import { requireJurisdiction, type NameIndex } from '../../core/names/index.ts'
 import { parseDay } from '../../core/dates/index.ts'
 import { AppError } from '../../core/errors/index.ts'
 import { labelFromOcdId, parseOcdId, registryPathFor } from '../../core/ocd/index.ts'
-import { buildRegistry, formatDiagnostic, type Registry } from '../../core/registry/index.ts'
+import { buildRegistry, formatDiagnostic, type Registry, type RegistryFileText } from '../../core/registry/index.ts'
 import type { CounterfactualSpec } from './report.ts'
+
+/**
+ * Where the simulator's law comes from, handed in by its caller (the CLI and the benchmark pass
+ * adapters/fs's `fsLawSource`): the registry, its files as text (a policy counterfactual is built
+ * on them), the product's name resolver, and the engine version the report records.
+ */
+export interface LawSource {
+  readonly kind: 'law-source'
+  readonly engineVersion: string
+  registry(): Promise<Registry>
+  files(): Promise<readonly RegistryFileText[]>
+  names(registry: Registry): Promise<NameIndex>
+}
 
 /** A counterfactual as asked for (CLI `--as` / `--policy`, or the library caller). */
 export type CounterfactualInput =
@@ -64,16 +76,16 @@ export function parseAsOption(text: string): CounterfactualInput {
  *
  * @example
  * ```ts
- * await resolveCounterfactual({ kind: 'jurisdiction', jurisdiction: 'California', date: '2018-01-01' }, registry, 'registry')
+ * await resolveCounterfactual({ kind: 'jurisdiction', jurisdiction: 'California', date: '2018-01-01' }, registry, fsLawSource())
  * ```
  */
-export async function resolveCounterfactual(input: CounterfactualInput, registry: Registry, registryDir: string): Promise<ResolvedCounterfactual> {
+export async function resolveCounterfactual(input: CounterfactualInput, registry: Registry, law: LawSource): Promise<ResolvedCounterfactual> {
   if (input.kind === 'jurisdiction') {
     const day = parseDay(input.date)
     if (day === undefined) throw new AppError('invalid-input', `"${input.date}" is not a real date YYYY-MM-DD`, { field: 'counterfactual.date' })
     // The product's one name resolver: a real division by OCD ID or name (state first, then
     // population); an ambiguous name is a choice, an unknown one gets "did you mean".
-    const found = requireJurisdiction((await sharedNames(registry)).names, input.jurisdiction, { field: 'counterfactual.jurisdiction' })
+    const found = requireJurisdiction(await law.names(registry), input.jurisdiction, { field: 'counterfactual.jurisdiction' })
     const id = found.jurisdiction
     const name = registry.jurisdictions.get(id)?.name ?? found.name
     return { kind: 'jurisdiction', spec: { kind: 'jurisdiction', jurisdiction: id, jurisdictionName: name, date: input.date }, day }
@@ -90,7 +102,7 @@ export async function resolveCounterfactual(input: CounterfactualInput, registry
   const id = typeof parsed === 'object' && parsed !== null ? (parsed as { id?: unknown }).id : undefined
   if (typeof id !== 'string' || !parseOcdId(id)) throw new AppError('invalid-input', 'a policy file needs an "id" that is an OCD division ID', { file: input.file, field: 'id' })
   const path = registryPathFor(id)
-  const files = await readRegistryFiles(registryDir)
+  const files = await law.files()
   const replaced = files.some((f) => f.path === path)
   const built = buildRegistry([...files.filter((f) => f.path !== path), { path, text }])
   const errors = built.diagnostics.filter((d) => d.severity === 'error')

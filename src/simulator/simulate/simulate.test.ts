@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { defaultRegistryDir, loadRegistryOrThrow, readRegistryFiles } from '../../adapters/fs/index.ts'
+import { defaultRegistryDir, fsLawSource, loadRegistryOrThrow, readRegistryFiles } from '../../adapters/fs/index.ts'
 import { parseDay } from '../../core/dates/index.ts'
 import { createEngine, type Engine } from '../../core/engine/index.ts'
 import type { Registry } from '../../core/registry/index.ts'
@@ -19,6 +19,7 @@ import { runSimulation } from './run.ts'
 import { practiceGroup, unpackAtom, UNDETERMINED, type SimulationTable } from './table.ts'
 import { simulate } from './simulate.ts'
 
+const lawSource = fsLawSource()
 let registry: Registry
 let files: string[]
 let records: Array<{ file: number; record: DetainerRecord }>
@@ -76,7 +77,7 @@ const sorted = (m: Map<string, number>) => [...m.entries()].sort(([a], [b]) => a
 
 describe('simulate: grouped evaluation equals per-record evaluation', () => {
   it('under the law and another jurisdiction’s law on a date', async () => {
-    const table = await runSimulation({ inputs: files, registry, counterfactual: { kind: 'jurisdiction', jurisdiction: 'California', date: '2018-01-01' } })
+    const table = await runSimulation({ inputs: files, registry, law: lawSource, counterfactual: { kind: 'jurisdiction', jurisdiction: 'California', date: '2018-01-01' } })
     const engine = createEngine(registry, { version: 'test' })
     const expected = naive(engine, { kind: 'jurisdiction', engine, id: 'ocd-division/country:us/state:ca', day: parseDay('2018-01-01')! }, new Places(registry))
     expect(sorted(tableCounts(table))).toEqual(sorted(expected))
@@ -90,8 +91,8 @@ describe('simulate: grouped evaluation equals per-record evaluation', () => {
   it('under a policy file that replaces a jurisdiction, on each record’s own date and place', async () => {
     const policy = join(files[0]!.replace(/lesa\.parquet$/, ''), 'policy-tx.yaml')
     writeFileSync(policy, POLICY_TX)
-    const table = await runSimulation({ inputs: files, registry, counterfactual: { kind: 'policy', file: policy } })
-    const resolved = await resolveCounterfactual({ kind: 'policy', file: policy }, registry, defaultRegistryDir())
+    const table = await runSimulation({ inputs: files, registry, law: lawSource, counterfactual: { kind: 'policy', file: policy } })
+    const resolved = await resolveCounterfactual({ kind: 'policy', file: policy }, registry, lawSource)
     if (resolved.kind !== 'policy') throw new Error('expected a policy')
     expect(resolved.spec.replaced).toBe(true)
     const places = new Places([registry, resolved.registry])
@@ -104,7 +105,7 @@ describe('simulate: grouped evaluation equals per-record evaluation', () => {
   })
 
   it('publishes the same totals, with nothing between 1 and 10', async () => {
-    const report = await simulate({ inputs: files, registry, counterfactual: { kind: 'jurisdiction', jurisdiction: 'ocd-division/country:us/state:ca', date: '2018-01-01' } })
+    const report = await simulate({ inputs: files, registry, law: lawSource, counterfactual: { kind: 'jurisdiction', jurisdiction: 'ocd-division/country:us/state:ca', date: '2018-01-01' } })
     expect(report.totals.records).toBe(4000)
     const law = report.totals.byScenario.law!
     expect(law.held.lower! + law.prohibited! + law.undetermined!).toBe(4000)
@@ -125,13 +126,13 @@ describe('simulate: grouped evaluation equals per-record evaluation', () => {
 describe('--as names go through the one name resolver', () => {
   it('takes a name with its state, refuses an ID of nothing real and offers a choice for an ambiguous name', async () => {
     expect(parseAsOption('jurisdiction=Harris County, TX,date=2018-01-01')).toEqual({ kind: 'jurisdiction', jurisdiction: 'Harris County, TX', date: '2018-01-01' })
-    const harris = await resolveCounterfactual(parseAsOption('jurisdiction=Harris County, TX,date=2018-01-01'), registry, defaultRegistryDir())
+    const harris = await resolveCounterfactual(parseAsOption('jurisdiction=Harris County, TX,date=2018-01-01'), registry, lawSource)
     expect(harris.spec).toMatchObject({ jurisdiction: 'ocd-division/country:us/state:tx/county:harris', jurisdictionName: 'Harris County, TX' })
-    await expect(resolveCounterfactual({ kind: 'jurisdiction', jurisdiction: 'ocd-division/country:us/state:zz/county:nowhere', date: '2018-01-01' }, registry, defaultRegistryDir())).rejects.toMatchObject({
+    await expect(resolveCounterfactual({ kind: 'jurisdiction', jurisdiction: 'ocd-division/country:us/state:zz/county:nowhere', date: '2018-01-01' }, registry, lawSource)).rejects.toMatchObject({
       code: 'not-found',
       location: { field: 'counterfactual.jurisdiction' },
     })
-    await expect(resolveCounterfactual({ kind: 'jurisdiction', jurisdiction: 'Washington County', date: '2018-01-01' }, registry, defaultRegistryDir())).rejects.toMatchObject({
+    await expect(resolveCounterfactual({ kind: 'jurisdiction', jurisdiction: 'Washington County', date: '2018-01-01' }, registry, lawSource)).rejects.toMatchObject({
       code: 'invalid-input',
       candidates: expect.arrayContaining([expect.objectContaining({ id: 'ocd-division/country:us/state:or/county:washington' })]),
     })
@@ -140,14 +141,14 @@ describe('--as names go through the one name resolver', () => {
 
 describe('simulate: bad input', () => {
   it('names the file and the field', async () => {
-    await expect(runSimulation({ inputs: ['/nonexistent/x.parquet'], registry })).rejects.toMatchObject({ code: 'not-found', location: { file: '/nonexistent/x.parquet' } })
+    await expect(runSimulation({ inputs: ['/nonexistent/x.parquet'], registry, law: lawSource })).rejects.toMatchObject({ code: 'not-found', location: { file: '/nonexistent/x.parquet' } })
     const bad = await writeFixture(fixtureRecords(20, 3, 'pa').map((r) => ({ ...r, state: r.state ? 'PA' : null })), 'bad.parquet')
-    await expect(runSimulation({ inputs: [bad], registry })).rejects.toMatchObject({ code: 'invalid-input', location: { file: bad, field: 'state' } })
-    await expect(runSimulation({ inputs: files, registry, counterfactual: { kind: 'jurisdiction', jurisdiction: 'Qqxz Nowhere', date: '2018-01-01' } })).rejects.toMatchObject({
+    await expect(runSimulation({ inputs: [bad], registry, law: lawSource })).rejects.toMatchObject({ code: 'invalid-input', location: { file: bad, field: 'state' } })
+    await expect(runSimulation({ inputs: files, registry, law: lawSource, counterfactual: { kind: 'jurisdiction', jurisdiction: 'Qqxz Nowhere', date: '2018-01-01' } })).rejects.toMatchObject({
       code: 'not-found',
       location: { field: 'counterfactual.jurisdiction' },
     })
-    await expect(runSimulation({ inputs: files, registry, counterfactual: { kind: 'jurisdiction', jurisdiction: 'California', date: '2018-02-30' } })).rejects.toMatchObject({
+    await expect(runSimulation({ inputs: files, registry, law: lawSource, counterfactual: { kind: 'jurisdiction', jurisdiction: 'California', date: '2018-02-30' } })).rejects.toMatchObject({
       location: { field: 'counterfactual.date' },
     })
   })
@@ -155,7 +156,7 @@ describe('simulate: bad input', () => {
   it('rejects a policy file that does not check, naming the policy file and line', async () => {
     const policy = join(files[0]!.replace(/lesa\.parquet$/, ''), 'policy-bad.yaml')
     writeFileSync(policy, POLICY_TX.replace('level: state', 'level: planet'))
-    await expect(runSimulation({ inputs: files, registry, counterfactual: { kind: 'policy', file: policy } })).rejects.toMatchObject({ code: 'invalid-input', location: { file: policy } })
+    await expect(runSimulation({ inputs: files, registry, law: lawSource, counterfactual: { kind: 'policy', file: policy } })).rejects.toMatchObject({ code: 'invalid-input', location: { file: policy } })
     void readRegistryFiles
   })
 })

@@ -10,7 +10,7 @@ import { runSimulation, type SimulateOptions } from './run.ts'
  *
  * @example
  * ```ts
- * const report = await simulate({ inputs: ['/tmp/pa.parquet'], counterfactual: { kind: 'jurisdiction', jurisdiction: 'California', date: '2018-01-01' } })
+ * const report = await simulate({ inputs: ['/tmp/pa.parquet'], law: fsLawSource(), counterfactual: { kind: 'jurisdiction', jurisdiction: 'California', date: '2018-01-01' } })
  * report.totals.byScenario.law?.held // { lower, upper }
  * ```
  */

@@ -85,6 +85,9 @@ export function mapPageUrl(q: Query, today: string): string {
 
 const cache = new Map<string, Promise<AnswersResponse>>()
 
+/** How long a slider must rest before the answers for its date are fetched (a drag fires an input event about every 16 ms). */
+const SLIDER_DEBOUNCE_MS = 20
+
 function loadAnswers(url: string): Promise<AnswersResponse> {
   let p = cache.get(url)
   if (!p) {
@@ -145,10 +148,12 @@ export function MapPage(props: MapPageProps) {
     }
   }, [props.atlasUrl])
 
-  // Answers: fetched for each question and date; slider moves are debounced, responses cached.
+  // Answers: fetched for each question and date; slider moves are debounced (briefly: the server
+  // answers any date from its cache), responses cached here, and a cached one is shown at once.
   useEffect(() => {
     const url = answersUrl(q)
     wanted.current = url
+    const delay = !answers || cache.has(url) ? 0 : SLIDER_DEBOUNCE_MS
     const timer = setTimeout(
       () => {
         setBusy(true)
@@ -162,7 +167,7 @@ export function MapPage(props: MapPageProps) {
           .catch((e: Error) => wanted.current === url && setError(`The answers could not be loaded: ${e.message}`))
           .finally(() => wanted.current === url && setBusy(false))
       },
-      answers ? 50 : 0,
+      delay,
     )
     return () => clearTimeout(timer)
   }, [q.date, q.action, q.template, assumeParams(q.assume).join('&')])

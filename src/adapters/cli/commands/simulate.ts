@@ -18,7 +18,7 @@ import {
   type SimulationPeriod,
   PERIODS,
 } from '../../../simulator/simulate/index.ts'
-import { defaultRegistryDir } from '../../fs/index.ts'
+import { defaultRegistryDir, fsLawSource } from '../../fs/index.ts'
 import { guard } from '../output.ts'
 
 interface SimulateCliOptions {
@@ -85,7 +85,7 @@ export function registerSimulateCommand(program: Command): void {
         const crosswalks = opts.crosswalks ?? DEFAULT_CROSSWALKS
         if (opts.crosswalks !== undefined || existsSync(`${crosswalks}/${COUNTY_NAMES_FILE}`)) counties = await loadCountyNames(crosswalks)
         else process.stderr.write(`sanctuary: note: no county names (${crosswalks}/${COUNTY_NAMES_FILE}); counties without a registry file are counted under their state\n`)
-        const report = await simulate({ inputs: paths, action: opts.action, period: opts.period, registryDir: opts.registry, counties, ...(counterfactual ? { counterfactual } : {}) })
+        const report = await simulate({ inputs: paths, action: opts.action, period: opts.period, law: fsLawSource(opts.registry), counties, ...(counterfactual ? { counterfactual } : {}) })
         if (opts.out) await writeOut(opts.out, reportJson(report), '--out')
         if (opts.csv) await writeOut(opts.csv, reportCsv(report), '--csv')
         process.stdout.write(formatReport(report))
