@@ -6,6 +6,9 @@
  * from the same answers service the API routes use; errors render as HTML pages with their status
  * (404 for an unknown jurisdiction or report).
  */
+import { atomFeed, changesFor, type Changelog } from '../../core/changelog/index.ts'
+import { requireDivisionId } from '../../core/names/index.ts'
+import { jurisdictionFeedPath } from '../../web/ssr/site.tsx'
 import { readFileSync } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
@@ -92,6 +95,8 @@ export interface PagesOptions {
    * `https://atlas.example.org`; default `$SANCTUARY_PUBLIC_URL`, else the request's Host.
    */
   readonly publicUrl?: string
+  /** The registry's change log (jurisdiction pages' "Changes", `/changes.atom`); without it the feeds answer 404. */
+  readonly changelog?: Changelog
 }
 
 /** The default folder of published simulation reports, reports/ at the repository root. */
@@ -235,6 +240,7 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
     names: service.names,
     today,
     answers: (date, action, template, assume) => service.answers(date, action, template, assume),
+    ...(options.changelog ? { changelog: options.changelog } : {}),
   }
   const versions = { registry: service.engine.registry.version, engine: service.engine.version }
   const publicUrl = options.publicUrl ?? (process.env.SANCTUARY_PUBLIC_URL || undefined)
@@ -320,8 +326,32 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
     if (options.drafts) registerSavedDraftPages(app, tk, options.drafts, sendAfter, pageRoute)
   }
   app.get('/downloads', pageRoute, (request, reply) => send(request, reply, () => downloadsPage(ctx)))
+  /** An Atom feed of change entries, or 404 JSON when the server has no change log. */
+  const sendFeed = (request: FastifyRequest, reply: FastifyReply, jurisdiction: string | null): FastifyReply => {
+    const log = options.changelog
+    if (!log) return reply.status(404).send(new AppError('not-found', 'this server has no change log loaded', { field: 'url' }).toJSON())
+    const entries = jurisdiction ? changesFor(log, jurisdiction) : log.entries
+    const name = jurisdiction ? (ctx.engine.registry.jurisdictions.get(jurisdiction)?.name ?? describeDivisionName(jurisdiction)) : null
+    const xml = atomFeed(entries, {
+      origin: publicOrigin(request, publicUrl),
+      self: jurisdiction ? jurisdictionFeedPath(jurisdiction) : '/changes.atom',
+      alternate: jurisdiction ? `/jurisdictions/${jurisdiction}` : '/',
+      title: name ? `Sanctuary Atlas: changes to ${name}` : 'Sanctuary Atlas: changes to the registry',
+      key: jurisdiction ? `changes:${jurisdiction}` : 'changes',
+      fallbackUpdated: log.throughDate,
+      limit: jurisdiction ? undefined : 500,
+    })
+    reply.status(200).header('content-type', 'application/atom+xml; charset=utf-8').header('cache-control', 'no-cache')
+    if (acceptsGzip(request.headers['accept-encoding'])) return reply.header('content-encoding', 'gzip').send(gzipSync(xml, { level: 6 }))
+    return reply.send(xml)
+  }
+  const describeDivisionName = (id: string): string => {
+    const c = ctx.gazetteer.countyByJurisdiction.get(id) ?? ctx.gazetteer.placeByJurisdiction.get(id)
+    return c?.label ?? id
+  }
+  app.get('/changes.atom', pageRoute, (request, reply) => sendFeed(request, reply, null))
   app.get('/jurisdictions/*', pageRoute, (request, reply) =>
-    sendAfter(request, reply, async () => {
+    (request.params as { '*': string })['*'].endsWith('/changes.atom') ? feedFor(request, reply) : sendAfter(request, reply, async () => {
       const raw = (request.params as { '*': string })['*'].replace(/\/+$/, '')
       let id: string
       try {
@@ -338,6 +368,18 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
       return jurisdictionPage(ctx, id, query, who)
     }),
   )
+  /** `/jurisdictions/<id>/changes.atom`: 404 JSON naming the id when it is no real division. */
+  const feedFor = (request: FastifyRequest, reply: FastifyReply): FastifyReply => {
+    const raw = (request.params as { '*': string })['*'].slice(0, -'/changes.atom'.length)
+    try {
+      const id = decodeURIComponent(raw)
+      if (!ctx.engine.registry.jurisdictions.has(id)) requireDivisionId(ctx.names, id, 'id')
+      return sendFeed(request, reply, id)
+    } catch (thrown) {
+      const e = toAppError(thrown)
+      return reply.status(e.code === 'internal' ? 500 : 404).send(new AppError('not-found', e.code === 'internal' ? 'feed failed' : e.message, { field: 'id' }).toJSON())
+    }
+  }
 
   app.get('/scripts', pageRoute, (request, reply) =>
     sendAfter(request, reply, async () => {
