@@ -102,6 +102,11 @@ export function readHistory(root: string, options: { readonly until?: string; re
   }))
 }
 
+/** The commit HEAD points at. */
+export function headCommit(root: string): string {
+  return git(root, ['rev-parse', 'HEAD']).trim()
+}
+
 /** True when `root` is a git work tree (a clone; a deployed copy may have no `.git`). */
 export function hasHistory(root: string): boolean {
   return existsSync(join(root, '.git'))

@@ -112,6 +112,8 @@ const isJurisdictionFile = (path: string) => path.startsWith('us') && path.endsW
  */
 export function deriveChanges(history: readonly HistoryCommit[]): ChangeEntry[] {
   const entries: ChangeEntry[] = []
+  const order = new Map<string, number>()
+  history.forEach((c, i) => order.set(c.commit, i))
   for (const c of history) {
     const byJurisdiction = new Map<string, { name: string; before: Record<string, Json>[]; after: Record<string, Json>[]; existedBefore: boolean; existsAfter: boolean }>()
     for (const f of c.files) {
@@ -157,7 +159,8 @@ export function deriveChanges(history: readonly HistoryCommit[]): ChangeEntry[] 
       })
     }
   }
-  return entries.sort((x, y) => y.date.localeCompare(x.date) || x.jurisdiction.localeCompare(y.jurisdiction) || x.commit.localeCompare(y.commit))
+  // Newest first; commits in the same second in history order (later first).
+  return entries.sort((x, y) => Date.parse(y.date) - Date.parse(x.date) || order.get(y.commit)! - order.get(x.commit)! || x.jurisdiction.localeCompare(y.jurisdiction))
 }
 
 /**
@@ -165,12 +168,13 @@ export function deriveChanges(history: readonly HistoryCommit[]): ChangeEntry[] 
  *
  * @example
  * ```ts
- * changelogOf(history) // { kind: 'registry-changelog', through: 'abc…', entries: [...] }
+ * changelogOf(history, headCommit) // { kind: 'registry-changelog', through: headCommit, entries: [...] }
+ * // `through`: the commit the history was read at (default its last commit)
  * ```
  */
-export function changelogOf(history: readonly HistoryCommit[]): Changelog {
-  const newest = [...history].sort((a, b) => b.date.localeCompare(a.date))[0]
-  return { kind: 'registry-changelog', through: newest?.commit ?? '', throughDate: newest?.date ?? '', entries: deriveChanges(history) }
+export function changelogOf(history: readonly HistoryCommit[], head?: string): Changelog {
+  const entries = deriveChanges(history)
+  return { kind: 'registry-changelog', through: head ?? history.at(-1)?.commit ?? '', throughDate: entries[0]?.date ?? '', entries }
 }
 
 /**

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises'
 import type { Command } from 'commander'
 import { changelogOf } from '../../../core/changelog/index.ts'
 import { AppError } from '../../../core/errors/index.ts'
-import { changelogText, defaultChangelogPath, hasHistory, readHistory, repoRoot, writeChangelog } from '../../changelog/index.ts'
+import { changelogText, defaultChangelogPath, hasHistory, headCommit, readHistory, repoRoot, writeChangelog } from '../../changelog/index.ts'
 import { guard, printJson } from '../output.ts'
 
 /** Registers `changelog`. */
@@ -20,10 +20,13 @@ export function registerChangelogCommand(program: Command): void {
         const root = repoRoot()
         if (!hasHistory(root)) throw new AppError('not-found', `no git history in ${root}: the change log is derived from it (a copy without .git serves the committed file)`, { file: root })
         const out = opts.out ?? defaultChangelogPath()
-        const log = changelogOf(readHistory(root))
+        const head = headCommit(root)
+        const log = changelogOf(readHistory(root, { until: head }), head)
         const text = changelogText(log)
-        const current = existsSync(out) ? await readFile(out, 'utf8') : null
-        const summary = { entries: log.entries.length, jurisdictions: new Set(log.entries.map((e) => e.jurisdiction)).size, through: log.through, throughDate: log.throughDate, file: out, current: current === text }
+        // Current when it holds the same entries (its `through`, the commit it was derived at, may be older).
+        const old = existsSync(out) ? await readFile(out, 'utf8') : null
+        const entriesOf = (t: string) => t.slice(t.indexOf('"entries":'))
+        const summary = { entries: log.entries.length, jurisdictions: new Set(log.entries.map((e) => e.jurisdiction)).size, through: log.through, throughDate: log.throughDate, file: out, current: old !== null && entriesOf(old) === entriesOf(text) }
         if (opts.check) {
           if (opts.json) printJson(summary)
           else process.stdout.write(summary.current ? `change log current: ${summary.entries} entries through ${log.throughDate}\n` : `change log stale: ${out} differs from the history (${summary.entries} entries through ${log.throughDate}); run: npx sanctuary changelog\n`)
