@@ -3,6 +3,7 @@
  */
 import { Command } from 'commander'
 import { registerAgreementCommands } from './commands/agreements.ts'
+import { registerChangelogCommand } from './commands/changelog.ts'
 import { registerDbCommands } from './commands/db.ts'
 import { registerDraftCommands } from './commands/draft.ts'
 import { registerEngineCommands } from './commands/engine.ts'
@@ -29,6 +30,7 @@ registerRegistryCommands(program)
 registerEngineCommands(program)
 registerImportCommand(program)
 registerAgreementCommands(program)
+registerChangelogCommand(program)
 registerSimulateCommand(program)
 registerSynthCommand(program)
 registerReportCommand(program)

@@ -4,6 +4,9 @@
  * security headers (CSP among them); GET reads carry an ETag and answer If-None-Match with 304;
  * POST routes are rate limited per client IP.
  */
+import { existsSync } from 'node:fs'
+import type { Changelog } from '../../core/changelog/index.ts'
+import { defaultChangelogPath, readChangelog } from '../changelog/index.ts'
 import formbody from '@fastify/formbody'
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
@@ -131,6 +134,8 @@ export interface AppOptions {
   readonly toolkit?: { readonly records?: readonly string[]; readonly crosswalks?: string }
   /** Today (UTC) as YYYY-MM-DD for the call scripts and their counts; tests fix it. Default the clock. */
   readonly today?: () => string
+  /** The registry's change log; default the committed file (`changelog/registry-changes.json`) when it is there. */
+  readonly changelog?: Changelog | null
   /**
    * Trust X-Forwarded-* from a reverse proxy (`TRUST_PROXY=1` in `npm start`): the client IP for
    * rate limits and https for Secure cookies come from the proxy's headers. Default false.
@@ -368,7 +373,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   // group the detainer records while the server starts (when any are configured), not on the first check
   if (options.toolkit?.records?.length) app.addHook('onReady', async () => void toolkit.records().catch((err: unknown) => app.log.error({ err }, 'toolkit records could not be loaded')))
-  await app.register((await import('./pages.ts')).pagesPlugin, { service: answers, federal: options.federal, toolkit, ...(drafts ? { drafts } : {}), ...(whoDecides ? { whoDecides } : {}), ...(scripts ? { scripts } : {}), ...(options.today ? { today: options.today } : {}), modules, ...(database ? { corrections: (id: string) => jurisdictionCorrections(database, id) } : {}), ...(directory ? { zipShares: (zip: string) => zipSharesOf(zip, directory) } : {}) })
+  const changelog = options.changelog === undefined ? (existsSync(defaultChangelogPath()) ? await readChangelog(defaultChangelogPath()) : null) : options.changelog
+  await app.register((await import('./pages.ts')).pagesPlugin, { service: answers, ...(changelog ? { changelog } : {}), federal: options.federal, toolkit, ...(drafts ? { drafts } : {}), ...(whoDecides ? { whoDecides } : {}), ...(scripts ? { scripts } : {}), ...(options.today ? { today: options.today } : {}), modules, ...(database ? { corrections: (id: string) => jurisdictionCorrections(database, id) } : {}), ...(directory ? { zipShares: (zip: string) => zipSharesOf(zip, directory) } : {}) })
 
   return app
 }

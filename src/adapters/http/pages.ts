@@ -6,6 +6,9 @@
  * from the same answers service the API routes use; errors render as HTML pages with their status
  * (404 for an unknown jurisdiction or report).
  */
+import { atomFeed, changesFor, type Changelog } from '../../core/changelog/index.ts'
+import { requireDivisionId } from '../../core/names/index.ts'
+import { jurisdictionFeedPath } from '../../web/ssr/site.tsx'
 import { readFileSync } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
@@ -103,6 +106,8 @@ export interface PagesOptions {
   readonly corrections?: (jurisdiction: string) => Promise<readonly PublicCorrection[]>
   /** Feature modules' pages (sign-in, corrections review…), registered with the same document and error pages. */
   readonly modules?: readonly PageModule[]
+  /** The registry's change log (jurisdiction pages' "Changes", `/changes.atom`); without it the feeds answer 404. */
+  readonly changelog?: Changelog
 }
 
 /** What a feature module gets to register its pages: the app, and the senders that render a {@link PageResult} into the site's document. */
@@ -271,6 +276,7 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
     names: service.names,
     today,
     answers: (date, action, template, assume) => service.answers(date, action, template, assume),
+    ...(options.changelog ? { changelog: options.changelog } : {}),
   }
   const versions = { registry: service.engine.registry.version, engine: service.engine.version }
   const publicUrl = options.publicUrl ?? (process.env.SANCTUARY_PUBLIC_URL || undefined)
@@ -393,6 +399,30 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
   }
   app.get('/downloads', pageRoute, (request, reply) => send(request, reply, () => downloadsPage(ctx)))
   for (const module of options.modules ?? []) module({ app, site: ctx, send, sendAfter })
+  /** An Atom feed of change entries, or 404 JSON when the server has no change log. */
+  const sendFeed = (request: FastifyRequest, reply: FastifyReply, jurisdiction: string | null): FastifyReply => {
+    const log = options.changelog
+    if (!log) return reply.status(404).send(new AppError('not-found', 'this server has no change log loaded', { field: 'url' }).toJSON())
+    const entries = jurisdiction ? changesFor(log, jurisdiction) : log.entries
+    const name = jurisdiction ? (ctx.engine.registry.jurisdictions.get(jurisdiction)?.name ?? describeDivisionName(jurisdiction)) : null
+    const xml = atomFeed(entries, {
+      origin: publicOrigin(request, publicUrl),
+      self: jurisdiction ? jurisdictionFeedPath(jurisdiction) : '/changes.atom',
+      alternate: jurisdiction ? `/jurisdictions/${jurisdiction}` : '/',
+      title: name ? `Sanctuary Atlas: changes to ${name}` : 'Sanctuary Atlas: changes to the registry',
+      key: jurisdiction ? `changes:${jurisdiction}` : 'changes',
+      fallbackUpdated: log.throughDate,
+      limit: jurisdiction ? undefined : 500,
+    })
+    reply.status(200).header('content-type', 'application/atom+xml; charset=utf-8').header('cache-control', 'no-cache')
+    if (acceptsGzip(request.headers['accept-encoding'])) return reply.header('content-encoding', 'gzip').send(gzipSync(xml, { level: 6 }))
+    return reply.send(xml)
+  }
+  const describeDivisionName = (id: string): string => {
+    const c = ctx.gazetteer.countyByJurisdiction.get(id) ?? ctx.gazetteer.placeByJurisdiction.get(id)
+    return c?.label ?? id
+  }
+  app.get('/changes.atom', pageRoute, (request, reply) => sendFeed(request, reply, null))
   const jurisdictionId = (request: FastifyRequest): string => {
     const raw = (request.params as { '*': string })['*'].replace(/\/+$/, '')
     try {
@@ -402,6 +432,7 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
     }
   }
   app.get('/jurisdictions/*', pageRoute, async (request, reply) => {
+    if ((request.params as { '*': string })['*'].endsWith('/changes.atom')) return feedFor(request, reply)
     const format = queryOf(request).format
     if (format === 'pdf') return jurisdictionPdf(request, reply)
     if (format !== undefined && format !== 'html') {
@@ -443,6 +474,18 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
       const corrections = options.corrections && ctx.engine.registry.jurisdictions.has(id) ? { csrf: csrfToken(reply), items: await options.corrections(id) } : undefined
       return jurisdictionPage(ctx, id, query, who, corrections)
     })
+  /** `/jurisdictions/<id>/changes.atom`: 404 JSON naming the id when it is no real division. */
+  const feedFor = (request: FastifyRequest, reply: FastifyReply): FastifyReply => {
+    const raw = (request.params as { '*': string })['*'].slice(0, -'/changes.atom'.length)
+    try {
+      const id = decodeURIComponent(raw)
+      if (!ctx.engine.registry.jurisdictions.has(id)) requireDivisionId(ctx.names, id, 'id')
+      return sendFeed(request, reply, id)
+    } catch (thrown) {
+      const e = toAppError(thrown)
+      return reply.status(e.code === 'internal' ? 500 : 404).send(new AppError('not-found', e.code === 'internal' ? 'feed failed' : e.message, { field: 'id' }).toJSON())
+    }
+  }
 
   app.get('/scripts', pageRoute, (request, reply) =>
     sendAfter(request, reply, async () => {

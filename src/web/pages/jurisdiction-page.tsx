@@ -6,6 +6,7 @@
  * county with no file gets the same page from the state and federal law that reach it. Rendered
  * on the server; the browser adds only the timeline chart.
  */
+import { ChangesSection, type ChangesView } from '../components/changes.tsx'
 import { encodeCase } from '../shared/case-url.ts'
 import { WhoDecidesSection, type WhoDecidesView } from '../components/who-decides.tsx'
 import { ContactSection } from '../components/contact.tsx'
@@ -113,6 +114,8 @@ export interface JurisdictionPageProps {
   readonly timeline: Timeline
   /** Who applies and who can change the rules here, from the officials directory. */
   readonly whoDecides: WhoDecidesView
+  /** The entry's change log, when the server has one. */
+  readonly changes?: ChangesView | null
 }
 
 const LEVEL_WORDS: Record<string, string> = { country: 'Country', state: 'State', district: 'District', county: 'County', place: 'City' }
@@ -446,6 +449,7 @@ export function JurisdictionPage(props: JurisdictionPageProps) {
         <p>
           On this page: <a href="#answers-title">answers</a> · <a href="#who-decides-title">who decides</a> · {props.whoDecides.kind === 'shown' ? <><a href="#contact-title">contact</a> · </> : null}<a href="#in-force-title">provisions in force</a> · <a href="#layers-title">layers</a> ·{' '}
           <a href="#timeline-title">timeline</a> · <a href="#enactments-title">enactments and sources</a> ·{' '}
+          {props.changes ? <><a href="#changes-title">changes</a> ·{' '}</> : null}
           <a href={`/compare?ids=${encodeURIComponent(j.id)}`}>compare with others</a> · <a href={`/evaluate?jurisdiction=${encodeURIComponent(j.id)}&date=${props.date}`}>evaluate a case here</a>
         </p>
       </nav>
@@ -482,6 +486,7 @@ export function JurisdictionPage(props: JurisdictionPageProps) {
         )}
       </section>
       {j.searches.length ? <SearchesSection searches={j.searches} /> : null}
+      {props.changes ? <ChangesSection changes={props.changes} /> : null}
       {j.disagreements.length || j.unknowns.length || j.notes.length ? (
         <section aria-labelledby="notes-title">
           <h2 id="notes-title">Notes on the sources</h2>

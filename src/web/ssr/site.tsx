@@ -4,6 +4,8 @@
  * page to render (status, title, the component's output, its hydration data) or a redirect.
  * Server only; no I/O.
  */
+import { changesFor, changeWords, type Changelog } from '../../core/changelog/index.ts'
+import type { ChangesView } from '../components/changes.tsx'
 import type { WhoDecidesView } from '../components/who-decides.tsx'
 import type { VNode } from 'preact'
 import {
@@ -66,6 +68,8 @@ export interface SiteContext {
   readonly today: () => string
   /** The map's answers (the server's cached copy; `answersFor` in tests). Throws invalid-input. */
   readonly answers: (date: string, action: string, template: string, assume?: Assumptions) => Answers
+  /** The registry's change log, when the server has one (the jurisdiction pages' "Changes"). */
+  readonly changelog?: Changelog
 }
 
 export type Query = Readonly<Record<string, string | undefined>>
@@ -342,6 +346,7 @@ export function jurisdictionProps(ctx: SiteContext, id: string, query: Query, wh
       searches: detail.inRegistry ? detail.searches : [],
     },
     layers: layerRefs(registry, ctx.gazetteer, id),
+    changes: ctx.changelog ? changesView(ctx.changelog, id) : null,
     custody,
     answers: evaluations.map((e) => ({ template: e.template, answers: e.evaluation.answers, case: e.case, assumes: e.assumes })),
     inForce: inForceOf(ctx, id, date),
@@ -706,3 +711,24 @@ export function downloadsPage(ctx: SiteContext): PageResult {
   }
 }
 
+/** The newest changes of one jurisdiction, as its page shows them. */
+function changesView(log: Changelog, id: string): ChangesView {
+  const all = changesFor(log, id)
+  return {
+    entries: all.slice(0, 20).map((e) => ({ date: e.date.slice(0, 10), words: changeWords(e), sources: e.sources.slice(0, 5), moreSources: e.sourceCount - Math.min(5, e.sources.length) })),
+    total: all.length,
+    feed: `${jurisdictionFeedPath(id)}`,
+  }
+}
+
+/**
+ * The path of a jurisdiction's change feed.
+ *
+ * @example
+ * ```ts
+ * jurisdictionFeedPath('ocd-division/country:us/state:ca') // '/jurisdictions/ocd-division/country:us/state:ca/changes.atom'
+ * ```
+ */
+export function jurisdictionFeedPath(id: string): string {
+  return `/jurisdictions/${id}/changes.atom`
+}
