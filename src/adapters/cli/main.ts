@@ -8,6 +8,7 @@ import { registerDbCommands } from './commands/db.ts'
 import { registerDraftCommands } from './commands/draft.ts'
 import { registerEngineCommands } from './commands/engine.ts'
 import { registerFederalCommands } from './commands/federal.ts'
+import { registerMaintainerCommands } from './commands/maintainer.ts'
 import { registerImportCommand } from './commands/import.ts'
 import { registerOfficialsCommands } from './commands/officials.ts'
 import { registerRegistryCommands } from './commands/registry.ts'
@@ -38,5 +39,6 @@ registerOfficialsCommands(program)
 registerFederalCommands(program)
 registerDraftCommands(program)
 registerScriptCommand(program)
+registerMaintainerCommands(program)
 
 await program.parseAsync(process.argv)

@@ -36,6 +36,9 @@ import { withFunding, type FederalData } from '../../core/federal/index.ts'
 import { createToolkitService } from '../toolkit/index.ts'
 import { registerToolkitRoutes } from './routes-toolkit.ts'
 import { registerSavedDraftRoutes, type SavedDrafts } from './routes-saved-drafts.ts'
+import { registerForms } from './forms/index.ts'
+import { maintainerPages, registerMaintainers, type SignInLimit } from './maintainers/index.ts'
+import type { PageModule } from './pages.ts'
 
 // Documentation-only schemas (bodies are not serialised through them; see setSerializerCompiler).
 const AnswerDoc = Type.Object(
@@ -132,6 +135,25 @@ export interface AppOptions {
   readonly today?: () => string
   /** The registry's change log; default the committed file (`changelog/registry-changes.json`) when it is there. */
   readonly changelog?: Changelog | null
+  /**
+   * Trust X-Forwarded-* from a reverse proxy (`TRUST_PROXY=1` in `npm start`): the client IP for
+   * rate limits and https for Secure cookies come from the proxy's headers. Default false.
+   */
+  readonly trustProxy?: boolean
+  /** Sign-in attempts per client IP per window; default 10 per 15 minutes. */
+  readonly signInLimit?: SignInLimit
+  /** The clock for maintainer sessions; tests fix it. Default the system clock. */
+  readonly now?: () => Date
+}
+
+/** A page renderer for errors thrown before a page route's handler (CSRF and sign-in checks); the pages plugin sets it. */
+export type ErrorPageRenderer = (request: import('fastify').FastifyRequest, reply: FastifyReply, error: AppError) => FastifyReply | Promise<FastifyReply>
+
+/** Whether a request wants a page rather than JSON: not under /api, and a browser's Accept. */
+export function wantsPage(request: import('fastify').FastifyRequest): boolean {
+  if (request.url.startsWith('/api/')) return false
+  const accept = String(request.headers.accept ?? '')
+  return accept.includes('text/html') || (request.method === 'POST' && String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded'))
 }
 
 /**
@@ -151,6 +173,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const answers = createAnswersService(engine, options.atlas ?? atlasWithUsGeo(await sharedUsAtlas(), await sharedUsGeo()), { cacheBytes: options.cacheBytes })
   const app = Fastify({
     logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
     routerOptions: { maxParamLength: 300 },
     // Malformed URLs and the like: the same JSON error shape and headers (these replies skip onSend hooks).
     frameworkErrors: (error, _request, reply) => {
@@ -173,6 +196,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false })
   // HTML forms post application/x-www-form-urlencoded.
   await app.register(formbody)
+  // Cookies and CSRF tokens for server-rendered forms (sign-in, corrections).
+  await registerForms(app)
+  let renderErrorPage: ErrorPageRenderer | undefined
+  app.decorate('setErrorPageRenderer', (render: ErrorPageRenderer) => {
+    renderErrorPage = render
+  })
 
   await app.register(swagger, {
     openapi: {
@@ -201,10 +230,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     if ((error as { statusCode?: number }).statusCode && (error as { statusCode: number }).statusCode < 500 && !(error instanceof AppError)) {
       const status = (error as { statusCode: number }).statusCode
-      const code = status === 404 ? 'not-found' : status === 429 ? 'rate-limited' : 'invalid-input'
+      const code = status === 404 ? 'not-found' : status === 429 ? 'rate-limited' : status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'invalid-input'
+      if (code === 'rate-limited' && renderErrorPage && wantsPage(request)) return renderErrorPage(request, reply.status(429), new AppError('rate-limited', `Too many requests from your address just now: ${error.message}`))
       return reply.status(status).send({ error: { code, message: error.message } })
     }
     const appError = toAppError(error)
+    // A form refused before its handler ran (CSRF, sign-in): a page for a browser, JSON for the API.
+    if ((appError.code === 'forbidden' || appError.code === 'unauthorized') && renderErrorPage && wantsPage(request)) return renderErrorPage(request, reply, appError)
     if (appError.code === 'internal') request.log.error({ err: error }, 'internal error')
     return reply.status(appError.httpStatus).send(appError.toJSON())
   })
@@ -320,10 +352,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ? { save: (query) => saveDraft(database, query, formatDay(todayUtc())), load: (token) => loadDraft(database, token), remove: (token) => deleteDraft(database, token) }
     : undefined
   if (drafts) registerSavedDraftRoutes(app, toolkit, drafts)
+  const modules: PageModule[] = []
+  if (database) {
+    registerMaintainers(app, database, options.now ? { now: options.now } : {})
+    modules.push(maintainerPages(database, { links: [], ...(options.signInLimit ? { signInLimit: options.signInLimit } : {}) }))
+  }
   // group the detainer records while the server starts (when any are configured), not on the first check
   if (options.toolkit?.records?.length) app.addHook('onReady', async () => void toolkit.records().catch((err: unknown) => app.log.error({ err }, 'toolkit records could not be loaded')))
   const changelog = options.changelog === undefined ? (existsSync(defaultChangelogPath()) ? await readChangelog(defaultChangelogPath()) : null) : options.changelog
-  await app.register((await import('./pages.ts')).pagesPlugin, { service: answers, ...(changelog ? { changelog } : {}), federal: options.federal, toolkit, ...(drafts ? { drafts } : {}), ...(whoDecides ? { whoDecides } : {}), ...(scripts ? { scripts } : {}), ...(options.today ? { today: options.today } : {}), ...(directory ? { zipShares: (zip: string) => zipSharesOf(zip, directory) } : {}) })
+  await app.register((await import('./pages.ts')).pagesPlugin, { service: answers, ...(changelog ? { changelog } : {}), federal: options.federal, toolkit, ...(drafts ? { drafts } : {}), ...(whoDecides ? { whoDecides } : {}), ...(scripts ? { scripts } : {}), ...(options.today ? { today: options.today } : {}), modules, ...(directory ? { zipShares: (zip: string) => zipSharesOf(zip, directory) } : {}) })
 
   return app
 }

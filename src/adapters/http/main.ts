@@ -39,7 +39,7 @@ try {
   // Census places and populations (us-geo) for the name resolver, when the shared data folder is here.
   const geo = await sharedUsGeo()
   say(geo ? `names: ${geo.places.length.toLocaleString('en-US')} Census places with populations from ${geo.dir}` : 'names: no Census places (../shared/data/us-geo is not here): the registry, states and counties only, and a name several counties share is a choice')
-  const app = await buildApp({ engine: createEngine(registry, { version: packageVersion() }), federal, atlas: atlasWithUsGeo(atlas, geo), database, logger: { level: process.env.LOG_LEVEL ?? 'info' }, toolkit: { records: process.env.SANCTUARY_TOOLKIT_RECORDS?.split(',').filter(Boolean), crosswalks: defaultSharedDataDir() } })
+  const app = await buildApp({ engine: createEngine(registry, { version: packageVersion() }), federal, atlas: atlasWithUsGeo(atlas, geo), database, trustProxy: process.env.TRUST_PROXY === '1', logger: { level: process.env.LOG_LEVEL ?? 'info' }, toolkit: { records: process.env.SANCTUARY_TOOLKIT_RECORDS?.split(',').filter(Boolean), crosswalks: defaultSharedDataDir() } })
   const stop = async () => {
     await app.close().catch(() => undefined)
     await database?.close().catch(() => undefined)

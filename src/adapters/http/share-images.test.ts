@@ -120,7 +120,7 @@ describe('Open Graph and Twitter card tags', () => {
     expect(meta(html, 'twitter:image')).toBe(meta(html, 'og:image'))
     const description = meta(html, 'og:description')!
     expect(description).toMatch(/^Travis County on 1 June 2025, no criminal record/)
-    expect(description).toMatch(/hold past release on the detainer: (prohibited|permitted|required|undetermined)/)
+    expect(description).toMatch(/hold past release on the detainer: (prohibited|permitted|required|undetermined); tell ICE the release date: /)
     expect(meta(html, 'description')).toBe(description)
     expect(meta(html, 'og:image:alt')).toMatch(/^Travis County\. Hold past release on the detainer\. /)
     // The image the tag names is served.

@@ -121,20 +121,13 @@ export function answersFor(request: AnswersRequest): Answers {
     return d
   }
 
-  const day = parseDay(date)!
-  const agreements = (jurisdiction: string): number => agreementsInForce(registry, jurisdiction, day)
-  const cityAgreements = new Map<string, number>()
-  for (const p of gazetteer.places) {
-    if (!p.inRegistry || !p.countyGeoid) continue
-    const n = agreements(p.jurisdiction)
-    if (n) cityAgreements.set(p.countyGeoid, (cityAgreements.get(p.countyGeoid) ?? 0) + n)
-  }
+  const { own: ownAgreements, city: cityAgreements } = agreementCounts(registry, gazetteer, parseDay(date)!)
   const states: StateAnswer[] = gazetteer.states.map((s) => ({ fips: s.fips, code: s.code, name: s.name, jurisdiction: s.jurisdiction, inRegistry: s.inRegistry, ...decide(s.jurisdiction) }))
   const counts = { permitted: 0, required: 0, prohibited: 0, undetermined: 0 }
   const counties: CountyAnswer[] = gazetteer.counties.map((c) => {
     const d = decide(c.jurisdiction)
     counts[d.value]++
-    const own = c.inRegistry ? agreements(c.jurisdiction) : 0
+    const own = ownAgreements.get(c.geoid) ?? 0
     return {
       geoid: c.geoid,
       name: c.name,
@@ -161,6 +154,36 @@ export function answersFor(request: AnswersRequest): Answers {
     counties,
     placesWithoutCounty: gazetteer.placesWithoutCounty.map((p) => ({ ...p })),
   }
+}
+
+/** 287(g) agreements in force on a day, by county GEOID: the county's own, and its cities' (summed). */
+export interface AgreementCounts {
+  readonly own: ReadonlyMap<string, number>
+  readonly city: ReadonlyMap<string, number>
+}
+
+/**
+ * The 287(g) agreements in force on a day for every county of the gazetteer with a file, and
+ * for the cities with a file, summed by their county.
+ *
+ * @example
+ * ```ts
+ * agreementCounts(registry, gazetteer, parseDay('2025-08-01')!).own.get('24021') // 1 (Frederick County, MD)
+ * ```
+ */
+export function agreementCounts(registry: Registry, gazetteer: Gazetteer, day: Day): AgreementCounts {
+  const own = new Map<string, number>()
+  const city = new Map<string, number>()
+  for (const c of gazetteer.counties) {
+    const n = c.inRegistry ? agreementsInForce(registry, c.jurisdiction, day) : 0
+    if (n) own.set(c.geoid, n)
+  }
+  for (const p of gazetteer.places) {
+    if (!p.inRegistry || !p.countyGeoid) continue
+    const n = agreementsInForce(registry, p.jurisdiction, day)
+    if (n) city.set(p.countyGeoid, (city.get(p.countyGeoid) ?? 0) + n)
+  }
+  return { own, city }
 }
 
 /**

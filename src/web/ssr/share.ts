@@ -134,10 +134,13 @@ export function shareImageFor(ctx: SiteContext, target: ShareTarget, date: strin
  * ```
  */
 export function answersDescription(name: string, date: string, values: Readonly<Record<QuestionId, { readonly value: string }>>, tail = ''): string {
-  const answers = QUESTION_IDS.map((q) => `${QUESTION_LABELS[q].toLowerCase()}: ${valueWord(values[q].value)}`).join('; ')
-  const facts = TEMPLATE.label.charAt(0).toLowerCase() + TEMPLATE.label.slice(1)
+  const answers = QUESTION_IDS.map((q) => `${lowerFirst(QUESTION_LABELS[q])}: ${valueWord(values[q].value)}`).join('; ')
+  const facts = lowerFirst(TEMPLATE.label)
   return `${name} on ${dateWords(date)}, ${facts}: ${answers}.${tail ? ` ${tail}` : ''}`
 }
+
+/** The first letter in lower case, keeping acronyms ("Tell ICE…" → "tell ICE…"). */
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1)
 
 const valueWord = (v: string) => (VALUE_LABELS[v as AnswerValue] ?? v).toLowerCase()
 
@@ -151,7 +154,7 @@ const valueWord = (v: string) => (VALUE_LABELS[v as AnswerValue] ?? v).toLowerCa
  * ```
  */
 export function compareDescription(names: readonly string[], holds: readonly string[], date: string): string {
-  const facts = TEMPLATE.label.charAt(0).toLowerCase() + TEMPLATE.label.slice(1)
+  const facts = lowerFirst(TEMPLATE.label)
   return `${QUESTION_LABELS[QUESTION]}, ${facts}, ${dateWords(date)}: ${names.map((n, k) => `${n} ${valueWord(holds[k] ?? 'undetermined')}`).join('; ')}. Side by side, provision by provision, with sources.`
 }
 
@@ -164,6 +167,6 @@ export function compareDescription(names: readonly string[], holds: readonly str
  * ```
  */
 export function caseDescription(name: string, date: string, values: Readonly<Record<QuestionId, { readonly value: string }>>): string {
-  const answers = QUESTION_IDS.map((q) => `${QUESTION_LABELS[q].toLowerCase()}: ${valueWord(values[q].value)}`).join('; ')
+  const answers = QUESTION_IDS.map((q) => `${lowerFirst(QUESTION_LABELS[q])}: ${valueWord(values[q].value)}`).join('; ')
   return `A case in ${name} on ${dateWords(date)}: ${answers}. With the explanation and the laws that decide it.`
 }

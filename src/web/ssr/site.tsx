@@ -110,6 +110,9 @@ export function errorPage(thrown: unknown): PageResult {
   const e = toAppError(thrown)
   if (e.code === 'not-found') return messagePage(404, 'Not found', e.message)
   if (e.code === 'invalid-input') return messagePage(400, 'Bad request', e.message)
+  if (e.code === 'unauthorized') return messagePage(401, 'Sign-in needed', e.message)
+  if (e.code === 'forbidden') return messagePage(403, 'Not allowed', e.message)
+  if (e.code === 'rate-limited') return messagePage(429, 'Too many requests', e.message)
   return messagePage(e.httpStatus, 'Something went wrong', 'The page could not be built. The error has been logged.')
 }
 
@@ -254,6 +257,38 @@ export function layerEnactments(registry: Registry, id: string): LayerEnactment[
  * ```
  */
 export function jurisdictionPage(ctx: SiteContext, id: string, query: Query, whoDecides: WhoDecidesView = NO_DIRECTORY): PageResult {
+  const props = jurisdictionProps(ctx, id, query, whoDecides)
+  const { date, enactments } = props
+  return {
+    kind: 'page',
+    status: 200,
+    title: props.j.name,
+    description: answersDescription(
+      props.j.name,
+      date,
+      props.answers[0]!.answers,
+      enactments.length > 0 ? `${countOf(enactments.length, 'enactment', 'enactments')} of its own in the registry, each with its sources.` : 'No law of its own in the registry; the answers come from the law above it.',
+    ),
+    share: { kind: 'jurisdiction', id },
+    ...(query.date ? { shareDate: date } : {}),
+    nav: 'none',
+    entry: props.timeline.segments.length > 0 ? 'jurisdiction' : null,
+    body: <JurisdictionPage {...props} />,
+    data: { timeline: props.timeline, today: props.today },
+    canonical: jurisdictionPath(id),
+  }
+}
+
+/**
+ * What a jurisdiction page shows, as data (the page, its print view and its PDF all render this).
+ * Throws like {@link jurisdictionPage}.
+ *
+ * @example
+ * ```ts
+ * jurisdictionProps(ctx, 'ocd-division/country:us/state:il/county:cook', { date: '2016-06-01' }).answers.length // 4
+ * ```
+ */
+export function jurisdictionProps(ctx: SiteContext, id: string, query: Query, whoDecides: WhoDecidesView = NO_DIRECTORY): JurisdictionPageProps {
   const registry = ctx.engine.registry
   const today = ctx.today()
   const date = validDate(query.date, 'date') ?? today
@@ -306,24 +341,7 @@ export function jurisdictionPage(ctx: SiteContext, id: string, query: Query, who
     whoDecides,
     federal: ctx.federal ? jurisdictionFederal(ctx.federal, ctx.engine, id, date) : null,
   }
-  return {
-    kind: 'page',
-    status: 200,
-    title: detail.name,
-    description: answersDescription(
-      detail.name,
-      date,
-      evaluations[0]!.evaluation.answers,
-      enactments.length > 0 ? `${countOf(enactments.length, 'enactment', 'enactments')} of its own in the registry, each with its sources.` : 'No law of its own in the registry; the answers come from the law above it.',
-    ),
-    share: { kind: 'jurisdiction', id },
-    ...(query.date ? { shareDate: date } : {}),
-    nav: 'none',
-    entry: props.timeline.segments.length > 0 ? 'jurisdiction' : null,
-    body: <JurisdictionPage {...props} />,
-    data: { timeline: props.timeline, today },
-    canonical: jurisdictionPath(id),
-  }
+  return props
 }
 
 /**
@@ -463,6 +481,29 @@ function suggestionsOf(ctx: SiteContext, id: string) {
   }
 }
 
+/**
+ * What the compare page shows for two to four IDs on a date: the comparison and each one's answers
+ * for every case template (the page, its print view and its PDF). Throws `invalid-input` or
+ * `not-found` naming `ids` or `date`.
+ *
+ * @example
+ * ```ts
+ * compareData(ctx, ['ocd-division/country:us/state:ca', 'ocd-division/country:us/state:tx'], '2019-01-01').answers.length // 4
+ * ```
+ */
+export function compareData(ctx: SiteContext, ids: readonly string[], date: string): { comparison: NonNullable<ComparePageProps['comparison']>; answers: ComparePageProps['answers'] } {
+  for (const [i, id] of ids.entries()) if (id.startsWith('ocd-division/') && !ctx.engine.registry.jurisdictions.has(id)) requireDivisionId(ctx.names, id, `ids[${i}]`)
+  const comparison = compareJurisdictions(ctx.engine.registry, ctx.gazetteer, ids, date)
+  const answers = CASE_TEMPLATES.map((t) => ({
+    template: { id: t.id, label: t.label },
+    values: ids.map((id) => {
+      const ev = ctx.engine.evaluate(templateCase({ template: t.id, jurisdiction: id, date }))
+      return Object.fromEntries(QUESTION_IDS.map((q) => [q, { value: ev.answers[q].value, maxHours: ev.answers[q].maxHours ?? null }])) as Record<QuestionId, { value: string; maxHours: number | null }>
+    }),
+  }))
+  return { comparison, answers }
+}
+
 function comparePageWith(ctx: SiteContext, date: string, picks: readonly PickedJurisdiction[], message: string | null, status: number, choices: readonly NameChoiceLink[] = []): PageResult {
   const today = ctx.today()
   let comparison: ComparePageProps['comparison'] = null
@@ -470,14 +511,7 @@ function comparePageWith(ctx: SiteContext, date: string, picks: readonly PickedJ
   let error = message
   if (picks.length >= 2 && !message) {
     try {
-      comparison = compareJurisdictions(ctx.engine.registry, ctx.gazetteer, picks.map((p) => p.jurisdiction), date)
-      answers = CASE_TEMPLATES.map((t) => ({
-        template: { id: t.id, label: t.label },
-        values: picks.map((p) => {
-          const ev = ctx.engine.evaluate(templateCase({ template: t.id, jurisdiction: p.jurisdiction, date }))
-          return Object.fromEntries(QUESTION_IDS.map((q) => [q, { value: ev.answers[q].value, maxHours: ev.answers[q].maxHours ?? null }])) as Record<QuestionId, { value: string; maxHours: number | null }>
-        }),
-      }))
+      ;({ comparison, answers } = compareData(ctx, picks.map((p) => p.jurisdiction), date))
     } catch (thrown) {
       const e = toAppError(thrown)
       if (e.code !== 'invalid-input' && e.code !== 'not-found') throw thrown
