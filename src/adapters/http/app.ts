@@ -40,6 +40,16 @@ import { registerForms } from './forms/index.ts'
 import { maintainerPages, registerMaintainers, type SignInLimit } from './maintainers/index.ts'
 import type { PageModule } from './pages.ts'
 import { correctionPages, jurisdictionCorrections, registerCorrectionsApi, type CorrectionsOptions } from './corrections/index.ts'
+import type { Mailer } from '../mail/index.ts'
+import type { RetentionPolicy } from '../../core/petitions/index.ts'
+import { createPetitionsService, type PetitionsService } from './petitions-service.ts'
+import { registerPetitionRoutes, type PetitionLimits } from './routes-petitions.ts'
+import { registerPetitionPages } from './petitions-pages.ts'
+
+/** Request logs without secrets: a `token` in a query string (links from mail) is replaced by `…`. */
+export function redactedUrl(url: string): string {
+  return url.replace(/([?&]token=)[^&#]*/g, '$1…')
+}
 
 // Documentation-only schemas (bodies are not serialised through them; see setSerializerCompiler).
 const AnswerDoc = Type.Object(
@@ -134,6 +144,8 @@ export interface AppOptions {
   readonly toolkit?: { readonly records?: readonly string[]; readonly crosswalks?: string }
   /** Today (UTC) as YYYY-MM-DD for the call scripts and their counts; tests fix it. Default the clock. */
   readonly today?: () => string
+  /** Petitions (with the database): where mail goes, the site's address for links in it, retention and signing limits; `now` is fixed by tests. */
+  readonly petitions?: { readonly mailer: Mailer; readonly publicUrl: string; readonly retention?: RetentionPolicy; readonly limits?: PetitionLimits; readonly now?: () => string; readonly sweepEveryMs?: number }
   /** The registry's change log; default the committed file (`changelog/registry-changes.json`) when it is there. */
   readonly changelog?: Changelog | null
   /**
@@ -176,8 +188,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // The answers, search and downloads; also what the pages plugin renders from.
   // us-atlas, with us-geo's Census places and populations when the shared data folder is there.
   const answers = createAnswersService(engine, options.atlas ?? atlasWithUsGeo(await sharedUsAtlas(), await sharedUsGeo()), { cacheBytes: options.cacheBytes })
+  const logger = typeof options.logger === 'object' ? { ...options.logger, serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: redactedUrl(req.url) }) } } : (options.logger ?? false)
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger,
     trustProxy: options.trustProxy ?? false,
     routerOptions: { maxParamLength: 300 },
     // Malformed URLs and the like: the same JSON error shape and headers (these replies skip onSend hooks).
@@ -370,6 +383,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     registerCorrectionsApi(app, corrections)
     modules.push(correctionPages(corrections))
+  }
+  let petitions: PetitionsService | undefined
+  if (database && directory && options.petitions) {
+    const p = options.petitions
+    petitions = createPetitionsService({ database, directory, names: answers.names, mailer: p.mailer, publicUrl: p.publicUrl.replace(/\/+$/, ''), ...(p.retention ? { retention: p.retention } : {}), ...(p.now ? { now: p.now } : {}) })
+    registerPetitionRoutes(app, petitions, p.limits ? { limits: p.limits } : {})
+    registerPetitionPages(app, petitions)
+    // Expire pending signatures and anonymise old ones at start and then hourly.
+    const service = petitions
+    let timer: NodeJS.Timeout | undefined
+    const sweep = () => void service.sweep().catch((err: unknown) => app.log.error({ err }, 'petition sweep failed'))
+    app.addHook('onReady', async () => {
+      sweep()
+      timer = setInterval(sweep, p.sweepEveryMs ?? 3_600_000)
+      timer.unref()
+    })
+    app.addHook('onClose', async () => clearInterval(timer))
   }
   // group the detainer records while the server starts (when any are configured), not on the first check
   if (options.toolkit?.records?.length) app.addHook('onReady', async () => void toolkit.records().catch((err: unknown) => app.log.error({ err }, 'toolkit records could not be loaded')))

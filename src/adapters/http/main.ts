@@ -12,6 +12,8 @@ import { describeTarget, directoryIsEmpty, openDatabase, targetFromEnv, type Dat
 import { defaultRegistryDir, loadFederalOrThrow, loadRegistryOrThrow, loadUsAtlas, packageVersion, atlasWithUsGeo, sharedUsGeo } from '../fs/index.ts'
 import { defaultCuratedDir, defaultSharedDataDir, GAZETTEER_VERSION, importOfficials } from '../officials-import/index.ts'
 import { buildApp } from './app.ts'
+import { mailerFromEnv } from '../mail/index.ts'
+import { retentionPolicy } from '../../core/petitions/index.ts'
 
 const port = Number(process.env.PORT ?? 3000)
 const host = process.env.HOST ?? '127.0.0.1'
@@ -39,7 +41,12 @@ try {
   // Census places and populations (us-geo) for the name resolver, when the shared data folder is here.
   const geo = await sharedUsGeo()
   say(geo ? `names: ${geo.places.length.toLocaleString('en-US')} Census places with populations from ${geo.dir}` : 'names: no Census places (../shared/data/us-geo is not here): the registry, states and counties only, and a name several counties share is a choice')
-  const app = await buildApp({ engine: createEngine(registry, { version: packageVersion() }), federal, atlas: atlasWithUsGeo(atlas, geo), database, registryDir: root, trustProxy: process.env.TRUST_PROXY === '1', logger: { level: process.env.LOG_LEVEL ?? 'info' }, toolkit: { records: process.env.SANCTUARY_TOOLKIT_RECORDS?.split(',').filter(Boolean), crosswalks: defaultSharedDataDir() } })
+  // Petitions: mail through SMTP_URL, else .eml files in <data dir>/outbox; links in mail point at PUBLIC_URL.
+  const mailer = mailerFromEnv()
+  const retention = retentionPolicy({ pendingHours: process.env.SANCTUARY_PETITION_PENDING_HOURS, anonymiseAfterDays: process.env.SANCTUARY_PETITION_RETENTION_DAYS })
+  const publicUrl = process.env.SANCTUARY_PUBLIC_URL ?? process.env.PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+  say(`petitions: mail to ${mailer.describe()}; links to ${publicUrl}; pending signatures expire after ${retention.pendingHours} h, names and emails erased after ${retention.anonymiseAfterDays} days`)
+  const app = await buildApp({ engine: createEngine(registry, { version: packageVersion() }), federal, atlas: atlasWithUsGeo(atlas, geo), database, registryDir: root, trustProxy: process.env.TRUST_PROXY === '1', logger: { level: process.env.LOG_LEVEL ?? 'info' }, toolkit: { records: process.env.SANCTUARY_TOOLKIT_RECORDS?.split(',').filter(Boolean), crosswalks: defaultSharedDataDir() }, petitions: { mailer, publicUrl, retention } })
   const stop = async () => {
     await app.close().catch(() => undefined)
     await database?.close().catch(() => undefined)
