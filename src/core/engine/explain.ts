@@ -14,8 +14,9 @@ const QUESTION_TEXT: Record<Question, string> = {
 
 const VALUE_TEXT = { required: 'REQUIRED', permitted: 'PERMITTED', prohibited: 'PROHIBITED', undetermined: 'UNDETERMINED' } as const
 
+// The explanation is shown on public pages: each citation names its layer in words, not the registry's provision id (which the JSON carries).
 function citeLine(a: Answer): string[] {
-  return a.citations.map((c) => `    - ${c.title}${c.citation ? ` (${c.citation})` : ''} [${c.layer}: ${c.provision}]\n      "${c.quote}" — ${c.url}`)
+  return a.citations.map((c) => `    - ${c.title}${c.citation ? ` (${c.citation})` : ''} [${c.layer} law]\n      "${c.quote}" — ${c.url}`)
 }
 
 function roleLines(entries: readonly TraceEntry[]): string[] {
