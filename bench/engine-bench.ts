@@ -101,9 +101,9 @@ export interface EngineBenchResult {
 }
 
 /** Runs the engine benchmark. */
-export function runEngineBench(registry: Registry, n = 1_000_000): EngineBenchResult {
+export function runEngineBench(registry: Registry, n = 1_000_000, given?: readonly ParsedCase[]): EngineBenchResult {
   const engine = createEngine(registry, { version: 'bench' })
-  const cases = generateCases(registry, n)
+  const cases = given ?? generateCases(registry, n)
   let sink = 0
   // Each path is a loop over a range of the cases, accumulating into a local (no allocation).
   const paths = [

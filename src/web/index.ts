@@ -12,11 +12,16 @@
  * ```
  */
 export { assetsFor, ENTRY_SOURCES, STYLES_SOURCE, type Manifest, type ManifestChunk } from './ssr/assets.ts'
-export { jsonForScript, renderDocument, type DocumentInput, type NavKey, type PageAssets, type PageEntry } from './ssr/document.tsx'
+export { jsonForScript, renderDocument, shareTags, type ShareMeta, type DocumentInput, type NavKey, type PageAssets, type PageEntry } from './ssr/document.tsx'
 export { type WhoDecidesView } from './components/who-decides.tsx'
-export { comparePage, downloadsPage, errorPage, evaluatePage, federalPage, jurisdictionPage, mapPage, searchPage, type PageResult, type Query, type SiteContext } from './ssr/site.tsx'
+export { compareData, comparePage, downloadsPage, errorPage, evaluatePage, federalPage, jurisdictionPage, jurisdictionProps, mapPage, searchPage, type PageResult, type Query, type SiteContext } from './ssr/site.tsx'
 export { scriptPage } from './ssr/scripts.tsx'
 export { checkReportName, simulationDocument, simulationPage, simulationSections, simulationsPage, type PublishedReport } from './ssr/simulations.tsx'
 export { isReportName, summariseReport, type SimulationSummary } from './ssr/simulation-summary.ts'
 export { decodeCase, encodeCase, type DecodedCase } from './shared/case-url.ts'
 export { composerCheck, toolkitCatalogPage, toolkitClausePage, toolkitComposeExport, toolkitComposePage, type ToolkitContext } from './ssr/toolkit.tsx'
+export { SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH, shareImageSvg, wrapWords, type ShareImage, type ShareLine } from './ssr/share-image.ts'
+export { answersDescription, caseDescription, compareDescription, shareImageAlt, shareImageFor, shareImagePath, type ShareTarget } from './ssr/share.ts'
+export { jurisdictionMarkdown, type DocumentMeta } from './ssr/jurisdiction-document.ts'
+export { jurisdictionPath } from './shared/words.ts'
+export { compareMarkdown } from './ssr/compare-document.ts'

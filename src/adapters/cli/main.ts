@@ -2,10 +2,12 @@
  * The `sanctuary` command line: a thin shell over the core. Each command lives in `commands/`.
  */
 import { Command } from 'commander'
+import { registerAgreementCommands } from './commands/agreements.ts'
 import { registerDbCommands } from './commands/db.ts'
 import { registerDraftCommands } from './commands/draft.ts'
 import { registerEngineCommands } from './commands/engine.ts'
 import { registerFederalCommands } from './commands/federal.ts'
+import { registerMaintainerCommands } from './commands/maintainer.ts'
 import { registerImportCommand } from './commands/import.ts'
 import { registerOfficialsCommands } from './commands/officials.ts'
 import { registerRegistryCommands } from './commands/registry.ts'
@@ -26,6 +28,7 @@ const program = new Command()
 registerRegistryCommands(program)
 registerEngineCommands(program)
 registerImportCommand(program)
+registerAgreementCommands(program)
 registerSimulateCommand(program)
 registerSynthCommand(program)
 registerReportCommand(program)
@@ -34,5 +37,6 @@ registerOfficialsCommands(program)
 registerFederalCommands(program)
 registerDraftCommands(program)
 registerScriptCommand(program)
+registerMaintainerCommands(program)
 
 await program.parseAsync(process.argv)

@@ -33,6 +33,7 @@ describe.each(testTargets())('officials store on $name', (target) => {
     expect(version.applied).toContain('006-toolkit-drafts')
     expect(version.applied).toContain('004-call-outcomes')
     expect(version.applied).toContain('003-petitions')
+    expect(version.applied).toContain('002-maintainers')
     expect(version.pending).toEqual([])
     expect(await tableCounts(database)).toMatchObject({ persons: 0, posts: 0, memberships: 0 })
   })

@@ -45,3 +45,4 @@ export {
   type NewPetition,
   type NewSignature,
 } from './petitions-store.ts'
+export { addMaintainer, checkMaintainer, endSession, maintainerCount, sessionMaintainer, startSession } from './maintainers-store.ts'

@@ -162,6 +162,22 @@ export interface PetitionReportsTable {
   reported_on: string
 }
 
+/** A maintainer (002-maintainers): an email and the Argon2id hash of a password. */
+export interface MaintainersTable {
+  id: Generated<number>
+  email: string
+  password_hash: string
+  created_at: Generated<Date>
+}
+
+/** A signed-in session: the SHA-256 of its cookie token, never the token. */
+export interface MaintainerSessionsTable {
+  token_hash: string
+  maintainer_id: number
+  created_at: Date
+  expires_at: Date
+}
+
 export interface Schema {
   persons: PersonsTable
   organizations: OrganizationsTable
@@ -175,6 +191,8 @@ export interface Schema {
   signatures: SignaturesTable
   petition_integrity: PetitionIntegrityTable
   petition_reports: PetitionReportsTable
+  maintainers: MaintainersTable
+  maintainer_sessions: MaintainerSessionsTable
 }
 
 /** The tables `sanctuary db status` counts. */

@@ -108,3 +108,29 @@ export function sharedUsAtlas(): Promise<UsAtlas> {
   })
   return shared
 }
+
+/** Where us-atlas' pre-projected counties file is (Albers USA fitted to 975×610, as the map draws it). */
+export function usAtlasAlbersPath(): string {
+  return createRequire(import.meta.url).resolve('us-atlas/counties-albers-10m.json')
+}
+
+let albers: Promise<AtlasGeometry> | undefined
+
+/**
+ * The map's projected geometry (us-atlas counties-albers-10m.json: planar, y down), read once per
+ * process, for images drawn on the server (link previews).
+ *
+ * @example
+ * ```ts
+ * (await sharedAlbersGeometry()).counties.get('48453') // Travis County, TX, in map pixels
+ * ```
+ */
+export function sharedAlbersGeometry(): Promise<AtlasGeometry> {
+  albers ??= loadUsAtlas(usAtlasAlbersPath())
+    .then((a) => a.geometry())
+    .catch((error: unknown) => {
+      albers = undefined
+      throw error
+    })
+  return albers
+}

@@ -83,6 +83,6 @@ export async function loadFederalOrThrow(root: string, registry?: Registry): Pro
 }
 
 export { packageVersion } from './version.ts'
-export { loadUsAtlas, sharedUsAtlas, usAtlasCountiesPath, type UsAtlas } from './atlas.ts'
+export { loadUsAtlas, sharedAlbersGeometry, sharedUsAtlas, usAtlasAlbersPath, usAtlasCountiesPath, type UsAtlas } from './atlas.ts'
 export { atlasWithUsGeo, defaultUsGeoDir, loadUsGeo, sharedUsGeo, US_GEO_FILES, withUsGeo, type UsGeo } from './us-geo.ts'
 export { sharedNames } from './names.ts'

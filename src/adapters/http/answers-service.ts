@@ -1,14 +1,17 @@
 /**
  * The answers and downloads behind the HTTP API, computed on demand and kept in memory: each
  * body once serialised, once gzipped and once hashed, in an LRU bounded by bytes. The registry
- * and engine are fixed for the server's life, so a cached body never goes stale.
+ * and engine are fixed for the server's life, so a cached body never goes stale. Answers are kept
+ * per interval of the registry's boundary days (core/answers/intervals.ts): a new date inside a
+ * known interval is a cache hit, and its JSON body is the interval's, closed by the date's fields
+ * (answers-json-body.ts).
  */
 import { promisify } from 'node:util'
 import { gzip as gzipCallback } from 'node:zlib'
 import {
   answersCsv,
-  answersFor,
   changedAssumptions,
+  createAnswersCache,
   type Assumptions,
   answersGeoJson,
   buildGazetteer,
@@ -22,6 +25,7 @@ import {
 } from '../../core/answers/index.ts'
 import { buildNameIndex, type NameIndex } from '../../core/names/index.ts'
 import type { Engine } from '../../core/engine/index.ts'
+import { AnswersJsonBodies } from './answers-json-body.ts'
 import { etagOf } from './headers.ts'
 
 const gzip = promisify(gzipCallback)
@@ -125,6 +129,8 @@ export function createAnswersService(engine: Engine, atlas: AtlasSource, options
   const gazetteer = buildGazetteer(engine.registry, atlas.input)
   const names = buildNameIndex({ registry: engine.registry, gazetteer })
   const bodies = new ByteLru<CachedBody>(options.cacheBytes ?? 64 * 1024 * 1024)
+  const cache = createAnswersCache(engine, gazetteer)
+  const json = new AnswersJsonBodies(engine, gazetteer, cache, CONTENT_TYPES.json, options.cacheBytes ?? 64 * 1024 * 1024)
   // Each answer set counts as 1: the 16 most recent are kept as values.
   const values = new ByteLru<{ bytes: number; answers: Answers }>(16)
   const pending = new Map<string, Promise<CachedBody>>()
@@ -132,10 +138,11 @@ export function createAnswersService(engine: Engine, atlas: AtlasSource, options
   // The cache key names only the assumptions that differ from the template's (in a fixed order).
   const assumeKey = (template: string, assume: Assumptions | undefined) => (assume && Object.keys(assume).length ? JSON.stringify(changedAssumptions(template, assume)) : '')
   const answers = (date: string, action: string, template: string, assume?: Assumptions): Answers => {
-    const key = `${date}|${action}|${template}|${assumeKey(template, assume)}`
+    const md = cache.decisions(date, action, template, assume)
+    const key = `${date}|${md.signature}`
     const hit = values.get(key)
     if (hit) return hit.answers
-    const a = answersFor({ engine, gazetteer, date, action, template, ...(assume ? { assume } : {}) })
+    const a = cache.answers(md, date)
     values.set(key, { bytes: 1, answers: a })
     return a
   }
@@ -163,9 +170,10 @@ export function createAnswersService(engine: Engine, atlas: AtlasSource, options
   }
 
   const answersBody = (format: DownloadFormat, date: string, action: string, template: string, assume?: Assumptions): Promise<CachedBody> => {
+    if (format === 'json') return Promise.resolve(json.body(cache.decisions(date, action, template, assume), date))
     const a = answers(date, action, template, assume)
     return memo(`answers|${format}|${date}|${action}|${template}|${assumeKey(template, assume)}`, () =>
-      cacheBody(format === 'json' ? JSON.stringify(a) : format === 'csv' ? answersCsv(a) : JSON.stringify(answersGeoJson(a, atlas.geometry())), CONTENT_TYPES[format]),
+      cacheBody(format === 'csv' ? answersCsv(a) : JSON.stringify(answersGeoJson(a, atlas.geometry())), CONTENT_TYPES[format]),
     )
   }
 

@@ -43,6 +43,9 @@ import { registerPetitionPages } from './petitions-pages.ts'
 export function redactedUrl(url: string): string {
   return url.replace(/([?&]token=)[^&#]*/g, '$1…')
 }
+import { registerForms } from './forms/index.ts'
+import { currentMaintainer, maintainerPages, registerMaintainers, type SignInLimit } from './maintainers/index.ts'
+import type { PageModule } from './pages.ts'
 
 // Documentation-only schemas (bodies are not serialised through them; see setSerializerCompiler).
 const AnswerDoc = Type.Object(
@@ -139,6 +142,25 @@ export interface AppOptions {
   readonly today?: () => string
   /** Petitions (with the database): where mail goes, the site's address for links in it, retention and signing limits; `now` is fixed by tests. */
   readonly petitions?: { readonly mailer: Mailer; readonly publicUrl: string; readonly retention?: RetentionPolicy; readonly limits?: PetitionLimits; readonly now?: () => string; readonly sweepEveryMs?: number }
+  /**
+   * Trust X-Forwarded-* from a reverse proxy (`TRUST_PROXY=1` in `npm start`): the client IP for
+   * rate limits and https for Secure cookies come from the proxy's headers. Default false.
+   */
+  readonly trustProxy?: boolean
+  /** Sign-in attempts per client IP per window; default 10 per 15 minutes. */
+  readonly signInLimit?: SignInLimit
+  /** The clock for maintainer sessions; tests fix it. Default the system clock. */
+  readonly now?: () => Date
+}
+
+/** A page renderer for errors thrown before a page route's handler (CSRF and sign-in checks); the pages plugin sets it. */
+export type ErrorPageRenderer = (request: import('fastify').FastifyRequest, reply: FastifyReply, error: AppError) => FastifyReply | Promise<FastifyReply>
+
+/** Whether a request wants a page rather than JSON: not under /api, and a browser's Accept. */
+export function wantsPage(request: import('fastify').FastifyRequest): boolean {
+  if (request.url.startsWith('/api/')) return false
+  const accept = String(request.headers.accept ?? '')
+  return accept.includes('text/html') || (request.method === 'POST' && String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded'))
 }
 
 /**
@@ -159,6 +181,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const logger = typeof options.logger === 'object' ? { ...options.logger, serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: redactedUrl(req.url) }) } } : (options.logger ?? false)
   const app = Fastify({
     logger,
+    trustProxy: options.trustProxy ?? false,
     routerOptions: { maxParamLength: 300 },
     // Malformed URLs and the like: the same JSON error shape and headers (these replies skip onSend hooks).
     frameworkErrors: (error, _request, reply) => {
@@ -181,6 +204,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false })
   // HTML forms post application/x-www-form-urlencoded.
   await app.register(formbody)
+  // Cookies and CSRF tokens for server-rendered forms (sign-in, corrections).
+  await registerForms(app)
+  let renderErrorPage: ErrorPageRenderer | undefined
+  app.decorate('setErrorPageRenderer', (render: ErrorPageRenderer) => {
+    renderErrorPage = render
+  })
 
   await app.register(swagger, {
     openapi: {
@@ -209,10 +238,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     if ((error as { statusCode?: number }).statusCode && (error as { statusCode: number }).statusCode < 500 && !(error instanceof AppError)) {
       const status = (error as { statusCode: number }).statusCode
-      const code = status === 404 ? 'not-found' : status === 429 ? 'rate-limited' : 'invalid-input'
+      const code = status === 404 ? 'not-found' : status === 429 ? 'rate-limited' : status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'invalid-input'
+      if (code === 'rate-limited' && renderErrorPage && wantsPage(request)) return renderErrorPage(request, reply.status(429), new AppError('rate-limited', `Too many requests from your address just now: ${error.message}`))
       return reply.status(status).send({ error: { code, message: error.message } })
     }
     const appError = toAppError(error)
+    // A form refused before its handler ran (CSRF, sign-in): a page for a browser, JSON for the API.
+    if ((appError.code === 'forbidden' || appError.code === 'unauthorized') && renderErrorPage && wantsPage(request)) return renderErrorPage(request, reply, appError)
     if (appError.code === 'internal') request.log.error({ err: error }, 'internal error')
     return reply.status(appError.httpStatus).send(appError.toJSON())
   })
@@ -332,7 +364,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (database && directory && options.petitions) {
     const p = options.petitions
     petitions = createPetitionsService({ database, directory, names: answers.names, mailer: p.mailer, publicUrl: p.publicUrl.replace(/\/+$/, ''), ...(p.retention ? { retention: p.retention } : {}), ...(p.now ? { now: p.now } : {}) })
-    registerPetitionRoutes(app, petitions, p.limits ? { limits: p.limits } : {})
+    registerPetitionRoutes(app, petitions, { ...(p.limits ? { limits: p.limits } : {}), isMaintainer: async (request) => (await currentMaintainer(request)) !== null })
     registerPetitionPages(app, petitions)
     // Expire pending signatures and anonymise old ones at start and then hourly.
     const service = petitions
@@ -345,9 +377,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     })
     app.addHook('onClose', async () => clearInterval(timer))
   }
+  const modules: PageModule[] = []
+  if (database) {
+    registerMaintainers(app, database, options.now ? { now: options.now } : {})
+    modules.push(maintainerPages(database, { links: [], ...(options.signInLimit ? { signInLimit: options.signInLimit } : {}) }))
+  }
   // group the detainer records while the server starts (when any are configured), not on the first check
   if (options.toolkit?.records?.length) app.addHook('onReady', async () => void toolkit.records().catch((err: unknown) => app.log.error({ err }, 'toolkit records could not be loaded')))
-  await app.register((await import('./pages.ts')).pagesPlugin, { service: answers, federal: options.federal, toolkit, ...(drafts ? { drafts } : {}), ...(whoDecides ? { whoDecides } : {}), ...(scripts ? { scripts } : {}), ...(options.today ? { today: options.today } : {}), ...(directory ? { zipShares: (zip: string) => zipSharesOf(zip, directory) } : {}) })
+  await app.register((await import('./pages.ts')).pagesPlugin, { service: answers, federal: options.federal, toolkit, ...(drafts ? { drafts } : {}), ...(whoDecides ? { whoDecides } : {}), ...(scripts ? { scripts } : {}), ...(options.today ? { today: options.today } : {}), modules, ...(directory ? { zipShares: (zip: string) => zipSharesOf(zip, directory) } : {}) })
 
   return app
 }

@@ -46,7 +46,7 @@ try {
   const retention = retentionPolicy({ pendingHours: process.env.SANCTUARY_PETITION_PENDING_HOURS, anonymiseAfterDays: process.env.SANCTUARY_PETITION_RETENTION_DAYS })
   const publicUrl = process.env.PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`
   say(`petitions: mail to ${mailer.describe()}; links to ${publicUrl}; pending signatures expire after ${retention.pendingHours} h, names and emails erased after ${retention.anonymiseAfterDays} days`)
-  const app = await buildApp({ engine: createEngine(registry, { version: packageVersion() }), federal, atlas: atlasWithUsGeo(atlas, geo), database, logger: { level: process.env.LOG_LEVEL ?? 'info' }, toolkit: { records: process.env.SANCTUARY_TOOLKIT_RECORDS?.split(',').filter(Boolean), crosswalks: defaultSharedDataDir() }, petitions: { mailer, publicUrl, retention } })
+  const app = await buildApp({ engine: createEngine(registry, { version: packageVersion() }), federal, atlas: atlasWithUsGeo(atlas, geo), database, trustProxy: process.env.TRUST_PROXY === '1', logger: { level: process.env.LOG_LEVEL ?? 'info' }, toolkit: { records: process.env.SANCTUARY_TOOLKIT_RECORDS?.split(',').filter(Boolean), crosswalks: defaultSharedDataDir() }, petitions: { mailer, publicUrl, retention } })
   const stop = async () => {
     await app.close().catch(() => undefined)
     await database?.close().catch(() => undefined)

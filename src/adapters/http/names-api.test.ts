@@ -15,15 +15,18 @@ const NOWHERE = 'ocd-division/country:us/state:zz/county:nowhere'
 /** Real codes and 2020 Census counts, as us-atlas and us-geo hand them in. */
 const GEO: GazetteerInput = {
   states: [
+    { fips: '01', name: 'Alabama', population: 5024279 },
     { fips: '06', name: 'California', population: 39538223 },
     { fips: '13', name: 'Georgia', population: 10711908 },
     { fips: '48', name: 'Texas', population: 29145505 },
   ],
   counties: [
+    { geoid: '01069', name: 'Houston', population: 107202 },
     { geoid: '06019', name: 'Fresno', population: 1008654 },
     { geoid: '13145', name: 'Harris', population: 34668 },
     { geoid: '13153', name: 'Houston', population: 163633 },
     { geoid: '48201', name: 'Harris', population: 4731145 },
+    { geoid: '48225', name: 'Houston', population: 22066 },
   ],
   places: [{ geoid: '4835000', name: 'Houston', state: 'TX', countyGeoid: '48201', population: 2304580, type: 'city' }],
 }

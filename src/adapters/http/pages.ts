@@ -31,6 +31,11 @@ import {
   evaluatePage,
   federalPage,
   jurisdictionPage,
+  jurisdictionProps,
+  jurisdictionMarkdown,
+  jurisdictionPath,
+  compareData,
+  compareMarkdown,
   mapPage,
   renderDocument,
   searchPage,
@@ -44,16 +49,24 @@ import {
   toolkitComposeExport,
   toolkitComposePage,
   composerCheck,
+  SHARE_IMAGE_HEIGHT,
+  SHARE_IMAGE_WIDTH,
+  shareImageAlt,
+  shareImageFor,
+  shareImagePath,
+  type ShareMeta,
+  type ShareTarget,
 } from '../../web/index.ts'
 import { composerQuery, composerState } from '../../core/toolkit/index.ts'
 import { MAX_DRAFT_QUERY } from '../db/index.ts'
-import type { ToolkitService } from '../toolkit/index.ts'
+import { markdownPdf, type ToolkitService } from '../toolkit/index.ts'
 import type { FederalData } from '../../core/federal/index.ts'
 import { isZipLike, type ZipShare } from '../../core/names/index.ts'
 import type { AnswersService } from './answers-service.ts'
 import type { ScriptService } from './scripts-service.ts'
 import { acceptsGzip } from './routes-answers.ts'
 import { savedDraftPath, type SavedDrafts } from './routes-saved-drafts.ts'
+import { publicOrigin, registerShareImages } from './share-images.ts'
 
 export interface PagesOptions {
   /** The answers service the API routes use (engine, gazetteer, search index, cached answers). */
@@ -79,7 +92,27 @@ export interface PagesOptions {
   readonly scripts?: ScriptService
   /** Saved toolkit drafts (a database); without it the composer offers no saving. */
   readonly drafts?: SavedDrafts
+  /**
+   * The site's public origin for absolute URLs (canonical links, link previews), e.g.
+   * `https://atlas.example.org`; default `$SANCTUARY_PUBLIC_URL`, else the request's Host.
+   */
+  readonly publicUrl?: string
+  /** Feature modules' pages (sign-in, corrections review…), registered with the same document and error pages. */
+  readonly modules?: readonly PageModule[]
 }
+
+/** What a feature module gets to register its pages: the app, and the senders that render a {@link PageResult} into the site's document. */
+export interface PageKit {
+  readonly app: FastifyInstance
+  readonly site: SiteContext
+  /** Renders a page built synchronously; a thrown error renders as its error page. */
+  readonly send: (request: FastifyRequest, reply: FastifyReply, build: () => PageResult) => FastifyReply
+  /** Renders a page built asynchronously; a rejection renders as its error page. */
+  readonly sendAfter: (request: FastifyRequest, reply: FastifyReply, build: () => Promise<PageResult>) => Promise<FastifyReply>
+}
+
+/** A feature module's pages, registered by the pages plugin. */
+export type PageModule = (kit: PageKit) => void
 
 /** The default folder of published simulation reports, reports/ at the repository root. */
 export function defaultReportsDir(): string {
@@ -149,6 +182,18 @@ function reportStore(dir: string) {
     return { reports, unreadable }
   }
   return { load, list }
+}
+
+/** A file name from a place's name: "Travis County" → "travis-county". */
+function fileSlug(name: string): string {
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'jurisdiction'
+  )
 }
 
 /** The default build output folder, dist/web at the repository root. */
@@ -224,6 +269,20 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
     answers: (date, action, template, assume) => service.answers(date, action, template, assume),
   }
   const versions = { registry: service.engine.registry.version, engine: service.engine.version }
+  const publicUrl = options.publicUrl ?? (process.env.SANCTUARY_PUBLIC_URL || undefined)
+  registerShareImages(app, { site: ctx, registryVersion: versions.registry })
+  /** The page's link preview: its image (the nation's map unless the page names its own) and its text alternative. */
+  const shareMeta = (page: Extract<PageResult, { kind: 'page' }>, origin: string, url: string): ShareMeta => {
+    const target: ShareTarget = page.share ?? { kind: 'nation' }
+    const date = page.shareDate
+    let alt = 'A map of the United States from Sanctuary Atlas.'
+    try {
+      alt = shareImageAlt(shareImageFor(ctx, target, date ?? today()))
+    } catch {
+      // an unknown place or a bad date: the page itself says so; the image route answers 4xx
+    }
+    return { url: `${origin}${page.canonical ?? url}`, image: `${origin}${shareImagePath(target, date)}`, imageWidth: SHARE_IMAGE_WIDTH, imageHeight: SHARE_IMAGE_HEIGHT, imageAlt: alt }
+  }
   const reports = reportStore(options.reportsDir ?? process.env.SIMULATION_REPORTS_DIR ?? defaultReportsDir())
 
   const send = (request: FastifyRequest, reply: FastifyReply, build: () => PageResult): FastifyReply => {
@@ -237,6 +296,7 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
     }
     if (page.kind === 'redirect') return reply.redirect(page.location, page.status)
     const assets = assetsFor(manifest, page.entry)
+    const origin = publicOrigin(request, publicUrl)
     const html = renderDocument({
       title: page.title,
       description: page.description,
@@ -246,6 +306,8 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
       assets: { ...assets, fetches: [...assets.fetches, ...(page.fetches ?? [])] },
       versions,
       canonical: page.canonical,
+      origin,
+      preview: shareMeta(page, origin, request.url),
     })
     reply.status(page.status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').header('vary', 'accept-encoding')
     if (html.length > 1024 && acceptsGzip(request.headers['accept-encoding'])) return reply.header('content-encoding', 'gzip').send(gzipSync(html, { level: 6 }))
@@ -267,6 +329,13 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
     })
   }
 
+  // Errors thrown by a page route's hooks (a refused CSRF token, a missing sign-in) render as pages too.
+  ;(app as unknown as { setErrorPageRenderer?: (render: (request: FastifyRequest, reply: FastifyReply, error: AppError) => FastifyReply) => void }).setErrorPageRenderer?.((request, reply, error) =>
+    send(request, reply, () => {
+      throw error
+    }),
+  )
+
   const pageRoute = { schema: { hide: true } }
   app.get('/', pageRoute, (request, reply) => send(request, reply, () => mapPage(ctx, queryOf(request))))
   // The forms and the search box take ZIP codes: their areas come from the directory before the page is built.
@@ -281,7 +350,36 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
       return build(await withZips(query), query)
     })
   app.get('/search', pageRoute, formPage(searchPage))
-  app.get('/compare', pageRoute, formPage(comparePage))
+  const compareHtml = formPage(comparePage)
+  app.get('/compare', pageRoute, async (request, reply) => {
+    const { format, ...query } = queryOf(request)
+    if (format === undefined || format === 'html') return compareHtml(request, reply)
+    if (format !== 'pdf') {
+      return send(request, reply, () => {
+        throw new AppError('invalid-input', `format: "${format}" is not a format of this page (html or pdf)`, { field: 'format' })
+      })
+    }
+    // `?ids=a,b&date=&format=pdf`: the comparison as a PDF (the toolkit's pdfkit renderer).
+    let pdf: { body: Buffer; name: string }
+    try {
+      const date = query.date || today()
+      const ids = (query.ids ?? '')
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+      const data = compareData(ctx, ids, date)
+      const url = `${publicOrigin(request, publicUrl)}/compare?${new URLSearchParams({ ids: ids.join(','), date }).toString()}`
+      const markdown = compareMarkdown(data, today(), { url, registryVersion: versions.registry, engineVersion: versions.engine })
+      const title = `Compare ${data.comparison.jurisdictions.map((j) => j.name).join(', ')}`
+      const body = await markdownPdf(markdown, { title: `${title} — Sanctuary Atlas`, creator: 'Sanctuary Atlas', subject: url })
+      pdf = { body, name: `compare-${data.comparison.jurisdictions.map((j) => fileSlug(j.name)).join('-')}-${date}.pdf` }
+    } catch (thrown) {
+      return send(request, reply, () => {
+        throw thrown
+      })
+    }
+    return reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="${pdf.name}"`).header('cache-control', 'no-cache').send(pdf.body)
+  })
   app.get('/evaluate', pageRoute, formPage(evaluatePage))
   app.get('/federal', pageRoute, (request, reply) => send(request, reply, () => federalPage(ctx)))
   if (options.toolkit) {
@@ -290,15 +388,47 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
     if (options.drafts) registerSavedDraftPages(app, tk, options.drafts, sendAfter, pageRoute)
   }
   app.get('/downloads', pageRoute, (request, reply) => send(request, reply, () => downloadsPage(ctx)))
-  app.get('/jurisdictions/*', pageRoute, (request, reply) =>
+  for (const module of options.modules ?? []) module({ app, site: ctx, send, sendAfter })
+  const jurisdictionId = (request: FastifyRequest): string => {
+    const raw = (request.params as { '*': string })['*'].replace(/\/+$/, '')
+    try {
+      return decodeURIComponent(raw)
+    } catch (cause) {
+      throw new AppError('not-found', `"${raw}" is not a valid OCD division ID`, { field: 'id' }, { cause })
+    }
+  }
+  app.get('/jurisdictions/*', pageRoute, async (request, reply) => {
+    const format = queryOf(request).format
+    if (format === 'pdf') return jurisdictionPdf(request, reply)
+    if (format !== undefined && format !== 'html') {
+      return send(request, reply, () => {
+        throw new AppError('invalid-input', `format: "${format}" is not a format of this page (html or pdf)`, { field: 'format' })
+      })
+    }
+    return jurisdictionHtml(request, reply)
+  })
+  /** `?format=pdf`: the page's answers, provisions, quotes and sources as a PDF (the toolkit's pdfkit renderer). */
+  const jurisdictionPdf = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+    let pdf: { body: Buffer; name: string }
+    try {
+      const id = jurisdictionId(request)
+      const { format: _format, ...query } = queryOf(request)
+      const props = jurisdictionProps(ctx, id, query)
+      const origin = publicOrigin(request, publicUrl)
+      const url = `${origin}${jurisdictionPath(id, query.date ? props.date : undefined)}`
+      const markdown = jurisdictionMarkdown(props, { url, registryVersion: versions.registry, engineVersion: versions.engine })
+      const body = await markdownPdf(markdown, { title: `${props.j.name} — Sanctuary Atlas`, creator: 'Sanctuary Atlas', subject: url })
+      pdf = { body, name: `${fileSlug(props.j.name)}-${props.date}.pdf` }
+    } catch (thrown) {
+      return send(request, reply, () => {
+        throw thrown
+      })
+    }
+    return reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="${pdf.name}"`).header('cache-control', 'no-cache').send(pdf.body)
+  }
+  const jurisdictionHtml = (request: FastifyRequest, reply: FastifyReply) =>
     sendAfter(request, reply, async () => {
-      const raw = (request.params as { '*': string })['*'].replace(/\/+$/, '')
-      let id: string
-      try {
-        id = decodeURIComponent(raw)
-      } catch (cause) {
-        throw new AppError('not-found', `"${raw}" is not a valid OCD division ID`, { field: 'id' }, { cause })
-      }
+      const id = jurisdictionId(request)
       const query = queryOf(request)
       const who = options.whoDecides ? await options.whoDecides(id, typeof query.date === 'string' && query.date ? query.date : today()).catch((thrown: unknown): WhoDecidesView => {
         // A bad id or date is reported by the page itself; anything else is the directory's failure.
@@ -306,8 +436,7 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
         return { kind: 'unavailable', reason: 'The officials directory could not be read just now.' }
       }) : undefined
       return jurisdictionPage(ctx, id, query, who)
-    }),
-  )
+    })
 
   app.get('/scripts', pageRoute, (request, reply) =>
     sendAfter(request, reply, async () => {

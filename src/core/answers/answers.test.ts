@@ -133,3 +133,20 @@ describe('answers over the real registry and us-atlas', async () => {
     }
   })
 })
+
+describe('287(g) agreements on the map', () => {
+  it('counts the agreements in force on the date for each county, its own and its cities', async () => {
+    const registry = await loadRegistryOrThrow(defaultRegistryDir())
+    const frederick = 'ocd-division/country:us/state:md/county:frederick'
+    if (!registry.jurisdictions.get(frederick)?.enactments.some((e) => e.id === 'md-287g-frederick-county-sheriff-jem')) return // generated files absent
+    const atlas = await loadUsAtlas()
+    const engine = createEngine(registry, { version: 'test' })
+    const gazetteer = buildGazetteer(registry, atlas.input)
+    const before = answersFor({ engine, gazetteer, date: '2020-06-08', action: 'interview', template: 'no-record' })
+    const after = answersFor({ engine, gazetteer, date: '2025-08-01', action: 'interview', template: 'no-record' })
+    expect(before.counties.find((c) => c.jurisdiction === frederick)).toMatchObject({ agreements287g: 0, layer: 'default' })
+    expect(after.counties.find((c) => c.jurisdiction === frederick)).toMatchObject({ agreements287g: 1, layer: 'county', value: 'permitted' })
+    expect(after.counties.filter((c) => c.agreements287g > 0).length).toBeGreaterThan(400)
+    expect(before.counties.filter((c) => c.agreements287g > 0).length).toBeLessThan(after.counties.filter((c) => c.agreements287g > 0).length)
+  })
+})

@@ -4,10 +4,10 @@
  * chain of law, so the engine runs once per distinct chain of registry files and the result is
  * reused (about 75 evaluations for the ~3,200 counties).
  */
-import { parseDay } from '../dates/index.ts'
+import { parseDay, type Day } from '../dates/index.ts'
 import { QUESTION_NAMES, resolveLayers, type Engine, type Evaluation, type Question } from '../engine/index.ts'
 import { AppError } from '../errors/index.ts'
-import type { Registry } from '../registry/index.ts'
+import { provisionInForce, type Registry } from '../registry/index.ts'
 import type { Gazetteer } from './gazetteer.ts'
 import type { Answers, CountyAnswer, DecidingLayer, StateAnswer } from './schemas.ts'
 import { assumedFacts, templateAssumptions, templateCase, type Assumptions } from './assumptions.ts'
@@ -121,12 +121,24 @@ export function answersFor(request: AnswersRequest): Answers {
     return d
   }
 
+  const { own: ownAgreements, city: cityAgreements } = agreementCounts(registry, gazetteer, parseDay(date)!)
   const states: StateAnswer[] = gazetteer.states.map((s) => ({ fips: s.fips, code: s.code, name: s.name, jurisdiction: s.jurisdiction, inRegistry: s.inRegistry, ...decide(s.jurisdiction) }))
   const counts = { permitted: 0, required: 0, prohibited: 0, undetermined: 0 }
   const counties: CountyAnswer[] = gazetteer.counties.map((c) => {
     const d = decide(c.jurisdiction)
     counts[d.value]++
-    return { geoid: c.geoid, name: c.name, state: c.state, jurisdiction: c.jurisdiction, inRegistry: c.inRegistry, ...d, places: c.places.map((p) => ({ ...p })) }
+    const own = ownAgreements.get(c.geoid) ?? 0
+    return {
+      geoid: c.geoid,
+      name: c.name,
+      state: c.state,
+      jurisdiction: c.jurisdiction,
+      inRegistry: c.inRegistry,
+      ...d,
+      places: c.places.map((p) => ({ ...p })),
+      agreements287g: own,
+      cityAgreements287g: cityAgreements.get(c.geoid) ?? 0,
+    }
   })
   return {
     kind: 'answers',
@@ -142,4 +154,54 @@ export function answersFor(request: AnswersRequest): Answers {
     counties,
     placesWithoutCounty: gazetteer.placesWithoutCounty.map((p) => ({ ...p })),
   }
+}
+
+/** 287(g) agreements in force on a day, by county GEOID: the county's own, and its cities' (summed). */
+export interface AgreementCounts {
+  readonly own: ReadonlyMap<string, number>
+  readonly city: ReadonlyMap<string, number>
+}
+
+/**
+ * The 287(g) agreements in force on a day for every county of the gazetteer with a file, and
+ * for the cities with a file, summed by their county.
+ *
+ * @example
+ * ```ts
+ * agreementCounts(registry, gazetteer, parseDay('2025-08-01')!).own.get('24021') // 1 (Frederick County, MD)
+ * ```
+ */
+export function agreementCounts(registry: Registry, gazetteer: Gazetteer, day: Day): AgreementCounts {
+  const own = new Map<string, number>()
+  const city = new Map<string, number>()
+  for (const c of gazetteer.counties) {
+    const n = c.inRegistry ? agreementsInForce(registry, c.jurisdiction, day) : 0
+    if (n) own.set(c.geoid, n)
+  }
+  for (const p of gazetteer.places) {
+    if (!p.inRegistry || !p.countyGeoid) continue
+    const n = agreementsInForce(registry, p.jurisdiction, day)
+    if (n) city.set(p.countyGeoid, (city.get(p.countyGeoid) ?? 0) + n)
+  }
+  return { own, city }
+}
+
+/**
+ * How many 287(g) agreements a jurisdiction's own agencies have in force on a day: enactments of
+ * kind `agreement` with an `agreement-287g` provision that is in force (unknown counts as not).
+ *
+ * @example
+ * ```ts
+ * agreementsInForce(registry, 'ocd-division/country:us/state:md/county:frederick', parseDay('2025-08-01')!) // 1
+ * ```
+ */
+export function agreementsInForce(registry: Registry, jurisdiction: string, day: Day): number {
+  const j = registry.jurisdictions.get(jurisdiction)
+  if (!j) return 0
+  let n = 0
+  for (const e of j.enactments) {
+    if (e.enactmentKind !== 'agreement') continue
+    if (e.provisions.some((p) => p.action === 'agreement-287g' && p.effect !== 'prohibit' && provisionInForce(p, e, day).kind === 'yes')) n++
+  }
+  return n
 }

@@ -28,7 +28,7 @@ describe('OCD IDs for counties without a file', () => {
 describe('gazetteer over the fixture registry', () => {
   const g = buildGazetteer(fixtureRegistry(), FIXTURE_ATLAS_INPUT)
   it('joins counties with a file by GEOID and derives the others', () => {
-    expect(g.countyByGeoid.get('97001')).toMatchObject({ jurisdiction: 'ocd-division/country:us/state:zz/county:alpha', inRegistry: true, label: 'Alpha County', state: 'ZZ' })
+    expect(g.countyByGeoid.get('97001')).toMatchObject({ jurisdiction: 'ocd-division/country:us/state:zz/county:alpha', inRegistry: true, label: 'Alpha County, ZZ', state: 'ZZ' })
     expect(g.countyByGeoid.get('97003')).toMatchObject({ jurisdiction: 'ocd-division/country:us/state:zz/county:gamma', inRegistry: false, label: 'Gamma County, ZZ' })
     expect(g.stateByCode.get('xx')).toMatchObject({ jurisdiction: 'ocd-division/country:us/state:xx', inRegistry: false })
     expect(g.stateByCode.get('zz')?.inRegistry).toBe(true)
@@ -52,7 +52,7 @@ describe('gazetteer over the fixture registry', () => {
     expect(isKnownDivision(withPlaces, 'ocd-division/country:us/state:zz/place:epsilon_springs')).toBe(true)
     expect(isKnownDivision(withPlaces, 'ocd-division/country:us/state:zz/place:anywhere')).toBe(false)
     expect(withPlaces.placeByJurisdiction.get('ocd-division/country:us/state:zz/place:epsilon_springs')).toMatchObject({ label: 'Epsilon Springs, ZZ', inRegistry: false, type: 'city', population: 1200, countyGeoid: '97003' })
-    expect(withPlaces.placeByJurisdiction.get('ocd-division/country:us/state:zz/place:delta')).toMatchObject({ inRegistry: true, label: 'Delta' })
+    expect(withPlaces.placeByJurisdiction.get('ocd-division/country:us/state:zz/place:delta')).toMatchObject({ inRegistry: true, label: 'Delta, ZZ' })
   })
   it('takes a place with its county\'s residents for the county itself (a consolidated city-county)', () => {
     const input = { ...FIXTURE_ATLAS_INPUT, counties: FIXTURE_ATLAS_INPUT.counties.map((c) => ({ ...c, population: 1000 })), places: [{ geoid: '9703000', name: 'Gamma City', state: 'ZZ', countyGeoid: '97003', population: 1005 }] }

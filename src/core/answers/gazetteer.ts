@@ -237,6 +237,19 @@ export function deriveCountyId(geoid: string, name: string, stateCode: string): 
   return `${COUNTRY_ID}/state:${stateCode.toLowerCase()}/${segmentType(fips)}:${slug}`
 }
 
+/**
+ * A registry file's name as a label that tells same-named places apart: "Harris County" in Texas
+ * is "Harris County, TX" (D.C.'s own name, and a name that already ends in the code, stay as they are).
+ *
+ * @example
+ * ```ts
+ * withStateCode('Harris County', 'TX') // 'Harris County, TX'
+ * ```
+ */
+export function withStateCode(name: string, code: string): string {
+  return code === 'DC' || name.endsWith(`, ${code}`) ? name : `${name}, ${code}`
+}
+
 function countyLabel(geoid: string, name: string, code: string): string {
   const fips = geoid.slice(0, 2)
   if (fips === DC_FIPS) return name
@@ -314,7 +327,7 @@ export function buildGazetteer(registry: Registry, input: GazetteerInput): Gazet
         state: state.code,
         jurisdiction,
         inRegistry: Boolean(file),
-        label: file ? file.name : countyLabel(c.geoid, name, state.code),
+        label: file ? withStateCode(file.name, state.code) : countyLabel(c.geoid, name, state.code),
         places: Object.freeze(placesByCounty.get(jurisdiction) ?? []),
         population: c.population ?? null,
         cityNames: Object.freeze(cityNamesByGeoid.get(c.geoid) ?? []),
@@ -386,7 +399,7 @@ function buildPlaces(registry: Registry, input: readonly GazetteerPlaceInput[], 
         state: state.code,
         jurisdiction,
         inRegistry: Boolean(file),
-        label: file ? file.name : `${p.name}, ${state.code}`,
+        label: file ? withStateCode(file.name, state.code) : `${p.name}, ${state.code}`,
         countyGeoid: p.countyGeoid ?? null,
         population: p.population ?? null,
       }),

@@ -10,7 +10,8 @@
  * const answers = answersFor({ engine, gazetteer, date: '2019-01-01', action: 'hold', template: 'no-record' })
  * ```
  */
-export { answersFor, chainKey, decisionOf, type AnswersRequest, type Decision } from './answers.ts'
+export { agreementsInForce, answersFor, chainKey, decisionOf, type AnswersRequest, type Decision } from './answers.ts'
+export { answersIntervalKey, calendarPiece, createAnswersCache, intervalIndex, type AnswersCache, type MapDecisions } from './intervals.ts'
 export { ASSUMABLE_FACTS, assumedFacts, changedAssumptions, parseAssumptions, templateAssumptions, templateCase, type AssumableFact, type AssumedFact, type AssumedValue, type Assumptions } from './assumptions.ts'
 export { compareJurisdictions, describeDivision, inForceProvisions, jurisdictionDetail, layerRefs, type DivisionRef } from './compare.ts'
 export {
@@ -41,6 +42,7 @@ export {
   type GazetteerPlace,
   type GazetteerPlaceInput,
   type GazetteerState,
+  withStateCode,
 } from './gazetteer.ts'
 export * from './schemas.ts'
 export { CASE_TEMPLATES, isTemplateId, TEMPLATE_IDS, templateById, templateFacts, yearsBefore, type CaseTemplate, type TemplateId } from './templates.ts'

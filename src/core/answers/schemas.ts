@@ -47,6 +47,8 @@ export const CountyAnswerSchema = Type.Object({
   inRegistry: Type.Boolean({ description: 'True when the county has a registry file of its own' }),
   ...Decided,
   places: Type.Array(PlaceRefSchema, { description: 'Registry places with their own law whose jail is this county' }),
+  agreements287g: Type.Integer({ minimum: 0, description: "287(g) agreements in force on the date that the county's own agencies signed (the sheriff's office, a county jail or police)" }),
+  cityAgreements287g: Type.Integer({ minimum: 0, description: '287(g) agreements in force on the date that agencies of cities mostly in the county signed (police departments)' }),
 })
 
 export const AssumedFactSchema = Type.Object({

@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'registry-invalid'
   | 'conflict'
   | 'rate-limited'
+  | 'unauthorized'
+  | 'forbidden'
   | 'internal'
 
 /** HTTP status and CLI exit code for each {@link ErrorCode}. */
@@ -23,6 +25,10 @@ export const ERROR_TABLE: Readonly<Record<ErrorCode, { readonly http: number; re
   'registry-invalid': { http: 500, exit: 1 },
   conflict: { http: 409, exit: 1 },
   'rate-limited': { http: 429, exit: 1 },
+  /** Not signed in, or a wrong email or password. */
+  unauthorized: { http: 401, exit: 77 },
+  /** Signed in or not, this request may not do that (a missing CSRF token among others). */
+  forbidden: { http: 403, exit: 77 },
   internal: { http: 500, exit: 70 },
 }
 

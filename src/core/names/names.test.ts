@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { defaultRegistryDir, defaultUsGeoDir, loadRegistryOrThrow, loadUsAtlas, loadUsGeo, US_GEO_FILES, withUsGeo } from '../../adapters/fs/index.ts'
+import { defaultRegistryDir, defaultUsGeoDir, loadUsAtlas, loadUsGeo, readRegistryFiles, US_GEO_FILES, withUsGeo } from '../../adapters/fs/index.ts'
 import { buildGazetteer, type GazetteerInput } from '../answers/index.ts'
 import { AppError } from '../errors/index.ts'
-import { buildRegistry } from '../registry/index.ts'
+import { buildRegistry, isGeneratedFile } from '../registry/index.ts'
 import { fixtureFiles } from '../../testing/fixture-registry.ts'
 import { buildNameIndex, normalizeLawText, searchAll, requireJurisdiction, resolveLaw, resolveName, searchLaws, searchNames, type Resolution } from './index.ts'
 
@@ -49,7 +49,8 @@ const GEO: GazetteerInput = {
 /** The same without us-geo: no places, no populations (a fresh clone without the shared data). */
 const BARE: GazetteerInput = { states: GEO.states.map(({ population: _, ...s }) => s), counties: GEO.counties.map(({ population: _, ...c }) => c) }
 
-const registry = await loadRegistryOrThrow(defaultRegistryDir())
+// The hand-written registry: the generated 287(g) files add hundreds of places this small gazetteer does not list.
+const registry = buildRegistry((await readRegistryFiles(defaultRegistryDir())).filter((f) => !isGeneratedFile(f.path))).registry!
 const names = buildNameIndex({ registry, gazetteer: buildGazetteer(registry, GEO) })
 const bare = buildNameIndex({ registry, gazetteer: buildGazetteer(registry, BARE) })
 

@@ -259,21 +259,27 @@ function fuzzyIndex(index: NameIndex): Fuzzy {
   return made
 }
 
-/** Entries with names near `q`, each with its best fuse.js score (0 exact … 1 nothing alike). */
-function nearNames(index: NameIndex, q: string, pool = 300): { entry: NameEntry; score: number }[] {
+/**
+ * Entries with names near `q`, each with its best fuse.js score (0 exact … 1 nothing alike) and,
+ * for ties, how many letters the best-matching name differs from `q` in length ("hariss" is nearer
+ * "harris" than "harrison").
+ */
+function nearNames(index: NameIndex, q: string, pool = 300): { entry: NameEntry; score: number; lengthGap: number }[] {
   const f = fuzzyIndex(index)
   const shared = new Map<number, number>()
   for (const t of trigramsOf(q)) for (const id of f.trigrams.get(t) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1)
   const top = [...shared.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, pool).map(([id]) => id)
   const fuse = new Fuse(top.map((id) => ({ id, name: f.names[id]! })), { keys: ['name'], includeScore: true, threshold: 0.4, ignoreLocation: true, minMatchCharLength: 2 })
-  const best = new Map<number, number>()
+  const best = new Map<number, { score: number; lengthGap: number }>()
   for (const r of fuse.search(q)) {
+    const score = r.score ?? 1
+    const lengthGap = Math.abs(r.item.name.length - q.length)
     for (const i of f.owners[r.item.id]!) {
-      const score = r.score ?? 1
-      if (!best.has(i) || score < best.get(i)!) best.set(i, score)
+      const seen = best.get(i)
+      if (!seen || score < seen.score || (score === seen.score && lengthGap < seen.lengthGap)) best.set(i, { score, lengthGap })
     }
   }
-  return [...best.entries()].map(([i, score]) => ({ entry: index.entries[i]!, score }))
+  return [...best.entries()].map(([i, b]) => ({ entry: index.entries[i]!, ...b }))
 }
 
 /** Each entry's full names as one string, " harris county harris ", for word-prefix tests without splitting at query time. */
@@ -370,8 +376,10 @@ export function searchNames(index: NameIndex, query: string, options: SearchOpti
         LEVEL_ORDER[a.candidate.level] - LEVEL_ORDER[b.candidate.level] ||
         a.candidate.name.localeCompare(b.candidate.name),
     )
+  let exactFound = false
   if (!options.fuzzyOnly) {
     const exact = (index.exact.get(q) ?? []).filter((h) => inState(h.entry))
+    exactFound = exact.length > 0
     const preferred = prefer ? exact.filter((h) => h.entry.candidate.state === prefer) : []
     push(order(preferred, prefer).map((h) => h.entry))
     push(order(exact, prefer).map((h) => h.entry))
@@ -393,12 +401,13 @@ export function searchNames(index: NameIndex, query: string, options: SearchOpti
       push(byPopulation(allWords))
     }
   }
-  // Near spellings when the query found little: a typo, or a name not spelled as the Census does.
-  if (out.length < Math.min(limit, 5) && q.length >= 3 && options.fuzzy !== false) {
+  // Near spellings when the query found little and no place has its exact name: a typo, or a name
+  // not spelled as the Census does ("Harris County" in Georgia is that county, not "Harrison County" too).
+  if (!exactFound && out.length < Math.min(limit, 5) && q.length >= 3 && options.fuzzy !== false) {
     const near = nearNames(index, q)
-      .map((f) => ({ e: f.entry, score: Math.round(f.score * 10) / 10 }))
+      .map((f) => ({ e: f.entry, score: Math.round(f.score * 10) / 10, raw: f.score, gap: f.lengthGap }))
       .filter((f) => inState(f.e) && !seen.has(f.e.candidate.jurisdiction))
-      .sort((a, b) => a.score - b.score || (b.e.candidate.population ?? -1) - (a.e.candidate.population ?? -1) || Number(b.e.candidate.inRegistry) - Number(a.e.candidate.inRegistry) || a.e.candidate.name.localeCompare(b.e.candidate.name))
+      .sort((a, b) => a.score - b.score || (b.e.candidate.population ?? -1) - (a.e.candidate.population ?? -1) || a.raw - b.raw || a.gap - b.gap || Number(b.e.candidate.inRegistry) - Number(a.e.candidate.inRegistry) || a.e.candidate.name.localeCompare(b.e.candidate.name))
     push(near.map((f) => f.e))
   }
   return out.slice(0, limit).map((e) => e.candidate)

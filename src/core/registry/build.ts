@@ -52,6 +52,22 @@ export function isOffenseClassFile(path: string): boolean {
   return path.startsWith('offense-classes/')
 }
 
+/** The suffix of files a program writes beside the hand-written ones (`sanctuary import-287g`). */
+export const GENERATED_SUFFIX = '.287g.yaml'
+
+/**
+ * True for a generated file (`us/state-al/county-cherokee.287g.yaml`), whose jurisdiction is merged
+ * with the hand-written file of the same ID when there is one.
+ *
+ * @example
+ * ```ts
+ * isGeneratedFile('us/state-al/county-cherokee.287g.yaml') // true
+ * ```
+ */
+export function isGeneratedFile(path: string): boolean {
+  return path.endsWith(GENERATED_SUFFIX)
+}
+
 /**
  * True for paths that hold federal pressure data (lists, grant conditions, rulings, funding), which
  * `core/federal` builds on top of the registry rather than as jurisdictions.
@@ -72,6 +88,7 @@ export function buildRegistry(files: readonly RegistryFileText[]): BuildResult {
   const diagnostics: Diagnostic[] = []
   const locators = new Map<string, YamlLocator>()
   const jurisdictions: Jurisdiction[] = []
+  const generated: Jurisdiction[] = []
   const offenseClasses: OffenseClass[] = []
   const hash = createHash('sha256')
   const texts: { file: string; value: unknown }[] = []
@@ -92,15 +109,19 @@ export function buildRegistry(files: readonly RegistryFileText[]): BuildResult {
       input.classes.forEach((c, i) => offenseClasses.push(normalizeOffenseClass(c, { file: file.path, path: ['classes', i] })))
     } else {
       if (!schemaCheck(checkJurisdictionFile, parsed.value, report)) continue
+      const input = parsed.value as JurisdictionFileInput
+      if (isGeneratedFile(file.path) !== (input.generated === true)) {
+        report(['generated'], isGeneratedFile(file.path) ? `a ${GENERATED_SUFFIX} file must say "generated: true"` : `only a ${GENERATED_SUFFIX} file is generated`)
+      }
       dropMaintainerNotes(parsed.value)
-      const normalized = normalizeJurisdiction(parsed.value as JurisdictionFileInput, file.path, report)
-      if (normalized) jurisdictions.push(normalized)
+      const normalized = normalizeJurisdiction(input, file.path, report)
+      if (normalized) (isGeneratedFile(file.path) ? generated : jurisdictions).push(normalized)
     }
   }
 
   const locate = (file: string, path: FieldPath, message: string, severity: 'error' | 'warning' = 'error') =>
     diagnostics.push(located(file, locators.get(file), path, message, severity))
-  const registry = indexRegistry(jurisdictions, offenseClasses, hash.digest('hex').slice(0, 16), locate)
+  const registry = indexRegistry(mergeGenerated(jurisdictions, generated), offenseClasses, hash.digest('hex').slice(0, 16), locate)
   checkRegistry(registry, locate)
   const ids = new Set([...registry.enactments.keys(), ...registry.provisions.keys(), ...registry.offenseClasses.keys()])
   for (const { file, value } of texts) {
@@ -295,7 +316,8 @@ function indexRegistry(jurisdictions: Jurisdiction[], classes: OffenseClass[], v
     if (byId.has(j.id)) locate(j.origin.file, ['id'], `duplicate jurisdiction "${j.id}"; also in ${byId.get(j.id)!.origin.file}`)
     byId.set(j.id, j)
     const expected = registryPathFor(j.id)
-    if (expected !== j.origin.file) locate(j.origin.file, ['id'], `file path must mirror the OCD ID: expected ${expected}`)
+    const expectedFile = isGeneratedFile(j.origin.file) ? expected.replace(/\.yaml$/, GENERATED_SUFFIX) : expected
+    if (expectedFile !== j.origin.file) locate(j.origin.file, ['id'], `file path must mirror the OCD ID: expected ${expectedFile}`)
     for (const e of j.enactments) {
       claim(e.id, 'enactment', e.origin)
       enactments.set(e.id, e)
@@ -310,6 +332,26 @@ function indexRegistry(jurisdictions: Jurisdiction[], classes: OffenseClass[], v
     offenseClasses.set(c.id, c)
   }
   return deepFreeze({ kind: 'registry', version, jurisdictions: byId, enactments, provisions, offenseClasses })
+}
+
+/**
+ * Generated files add their enactments (and notes) to the hand-written file of the same ID; a
+ * generated file with no hand-written counterpart is the jurisdiction's only file. The
+ * hand-written file's name, GEOID, confidence and the rest win.
+ */
+function mergeGenerated(handWritten: Jurisdiction[], generated: Jurisdiction[]): Jurisdiction[] {
+  if (generated.length === 0) return handWritten
+  const byId = new Map(handWritten.map((j) => [j.id, j]))
+  const extra: Jurisdiction[] = []
+  for (const g of generated) {
+    const hand = byId.get(g.id)
+    if (!hand) {
+      extra.push(g)
+      continue
+    }
+    byId.set(g.id, deepFreeze({ ...hand, enactments: [...hand.enactments, ...g.enactments], notes: [...hand.notes, ...g.notes] }))
+  }
+  return [...byId.values(), ...extra]
 }
 
 function deepFreeze<T>(value: T): T {

@@ -8,11 +8,11 @@
  * diagnostics.forEach((d) => console.log(formatDiagnostic(d)))
  * ```
  */
-export { buildRegistry, isFederalFile, isOffenseClassFile, normalizeCondition, type BuildResult, type RegistryFileText } from './build.ts'
+export { buildRegistry, GENERATED_SUFFIX, isFederalFile, isGeneratedFile, isOffenseClassFile, normalizeCondition, type BuildResult, type RegistryFileText } from './build.ts'
 export { formatDiagnostic, fieldPathText, YamlLocator, type Diagnostic } from './diagnostics.ts'
 export { knownOf, locatedDiagnostic, parseYaml, schemaCheck, sourceDateOf, type YamlFileText } from './yaml-file.ts'
 export { DateOrUnknown, DateText, Disagreement as DisagreementSchema, LocalId, OcdIdText, Source as SourceSchema, Unknown as UnknownSchema, UnknownField as UnknownFieldSchema } from './schema.ts'
-export { countRegistry, jurisdictionsInState, sourceCount } from './query.ts'
+export { countRegistry, coverageCounts, jurisdictionsInState, sourceCount, type CoverageCounts } from './query.ts'
 export * from './model.ts'
 export {
   ACTIONS,

@@ -47,3 +47,48 @@ export function jurisdictionsInState(registry: Registry, state: string): Jurisdi
   const code = state.toLowerCase()
   return [...registry.jurisdictions.values()].filter((j) => j.state === code)
 }
+
+/** What the registry covers: state-level files, local jurisdictions, 287(g) agreements. */
+export interface CoverageCounts {
+  readonly kind: 'coverage-counts'
+  /** States and D.C. with a hand-written file (a state known only from a generated file does not count). */
+  readonly stateFiles: number
+  /** Counties and places with any file, hand-written or generated. */
+  readonly local: number
+  readonly counties: number
+  readonly places: number
+  /** Counties and places with a hand-written file. */
+  readonly localHandWritten: number
+  /** Enactments that are agreements with an `agreement-287g` provision. */
+  readonly agreements287g: number
+  /** Jurisdictions with at least one such agreement. */
+  readonly agreementJurisdictions: number
+}
+
+/**
+ * Counts what the registry covers, as `sanctuary list` prints it.
+ *
+ * @example
+ * ```ts
+ * coverageCounts(registry) // { stateFiles: 51, local: 650, agreements287g: 814, ... }
+ * ```
+ */
+export function coverageCounts(registry: Registry): CoverageCounts {
+  let stateFiles = 0
+  let counties = 0
+  let places = 0
+  let localHandWritten = 0
+  let agreements287g = 0
+  let agreementJurisdictions = 0
+  for (const j of registry.jurisdictions.values()) {
+    const handWritten = !j.origin.file.endsWith('.287g.yaml')
+    if ((j.level === 'state' || j.level === 'district') && handWritten) stateFiles++
+    if (j.level === 'county') counties++
+    if (j.level === 'place') places++
+    if ((j.level === 'county' || j.level === 'place') && handWritten) localHandWritten++
+    const n = j.enactments.filter((e) => e.enactmentKind === 'agreement' && e.provisions.some((p) => p.action === 'agreement-287g')).length
+    agreements287g += n
+    if (n > 0) agreementJurisdictions++
+  }
+  return { kind: 'coverage-counts', stateFiles, local: counties + places, counties, places, localHandWritten, agreements287g, agreementJurisdictions }
+}

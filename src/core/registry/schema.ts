@@ -330,6 +330,9 @@ export const JurisdictionFile = Type.Object(
     id: OcdIdText,
     name: Type.String({ minLength: 2 }),
     level: Type.Union([Type.Literal('country'), Type.Literal('state'), Type.Literal('district'), Type.Literal('county'), Type.Literal('place')]),
+    generated: Type.Optional(
+      Type.Boolean({ description: 'True in files a program writes (`<path>.287g.yaml`, by `sanctuary import-287g`): never edited by hand; merged with the hand-written file of the same ID.' }),
+    ),
     consolidated: Type.Optional(Type.Boolean({ description: 'A consolidated city-county, filed under its county ID.' })),
     jailCounty: Type.Optional(Type.Union([OcdIdText, Unknown], { description: 'For a place: the county whose jail holds its arrestees.' })),
     geoid: Geoid,

@@ -33,9 +33,13 @@ function onOrAfter(day: Day, start: SourceDate, label: string, floor?: SourceDat
   }
 }
 
-/** Is `day` before an exclusive end date? */
-function before(day: Day, end: SourceDate | undefined, label: string): Tri {
+/**
+ * Is `day` before an exclusive end date? An unknown end is bounded below by `shownInForce`, a day
+ * a source shows the enactment in force (`inForceBy`): on and before that day it had not ended.
+ */
+function before(day: Day, end: SourceDate | undefined, label: string, shownInForce?: SourceDate): Tri {
   if (!end) return YES
+  if (end.kind === 'unknown' && shownInForce?.kind === 'exact' && day <= shownInForce.day) return YES
   if (end.kind === 'exact') return day < end.day ? YES : { kind: 'no', reason: `on or after ${label}` }
   if (end.kind === 'partial') {
     if (day < end.earliest) return YES
@@ -70,7 +74,7 @@ export function enactmentInForce(e: Enactment, day: Day, provisionId?: string): 
   const inForceBy = e.inForceBy?.date
   const parts: Tri[] = [
     onOrAfter(day, e.effective, `effective date of ${e.id}`, e.enacted, inForceBy),
-    before(day, e.ends, `end date of ${e.id}`),
+    before(day, e.ends, `end date of ${e.id}`, inForceBy),
   ]
   for (const s of e.status) {
     if (!NOT_IN_FORCE_STATUSES.has(s.status)) continue

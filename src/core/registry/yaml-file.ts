@@ -18,6 +18,8 @@ type Report = (path: FieldPath, message: string, severity?: 'error' | 'warning')
 
 /** Parses a YAML file, pushing located diagnostics for malformed YAML. */
 export function parseYaml(file: YamlFileText, diagnostics: Diagnostic[]): { value: unknown; locator: YamlLocator } | undefined {
+  const json = jsonForm(file.text)
+  if (json !== undefined) return { value: json, locator: YamlLocator.lazy(file.text) }
   const lines = new LineCounter()
   const doc = parseDocument(file.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
   if (doc.errors.length > 0) {
@@ -28,6 +30,26 @@ export function parseYaml(file: YamlFileText, diagnostics: Diagnostic[]): { valu
     return undefined
   }
   return { value: doc.toJS(), locator: new YamlLocator(doc, lines) }
+}
+
+/**
+ * The value of a file written in YAML's JSON form (a generated file: `#` comment lines, then one
+ * JSON object), parsed with `JSON.parse`, which is many times faster than a YAML parser; undefined
+ * for any other text (which then goes through the YAML parser, and so does a malformed one).
+ */
+function jsonForm(text: string): unknown {
+  let start = 0
+  while (text.startsWith('#', start)) {
+    const end = text.indexOf('\n', start)
+    if (end < 0) return undefined
+    start = end + 1
+  }
+  if (text[start] !== '{') return undefined
+  try {
+    return JSON.parse(text.slice(start))
+  } catch {
+    return undefined
+  }
 }
 
 function firstLine(text: string): string {

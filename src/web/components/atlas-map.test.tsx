@@ -24,7 +24,7 @@ const topology: Topology = {
 const shapes = atlasShapes(topology)
 
 function county(geoid: string, name: string, value: CountyAnswer['value'], layer: CountyAnswer['layer'], places: CountyAnswer['places'] = []): CountyAnswer {
-  return { geoid, name, state: geoid.startsWith('10') ? 'DE' : 'RI', jurisdiction: `ocd-division/country:us/state:x/county:${name.toLowerCase()}`, inRegistry: layer === 'county', value, layer, decidedBy: null, maxHours: null, conditional: null, places }
+  return { geoid, name, state: geoid.startsWith('10') ? 'DE' : 'RI', jurisdiction: `ocd-division/country:us/state:x/county:${name.toLowerCase()}`, inRegistry: layer === 'county', value, layer, decidedBy: null, maxHours: null, conditional: null, places, agreements287g: 0, cityAgreements287g: 0 }
 }
 
 const answers2015: CountyAnswer[] = [
@@ -99,6 +99,16 @@ describe('the county map', () => {
     expect(container.querySelectorAll('.atlas-overlay path.own')).toHaveLength(2)
     expect(container.querySelectorAll('.atlas-overlay circle.place-dot')).toHaveLength(1)
     await expect(visibleSvg(ref.current!, container.querySelector('.atlas-overlay')!)).toMatchFileSnapshot('__snapshots__/map-de-ri.svg')
+  })
+
+  it('marks counties with a 287(g) agreement in force: filled for their own agencies, hollow for a city inside', () => {
+    const container = document.createElement('div')
+    const marked = answers2015.map((c, i) => (i === 0 ? { ...c, agreements287g: 2 } : i === 1 ? { ...c, cityAgreements287g: 1 } : c))
+    render(<MapOverlay shapes={shapes} counties={marked} hover={null} />, container)
+    expect(container.querySelectorAll('path.agreement-287g')).toHaveLength(1)
+    expect(container.querySelectorAll('path.agreement-287g-city')).toHaveLength(1)
+    render(<MapOverlay shapes={shapes} counties={answers2015} hover={null} />, container)
+    expect(container.querySelectorAll('path.agreement-287g, path.agreement-287g-city')).toHaveLength(0)
   })
 
   it('recolours only the counties whose answer changed, without re-rendering paths', () => {

@@ -121,20 +121,32 @@ export function paint(painter: Painter, counties: readonly CountyAnswer[]): numb
   return changed
 }
 
+/** A small diamond centred on (x, y): the 287(g) marker (a shape, so it never depends on colour). */
+export function diamond(x: number, y: number, r = 2.2): string {
+  const f = (n: number) => Math.round(n * 10) / 10
+  return `M${f(x)} ${f(y - r)}L${f(x + r)} ${f(y)}L${f(x)} ${f(y + r)}L${f(x - r)} ${f(y)}Z`
+}
+
 /**
  * The layer drawn over the map: own-law outlines, city dots (filled: the city's jail is this
  * county's; a ring: a city with its own law whose jail county is not recorded and whose registry
- * entry names this county) and the hovered county.
+ * entry names this county), a diamond for counties with a 287(g)
+ * agreement in force (filled: the county's own agencies; hollow: only a city's inside) and the
+ * hovered county.
  */
 export function MapOverlay(props: { shapes: AtlasShapes; counties: readonly CountyAnswer[] | null; hover: CountyShape | null; unplaced?: ReadonlyMap<string, readonly string[]> }) {
   const byGeoid = new Map(props.shapes.counties.map((c) => [c.geoid, c]))
   const own: CountyShape[] = []
   const withPlaces: CountyShape[] = []
+  const agreements: CountyShape[] = []
+  const cityAgreements: CountyShape[] = []
   for (const c of props.counties ?? []) {
     const shape = byGeoid.get(c.geoid)
     if (!shape) continue
     if (c.layer === 'county' || c.layer === 'place') own.push(shape)
     if (c.places.length > 0) withPlaces.push(shape)
+    if (c.agreements287g > 0) agreements.push(shape)
+    else if (c.cityAgreements287g > 0) cityAgreements.push(shape)
   }
   return (
     <svg class="atlas-map atlas-overlay" viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} aria-hidden="true" focusable="false">
@@ -148,6 +160,12 @@ export function MapOverlay(props: { shapes: AtlasShapes; counties: readonly Coun
         const s = byGeoid.get(geoid)
         return s ? [<circle key={`u${geoid}`} class="place-ring" cx={s.cx} cy={s.cy} r={2.6} />] : []
       })}
+      {agreements.map((s) => (
+        <path key={`g${s.geoid}`} class="agreement-287g" d={diamond(s.cx + 3.2, s.cy - 3.2)} />
+      ))}
+      {cityAgreements.map((s) => (
+        <path key={`h${s.geoid}`} class="agreement-287g-city" d={diamond(s.cx + 3.2, s.cy - 3.2)} />
+      ))}
       {props.hover ? <path class="hover" d={props.hover.d} /> : null}
     </svg>
   )

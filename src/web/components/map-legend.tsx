@@ -58,6 +58,18 @@ export function MapLegend(props: { summary: MapSummary | null; mode: ColourMode;
           </svg>
           <span>A city inside, whose jail is the county's, has its own law{s ? ` (${countOf(s.withPlaces, 'county', 'counties')})` : ''}</span>
         </li>
+        <li>
+          <svg width="14" height="14" aria-hidden="true" focusable="false">
+            <path d="M7 2.5L11.5 7L7 11.5L2.5 7Z" fill="#111" stroke="#fff" />
+          </svg>
+          <span>A 287(g) agreement of the county's own agencies is in force on this date{s ? ` (${countOf(s.agreements287g, 'county', 'counties')})` : ''}</span>
+        </li>
+        <li>
+          <svg width="14" height="14" aria-hidden="true" focusable="false">
+            <path d="M7 2.5L11.5 7L7 11.5L2.5 7Z" fill="#fff" stroke="#111" stroke-width="1.4" />
+          </svg>
+          <span>Only a city inside has one{s ? ` (${countOf(s.cityAgreements287g, 'county', 'counties')})` : ''}</span>
+        </li>
         {props.unplacedCounties ? (
           <li>
             <svg width="14" height="14" aria-hidden="true" focusable="false">

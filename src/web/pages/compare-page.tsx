@@ -249,6 +249,11 @@ export function ComparePage(props: ComparePageProps) {
           <h2 id="comparison-title">
             {c.jurisdictions.map((j) => j.name).join(' · ')}, as of {dateWords(c.date)}
           </h2>
+          <p class="small no-print">
+            <a href={`/compare?${new URLSearchParams({ ids: c.jurisdictions.map((j) => j.jurisdiction).join(','), date: c.date, format: 'pdf' }).toString()}`} type="application/pdf">
+              This comparison as PDF
+            </a>
+          </p>
           <div class="table-scroll">
             <table class="compare-table">
               <caption>

@@ -233,6 +233,7 @@ export function EvaluatePage(props: EvaluatePageProps) {
       <form
         method="get"
         action="/evaluate"
+        class="case-form"
         noValidate={hydrated}
         onSubmit={(e) => {
           if (!hydrated) return

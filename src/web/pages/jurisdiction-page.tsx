@@ -442,6 +442,12 @@ export function JurisdictionPage(props: JurisdictionPageProps) {
           <a href={`/compare?ids=${encodeURIComponent(j.id)}`}>compare with others</a> · <a href={`/evaluate?jurisdiction=${encodeURIComponent(j.id)}&date=${props.date}`}>evaluate a case here</a>
         </p>
       </nav>
+      <p class="small no-print">
+        <a href={`${jurisdictionPath(j.id)}?${new URLSearchParams({ ...(props.date === props.today ? {} : { date: props.date }), format: 'pdf' }).toString()}`} type="application/pdf">
+          This page as PDF
+        </a>{' '}
+        (the answers, the provisions with their quotes and every source address; printing the page gives the same without navigation)
+      </p>
       <AnswersSection {...props} />
       <WhoDecidesSection view={props.whoDecides} />
       <ContactSection view={props.whoDecides} {...(props.date === props.today ? {} : { date: props.date })} />

@@ -445,6 +445,12 @@ function MapFrame(props: {
               City with its own law: {hovered.places.map((p) => p.name).join(', ')}
             </span>
           ) : null}
+          {hovered.agreements287g > 0 || hovered.cityAgreements287g > 0 ? (
+            <span class="small">
+              <br />
+              287(g) agreements in force: {[hovered.agreements287g > 0 ? `${hovered.agreements287g} of the county's agencies` : '', hovered.cityAgreements287g > 0 ? `${hovered.cityAgreements287g} of cities inside` : ''].filter(Boolean).join('; ')}
+            </span>
+          ) : null}
           {unplacedByGeoid.has(hovered.geoid) ? (
             <span class="small">
               <br />

@@ -16,6 +16,10 @@ export interface MapSummary {
   readonly byValueLayer: Readonly<Record<AnswerValue, Readonly<Record<MapLayer, number>>>>
   /** Counties with a registry place (a city with its own law) inside. */
   readonly withPlaces: number
+  /** Counties whose own agencies have a 287(g) agreement in force on the date. */
+  readonly agreements287g: number
+  /** Counties with a city inside whose agencies have one (and none of the county's own). */
+  readonly cityAgreements287g: number
   /** Counties in the answers that the map does not draw (the territories'); they are in the table. */
   readonly notOnMap: number
 }
@@ -81,6 +85,8 @@ export function summarise(answers: Pick<AnswersResponse, 'counties'>): MapSummar
   const byValueLayer = Object.fromEntries(ANSWER_VALUES.map((v) => [v, zeroLayers()])) as Record<AnswerValue, Record<MapLayer, number>>
   let withPlaces = 0
   let notOnMap = 0
+  let agreements287g = 0
+  let cityAgreements287g = 0
   for (const c of answers.counties) {
     if (!drawnOnMap(c.geoid)) notOnMap++
     const l = mapLayer(c.layer)
@@ -88,8 +94,10 @@ export function summarise(answers: Pick<AnswersResponse, 'counties'>): MapSummar
     byLayer[l]++
     byValueLayer[c.value][l]++
     if (c.places.length > 0) withPlaces++
+    if (c.agreements287g > 0) agreements287g++
+    else if (c.cityAgreements287g > 0) cityAgreements287g++
   }
-  return { total: answers.counties.length, byValue, byLayer, byValueLayer, withPlaces, notOnMap }
+  return { total: answers.counties.length, byValue, byLayer, byValueLayer, withPlaces, agreements287g, cityAgreements287g, notOnMap }
 }
 
 /**

@@ -48,7 +48,7 @@ describe('the map summary and table', () => {
   const state = (code: string, name: string): StateAnswer => ({ fips: '00', code, name, jurisdiction: `ocd-division/country:us/state:${code.toLowerCase()}`, inRegistry: true, value: 'permitted', layer: 'federal', decidedBy: null, maxHours: 48, conditional: null })
   const county = (geoid: string, name: string, st: string, value: CountyAnswer['value'], layer: CountyAnswer['layer'], places = 0): CountyAnswer => ({
     geoid, name, state: st, jurisdiction: `j${geoid}`, inRegistry: false, value, layer, decidedBy: null, maxHours: null, conditional: null,
-    places: Array.from({ length: places }, (_, i) => ({ jurisdiction: `p${i}`, name: `P${i}` })),
+    places: Array.from({ length: places }, (_, i) => ({ jurisdiction: `p${i}`, name: `P${i}` })), agreements287g: 0, cityAgreements287g: 0,
   })
   const answers = {
     states: [state('ZZ', 'Zedland'), state('AA', 'Aland')],

@@ -34,6 +34,54 @@ export interface DocumentInput {
   readonly versions: { readonly registry: string; readonly engine: string }
   /** A canonical path for shareable pages. */
   readonly canonical?: string
+  /** The site's origin (`https://host`), which makes the canonical link absolute. */
+  readonly origin?: string
+  /** Link-preview tags (Open Graph, Twitter card); every URL absolute. */
+  readonly preview?: ShareMeta
+}
+
+/** What a link preview shows: the page's absolute URL and its image. */
+export interface ShareMeta {
+  /** The page's absolute URL (canonical when it has one). */
+  readonly url: string
+  /** The preview image's absolute URL, its size and its text alternative. */
+  readonly image: string
+  readonly imageWidth: number
+  readonly imageHeight: number
+  readonly imageAlt: string
+}
+
+/**
+ * The Open Graph and Twitter card tags of a page, escaped for an attribute.
+ *
+ * @example
+ * ```ts
+ * shareTags('Travis County, TX', 'What the law says…', { url: 'https://atlas.example/jurisdictions/…', image: 'https://atlas.example/og/….png', imageWidth: 1200, imageHeight: 630, imageAlt: '…' })
+ * ```
+ */
+export function shareTags(title: string, description: string, share: ShareMeta): string[] {
+  const tag = (attr: 'property' | 'name', key: string, value: string) => `<meta ${attr}="${key}" content="${escapeAttr(value)}">`
+  return [
+    tag('property', 'og:type', 'website'),
+    tag('property', 'og:site_name', 'Sanctuary Atlas'),
+    tag('property', 'og:title', title),
+    tag('property', 'og:description', description),
+    tag('property', 'og:url', share.url),
+    tag('property', 'og:image', share.image),
+    tag('property', 'og:image:type', 'image/png'),
+    tag('property', 'og:image:width', String(share.imageWidth)),
+    tag('property', 'og:image:height', String(share.imageHeight)),
+    tag('property', 'og:image:alt', share.imageAlt),
+    tag('name', 'twitter:card', 'summary_large_image'),
+    tag('name', 'twitter:title', title),
+    tag('name', 'twitter:description', description),
+    tag('name', 'twitter:image', share.image),
+    tag('name', 'twitter:image:alt', share.imageAlt),
+  ]
+}
+
+function escapeAttr(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
 const NAV: readonly { key: NavKey; href: string; label: string }[] = [
@@ -118,14 +166,15 @@ function Shell(props: { input: DocumentInput }) {
  * ```
  */
 export function renderDocument(input: DocumentInput): string {
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  const esc = escapeAttr
   const head = [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${esc(input.title)} — Sanctuary Atlas</title>`,
     `<meta name="description" content="${esc(input.description)}">`,
     '<link rel="icon" href="data:,">',
-    input.canonical ? `<link rel="canonical" href="${esc(input.canonical)}">` : '',
+    input.canonical ? `<link rel="canonical" href="${esc(`${input.origin ?? ''}${input.canonical}`)}">` : '',
+    ...(input.preview ? shareTags(`${input.title} — Sanctuary Atlas`, input.description, input.preview) : []),
     ...input.assets.styles.map((href) => `<link rel="stylesheet" href="${esc(href)}">`),
     // The one palette (answer colours, patterns, print variant): palette.ts, not the stylesheet.
     `<style id="palette">${paletteCss()}</style>`,

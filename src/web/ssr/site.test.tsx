@@ -181,7 +181,8 @@ describe('pages rendered on the server from the shipped registry', () => {
     expect(il).toMatch(/Cook own file Prohibited [^|]*? Chicago \(jail county not recorded\)/)
     expect(il).toMatch(/DuPage Prohibited [^|]*? Chicago \(jail county not recorded\)/)
     const unplaced = (page.data as { unplaced: { name: string; counties: string[] }[] }).unplaced
-    expect(unplaced.map((c) => [c.name, c.counties])).toEqual([
+    // Hand-written cities first; the 287(g) importer's cities follow (ICE's list names no jail county either).
+    expect(unplaced.filter((c) => ['Chicago', 'New York City', 'Austin'].includes(c.name)).map((c) => [c.name, c.counties])).toEqual([
       ['Chicago', ['17031', '17043']],
       ['New York City', ['36005', '36047', '36061', '36081', '36085']],
       ['Austin', ['48021', '48209', '48453', '48491']],

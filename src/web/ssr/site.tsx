@@ -44,11 +44,12 @@ import { SearchPage, type SearchPageProps } from '../pages/search-page.tsx'
 import { caseToForm, emptyCaseForm, formFromQuery, formToCase } from '../shared/case-form.ts'
 import { decodeCase, encodeCase } from '../shared/case-url.ts'
 import { mapTable, summarise } from '../shared/map-summary.ts'
-import { dateWords, jurisdictionPath, MAP_FIRST_DATE, QUESTION_IDS, type QuestionId } from '../shared/words.ts'
+import { countOf, dateWords, jurisdictionPath, MAP_FIRST_DATE, QUESTION_IDS, type QuestionId } from '../shared/words.ts'
 import { entryView, federalOverview, jurisdictionFederal, type FederalData } from '../../core/federal/index.ts'
 import { FederalPage } from '../components/federal.tsx'
 import type { NavKey, PageEntry } from './document.tsx'
 import { unplacedCities } from './unplaced.ts'
+import { answersDescription, caseDescription, compareDescription, type ShareTarget } from './share.ts'
 
 /** What every page may read. */
 export interface SiteContext {
@@ -81,6 +82,9 @@ export type PageResult =
       readonly body: VNode
       readonly data: unknown
       readonly canonical?: string
+      /** What the link preview's image shows (default: the nation's map), and on which date (default today). */
+      readonly share?: ShareTarget
+      readonly shareDate?: string
       /** Same-origin URLs the page's script fetches at once (preloaded). */
       readonly fetches?: readonly string[]
     }
@@ -102,6 +106,9 @@ export function errorPage(thrown: unknown): PageResult {
   const e = toAppError(thrown)
   if (e.code === 'not-found') return messagePage(404, 'Not found', e.message)
   if (e.code === 'invalid-input') return messagePage(400, 'Bad request', e.message)
+  if (e.code === 'unauthorized') return messagePage(401, 'Sign-in needed', e.message)
+  if (e.code === 'forbidden') return messagePage(403, 'Not allowed', e.message)
+  if (e.code === 'rate-limited') return messagePage(429, 'Too many requests', e.message)
   return messagePage(e.httpStatus, 'Something went wrong', 'The page could not be built. The error has been logged.')
 }
 
@@ -246,6 +253,38 @@ export function layerEnactments(registry: Registry, id: string): LayerEnactment[
  * ```
  */
 export function jurisdictionPage(ctx: SiteContext, id: string, query: Query, whoDecides: WhoDecidesView = NO_DIRECTORY): PageResult {
+  const props = jurisdictionProps(ctx, id, query, whoDecides)
+  const { date, enactments } = props
+  return {
+    kind: 'page',
+    status: 200,
+    title: props.j.name,
+    description: answersDescription(
+      props.j.name,
+      date,
+      props.answers[0]!.answers,
+      enactments.length > 0 ? `${countOf(enactments.length, 'enactment', 'enactments')} of its own in the registry, each with its sources.` : 'No law of its own in the registry; the answers come from the law above it.',
+    ),
+    share: { kind: 'jurisdiction', id },
+    ...(query.date ? { shareDate: date } : {}),
+    nav: 'none',
+    entry: props.timeline.segments.length > 0 ? 'jurisdiction' : null,
+    body: <JurisdictionPage {...props} />,
+    data: { timeline: props.timeline, today: props.today },
+    canonical: jurisdictionPath(id),
+  }
+}
+
+/**
+ * What a jurisdiction page shows, as data (the page, its print view and its PDF all render this).
+ * Throws like {@link jurisdictionPage}.
+ *
+ * @example
+ * ```ts
+ * jurisdictionProps(ctx, 'ocd-division/country:us/state:il/county:cook', { date: '2016-06-01' }).answers.length // 4
+ * ```
+ */
+export function jurisdictionProps(ctx: SiteContext, id: string, query: Query, whoDecides: WhoDecidesView = NO_DIRECTORY): JurisdictionPageProps {
   const registry = ctx.engine.registry
   const today = ctx.today()
   const date = validDate(query.date, 'date') ?? today
@@ -297,17 +336,7 @@ export function jurisdictionPage(ctx: SiteContext, id: string, query: Query, who
     whoDecides,
     federal: ctx.federal ? jurisdictionFederal(ctx.federal, ctx.engine, id, date) : null,
   }
-  return {
-    kind: 'page',
-    status: 200,
-    title: detail.name,
-    description: `What the law of ${detail.name} and the state and federal law above it say about ICE detainer holds, release notification and ICE interviews, with sources.`,
-    nav: 'none',
-    entry: props.timeline.segments.length > 0 ? 'jurisdiction' : null,
-    body: <JurisdictionPage {...props} />,
-    data: { timeline: props.timeline, today },
-    canonical: jurisdictionPath(id),
-  }
+  return props
 }
 
 /**
@@ -447,6 +476,29 @@ function suggestionsOf(ctx: SiteContext, id: string) {
   }
 }
 
+/**
+ * What the compare page shows for two to four IDs on a date: the comparison and each one's answers
+ * for every case template (the page, its print view and its PDF). Throws `invalid-input` or
+ * `not-found` naming `ids` or `date`.
+ *
+ * @example
+ * ```ts
+ * compareData(ctx, ['ocd-division/country:us/state:ca', 'ocd-division/country:us/state:tx'], '2019-01-01').answers.length // 4
+ * ```
+ */
+export function compareData(ctx: SiteContext, ids: readonly string[], date: string): { comparison: NonNullable<ComparePageProps['comparison']>; answers: ComparePageProps['answers'] } {
+  for (const [i, id] of ids.entries()) if (id.startsWith('ocd-division/') && !ctx.engine.registry.jurisdictions.has(id)) requireDivisionId(ctx.names, id, `ids[${i}]`)
+  const comparison = compareJurisdictions(ctx.engine.registry, ctx.gazetteer, ids, date)
+  const answers = CASE_TEMPLATES.map((t) => ({
+    template: { id: t.id, label: t.label },
+    values: ids.map((id) => {
+      const ev = ctx.engine.evaluate(templateCase({ template: t.id, jurisdiction: id, date }))
+      return Object.fromEntries(QUESTION_IDS.map((q) => [q, { value: ev.answers[q].value, maxHours: ev.answers[q].maxHours ?? null }])) as Record<QuestionId, { value: string; maxHours: number | null }>
+    }),
+  }))
+  return { comparison, answers }
+}
+
 function comparePageWith(ctx: SiteContext, date: string, picks: readonly PickedJurisdiction[], message: string | null, status: number, choices: readonly NameChoiceLink[] = []): PageResult {
   const today = ctx.today()
   let comparison: ComparePageProps['comparison'] = null
@@ -454,14 +506,7 @@ function comparePageWith(ctx: SiteContext, date: string, picks: readonly PickedJ
   let error = message
   if (picks.length >= 2 && !message) {
     try {
-      comparison = compareJurisdictions(ctx.engine.registry, ctx.gazetteer, picks.map((p) => p.jurisdiction), date)
-      answers = CASE_TEMPLATES.map((t) => ({
-        template: { id: t.id, label: t.label },
-        values: picks.map((p) => {
-          const ev = ctx.engine.evaluate(templateCase({ template: t.id, jurisdiction: p.jurisdiction, date }))
-          return Object.fromEntries(QUESTION_IDS.map((q) => [q, { value: ev.answers[q].value, maxHours: ev.answers[q].maxHours ?? null }])) as Record<QuestionId, { value: string; maxHours: number | null }>
-        }),
-      }))
+      ;({ comparison, answers } = compareData(ctx, picks.map((p) => p.jurisdiction), date))
     } catch (thrown) {
       const e = toAppError(thrown)
       if (e.code !== 'invalid-input' && e.code !== 'not-found') throw thrown
@@ -475,7 +520,12 @@ function comparePageWith(ctx: SiteContext, date: string, picks: readonly PickedJ
     kind: 'page',
     status,
     title: comparison ? `Compare ${comparison.jurisdictions.map((j) => j.name).join(', ')}` : 'Compare',
-    description: 'Two to four jurisdictions side by side, provision by provision, as of a date.',
+    description: comparison
+      ? compareDescription(comparison.jurisdictions.map((j) => j.name), comparison.jurisdictions.map((_, k) => answers[0]?.values[k]?.hold.value ?? 'undetermined'), date)
+      : 'Two to four jurisdictions side by side, provision by provision, as of a date.',
+    ...(comparison
+      ? { share: { kind: 'compare' as const, ids: picks.map((p) => p.jurisdiction) }, shareDate: date, canonical: `/compare?${new URLSearchParams({ ids: picks.map((p) => p.jurisdiction).join(','), date }).toString()}` }
+      : {}),
     nav: 'compare',
     entry: 'compare',
     body: <ComparePage {...props} />,
@@ -514,7 +564,10 @@ export function evaluatePage(ctx: SiteContext, query: Query): PageResult {
     kind: 'page',
     status,
     title: props.evaluation ? `Evaluate: ${props.evaluation.jurisdictionName} on ${dateWords(props.evaluation.date)}` : 'Evaluate a case',
-    description: 'Answer whether a jail may, must or must not hold a person on an ICE detainer, notify ICE, or allow an ICE interview, for a case you describe, with the laws that decide it.',
+    description: props.evaluation
+      ? caseDescription(props.evaluation.jurisdictionName, props.evaluation.date, props.evaluation.answers)
+      : 'Answer whether a jail may, must or must not hold a person on an ICE detainer, notify ICE, or allow an ICE interview, for a case you describe, with the laws that decide it.',
+    ...(props.evaluation && query.case ? { canonical: `/evaluate?case=${query.case}` } : {}),
     nav: 'evaluate',
     entry: 'evaluate',
     body: <EvaluatePage {...props} />,

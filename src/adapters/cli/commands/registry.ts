@@ -7,6 +7,8 @@ import { AppError } from '../../../core/errors/index.ts'
 import {
   ACTIONS,
   countRegistry,
+  coverageCounts,
+  type CoverageCounts,
   formatDiagnostic,
   JurisdictionFileSchema,
   jurisdictionSummary,
@@ -50,6 +52,7 @@ export function registerRegistryCommands(program: Command): void {
           process.stdout.write(
             `registry ok (version ${registry.version}): ${c.jurisdictions} jurisdictions, ${c.enactments} enactments, ${c.provisions} provisions, ${c.sources} sources, ${c.offenseClasses} offense classes; ${warnings.length} warning(s)\n`,
           )
+          process.stdout.write(`covers: ${coverageLine(coverageCounts(registry))}\n`)
           const f = countFederal(fed.federal!)
           process.stdout.write(`federal ok: ${f.lists} lists (${f.entries} entries), ${f.conditions} grant conditions, ${f.rulings} rulings, ${f.actions} actions, ${f.funding} funding records\n`)
         } else {
@@ -82,6 +85,7 @@ export function registerRegistryCommands(program: Command): void {
           process.stdout.write(`${s.id}\t${s.name}\t${s.level}\t${s.enactments} enactments, ${s.provisions} provisions\t${s.confidence} confidence\n`)
         }
         process.stderr.write(`${found.length} jurisdiction(s)${opts.action ? ` with ${opts.action} provisions in force on ${formatDay(asOf)}` : ''}\n`)
+        process.stderr.write(`registry: ${coverageLine(coverageCounts(registry))}\n`)
       }),
     )
 
@@ -122,6 +126,18 @@ export function registerRegistryCommands(program: Command): void {
         await writeFile(opts.out, text)
       }),
     )
+}
+
+/**
+ * The coverage counts in one line.
+ *
+ * @example
+ * ```ts
+ * coverageLine(coverageCounts(registry)) // '51 state-level files, 650 local jurisdictions (…), 814 287(g) agreements in 599 jurisdictions'
+ * ```
+ */
+export function coverageLine(c: CoverageCounts): string {
+  return `${c.stateFiles} state-level files, ${c.local} local jurisdictions (${c.counties} counties, ${c.places} places; ${c.localHandWritten} with hand-written law), ${c.agreements287g} 287(g) agreements in ${c.agreementJurisdictions} jurisdictions`
 }
 
 /** The published JSON Schema: the jurisdiction file, with the offense-class file alongside. */
