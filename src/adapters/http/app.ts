@@ -37,7 +37,7 @@ import { createToolkitService } from '../toolkit/index.ts'
 import { registerToolkitRoutes } from './routes-toolkit.ts'
 import { registerSavedDraftRoutes, type SavedDrafts } from './routes-saved-drafts.ts'
 import { registerForms } from './forms/index.ts'
-import { maintainerPages, registerMaintainers, type SignInLimit } from './maintainers/index.ts'
+import { currentMaintainer, maintainerPages, registerMaintainers, type SignInLimit } from './maintainers/index.ts'
 import type { PageModule } from './pages.ts'
 import { correctionPages, jurisdictionCorrections, registerCorrectionsApi, type CorrectionsOptions } from './corrections/index.ts'
 import type { Mailer } from '../mail/index.ts'
@@ -388,7 +388,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (database && directory && options.petitions) {
     const p = options.petitions
     petitions = createPetitionsService({ database, directory, names: answers.names, mailer: p.mailer, publicUrl: p.publicUrl.replace(/\/+$/, ''), ...(p.retention ? { retention: p.retention } : {}), ...(p.now ? { now: p.now } : {}) })
-    registerPetitionRoutes(app, petitions, p.limits ? { limits: p.limits } : {})
+    registerPetitionRoutes(app, petitions, { ...(p.limits ? { limits: p.limits } : {}), isMaintainer: async (request) => (await currentMaintainer(request)) !== null })
     registerPetitionPages(app, petitions)
     // Expire pending signatures and anonymise old ones at start and then hourly.
     const service = petitions

@@ -3,15 +3,16 @@
  * (live petitions and the form to start one), `/petitions/{id}` (the petition, its public counts
  * and the sign form), and the pages the mailed links open — `/petitions/{id}/confirm`,
  * `/signatures/confirm`, `/signatures/withdraw` — each a button that POSTs, because mail scanners
- * fetch GET links. Form posts are refused unless the browser says they come from this site
- * (`Origin` or `Sec-Fetch-Site`), which a cross-site form cannot fake. No page shows a name or email.
+ * fetch GET links. Every form carries a CSRF token (the forms module's double-submit cookie) and
+ * its post is refused without it. No page shows a name or email.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import { AppError, toAppError } from '../../core/errors/index.ts'
 import { PETITION_ID_PATTERN, type PetitionsService } from './petitions-service.ts'
 
 const HARRIS_HINT = 'post:sheriff/ocd-division/country:us/state:tx/county:harris'
 import { publicPetition } from './routes-petitions.ts'
+import { CSRF_FIELD, csrfToken, verifyCsrf } from './forms/index.ts'
 
 const esc = (v: unknown) => String(v ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 const ID = new RegExp(PETITION_ID_PATTERN)
@@ -30,20 +31,8 @@ function errorHtml(reply: FastifyReply, thrown: unknown) {
   return send(reply, e.httpStatus, page('Not done', `<p role="alert">${esc(message)}</p><p><a href="/petitions">Back to petitions</a></p>`))
 }
 
-/** Refuses a form post that the browser does not mark as coming from this site. */
-export function requireSameSiteForm(request: FastifyRequest): void {
-  const site = request.headers['sec-fetch-site']
-  if (typeof site === 'string') {
-    if (site === 'same-origin') return
-    throw new AppError('invalid-input', 'origin: forms are accepted only from this site', { field: 'origin' })
-  }
-  const origin = request.headers.origin
-  if (typeof origin !== 'string') throw new AppError('invalid-input', 'origin: this browser did not say where the form came from; forms are accepted only from this site', { field: 'origin' })
-  const host = URL.parse(origin)?.host
-  if (!host || host !== request.headers.host) throw new AppError('invalid-input', 'origin: forms are accepted only from this site', { field: 'origin' })
-}
-
-const button = (action: string, token: string, label: string) => `<form method="post" action="${esc(action)}"><input type="hidden" name="token" value="${esc(token)}"><button type="submit">${esc(label)}</button></form>`
+const csrf = (reply: FastifyReply) => `<input type="hidden" name="${CSRF_FIELD}" value="${esc(csrfToken(reply))}">`
+const button = (reply: FastifyReply, action: string, token: string, label: string) => `<form method="post" action="${esc(action)}">${csrf(reply)}<input type="hidden" name="token" value="${esc(token)}"><button type="submit">${esc(label)}</button></form>`
 
 function counts(view: ReturnType<typeof publicPetition>): string {
   const cell = (c: { name: string; count: number | null }) => `<li>${esc(c.name)}: ${c.count === null ? 'fewer than 11' : c.count}</li>`
@@ -63,7 +52,7 @@ export function registerPetitionPages(app: FastifyInstance, petitions: Petitions
     const list = await petitions.list()
     const items = list.length ? `<ul>${list.map((p) => `<li><a href="/petitions/${esc(p.id)}">${esc(p.title)}</a> — to ${esc(p.targets.map((t) => t.label).join('; '))}</li>`).join('')}</ul>` : '<p>No petition is live yet.</p>'
     const form = `<h2>Start a petition</h2><p>It goes live when you confirm your email. Its text is frozen at the first signature; a later change is a new petition linked to this one.</p>
-<form method="post" action="/petitions"><p><label>Title <input name="title" required maxlength="200"></label></p><p><label>Text <textarea name="text" required maxlength="20000"></textarea></label></p><p><label>The request <textarea name="ask" required maxlength="2000"></textarea></label></p>
+<form method="post" action="/petitions">${csrf(reply)}<p><label>Title <input name="title" required maxlength="200"></label></p><p><label>Text <textarea name="text" required maxlength="20000"></textarea></label></p><p><label>The request <textarea name="ask" required maxlength="2000"></textarea></label></p>
 <p><label>Target: a post or person of the officials directory <input name="target" required maxlength="400" placeholder="${esc(HARRIS_HINT)}"></label></p><p><label>Jurisdiction <input name="jurisdiction" required maxlength="300" placeholder="Harris County, TX"></label></p>
 <p><label>Your name (never shown) <input name="creatorName" required maxlength="200"></label></p><p><label>Your email (never shown) <input name="creatorEmail" type="email" required maxlength="254"></label></p><p><button type="submit">Start the petition</button></p></form>`
     return send(reply, 200, page('Petitions', items + form))
@@ -71,7 +60,7 @@ export function registerPetitionPages(app: FastifyInstance, petitions: Petitions
 
   app.post('/petitions', { schema: { hide: true } }, async (request, reply) => {
     try {
-      requireSameSiteForm(request)
+      await verifyCsrf(request, reply)
       const b = (request.body ?? {}) as Record<string, string | undefined>
       const str = (k: string) => (typeof b[k] === 'string' ? b[k]! : '')
       const target = str('target').trim()
@@ -92,10 +81,10 @@ export function registerPetitionPages(app: FastifyInstance, petitions: Petitions
       const words = view.status === 'hidden' ? '' : `<section><h2>The petition</h2><p>${esc('text' in view ? view.text : '').replace(/\n/g, '<br>')}</p><h2>The request</h2><p>${esc('ask' in view ? view.ask : '')}</p>${view.supersedes ? `<p>This replaces <a href="/petitions/${esc(view.supersedes)}">an earlier version</a>.</p>` : ''}</section>`
       const sign =
         view.status === 'live'
-          ? `<section><h2>Sign</h2><form method="post" action="/petitions/${esc(id)}/sign"><p><label>Name (only in the packet delivered to the targets) <input name="name" required maxlength="200"></label></p><p><label>Email (never shown; a confirmation link is sent) <input name="email" type="email" required maxlength="254"></label></p><p><label>ZIP code <input name="zip" required pattern="\\d{5}" inputmode="numeric"></label></p><p><label>County, if your ZIP code spans several (OCD ID) <input name="county" maxlength="300"></label></p><p><label>Public comment (optional; shown with your county) <textarea name="comment" maxlength="1000"></textarea></label></p><p><button type="submit">Sign</button></p></form></section>`
+          ? `<section><h2>Sign</h2><form method="post" action="/petitions/${esc(id)}/sign">${csrf(reply)}<p><label>Name (only in the packet delivered to the targets) <input name="name" required maxlength="200"></label></p><p><label>Email (never shown; a confirmation link is sent) <input name="email" type="email" required maxlength="254"></label></p><p><label>ZIP code <input name="zip" required pattern="\\d{5}" inputmode="numeric"></label></p><p><label>County, if your ZIP code spans several (OCD ID) <input name="county" maxlength="300"></label></p><p><label>Public comment (optional; shown with your county) <textarea name="comment" maxlength="1000"></textarea></label></p><p><button type="submit">Sign</button></p></form></section>`
           : ''
       const comments = view.comments.length ? `<section><h2>Comments</h2><ul>${view.comments.map((c) => `<li>${esc(c.comment)} — ${esc(c.countyName)}</li>`).join('')}</ul></section>` : ''
-      const report = `<section><h2>Report this petition</h2><form method="post" action="/petitions/${esc(id)}/report"><select name="reason">${['spam', 'harassment', 'private-information', 'impersonation', 'illegal', 'other'].map((r) => `<option>${r}</option>`).join('')}</select> <input name="message" maxlength="2000" aria-label="Message"> <button type="submit">Report</button></form></section>`
+      const report = `<section><h2>Report this petition</h2><form method="post" action="/petitions/${esc(id)}/report">${csrf(reply)}<select name="reason">${['spam', 'harassment', 'private-information', 'impersonation', 'illegal', 'other'].map((r) => `<option>${r}</option>`).join('')}</select> <input name="message" maxlength="2000" aria-label="Message"> <button type="submit">Report</button></form></section>`
       return send(reply, 200, page(view.title, status + targets + words + counts(view) + sign + comments + report))
     } catch (e) {
       return errorHtml(reply, e)
@@ -105,7 +94,7 @@ export function registerPetitionPages(app: FastifyInstance, petitions: Petitions
   app.post('/petitions/:id/sign', { schema: { hide: true } }, async (request, reply) => {
     const { id } = request.params as { id: string }
     try {
-      requireSameSiteForm(request)
+      await verifyCsrf(request, reply)
       const b = (request.body ?? {}) as Record<string, string | undefined>
       const str = (k: string) => (typeof b[k] === 'string' ? b[k]! : '')
       if (!ID.test(id)) throw new AppError('not-found', `id: no petition with id "${id}"`, { field: 'id' })
@@ -120,7 +109,7 @@ export function registerPetitionPages(app: FastifyInstance, petitions: Petitions
   app.post('/petitions/:id/report', { schema: { hide: true } }, async (request, reply) => {
     const { id } = request.params as { id: string }
     try {
-      requireSameSiteForm(request)
+      await verifyCsrf(request, reply)
       const b = (request.body ?? {}) as Record<string, string | undefined>
       await petitions.report(id, String(b.reason ?? ''), typeof b.message === 'string' && b.message.trim() ? b.message.slice(0, 2000) : undefined)
       return send(reply, 201, page('Thank you', '<p>The maintainers will look at your report.</p>'))
@@ -137,11 +126,11 @@ export function registerPetitionPages(app: FastifyInstance, petitions: Petitions
   for (const [path, title, text, label] of tokenPages) {
     app.get(path, { schema: { hide: true } }, async (request, reply) => {
       const token = String((request.query as { token?: string }).token ?? '')
-      return send(reply, 200, page(title, `<p>${esc(text)}</p>${button(path, token, label)}`))
+      return send(reply, 200, page(title, `<p>${esc(text)}</p>${button(reply, path, token, label)}`))
     })
     app.post(path, { schema: { hide: true } }, async (request, reply) => {
       try {
-        requireSameSiteForm(request)
+        await verifyCsrf(request, reply)
         const done = await petitions.useToken(path.endsWith('confirm') ? 'confirm' : 'withdraw', String(((request.body ?? {}) as { token?: string }).token ?? ''))
         return send(reply, 200, page(done.status === 'confirmed' ? 'Signature confirmed' : 'Signature withdrawn', `<p>${done.status === 'confirmed' ? 'Your signature now counts.' : 'Your signature is withdrawn and your name and email erased.'}</p><p><a href="/petitions/${esc(done.petitionId)}">Back to the petition</a></p>`))
       } catch (e) {
@@ -169,12 +158,12 @@ export function registerPetitionPages(app: FastifyInstance, petitions: Petitions
   app.get('/petitions/:id/confirm', { schema: { hide: true } }, async (request, reply) => {
     const { id } = request.params as { id: string }
     const token = String((request.query as { token?: string }).token ?? '')
-    return send(reply, 200, page('Confirm your petition', `<p>Press the button to confirm your email; the petition then goes live.</p>${button(`/petitions/${id}/confirm`, token, 'Confirm and publish')}`))
+    return send(reply, 200, page('Confirm your petition', `<p>Press the button to confirm your email; the petition then goes live.</p>${button(reply, `/petitions/${id}/confirm`, token, 'Confirm and publish')}`))
   })
   app.post('/petitions/:id/confirm', { schema: { hide: true } }, async (request, reply) => {
     const { id } = request.params as { id: string }
     try {
-      requireSameSiteForm(request)
+      await verifyCsrf(request, reply)
       await petitions.confirm(id, String(((request.body ?? {}) as { token?: string }).token ?? ''))
       return send(reply, 200, page('Your petition is live', `<p><a href="/petitions/${esc(id)}">Open the petition</a></p>`))
     } catch (e) {

@@ -292,8 +292,8 @@ export function registerPetitionRoutes(app: FastifyInstance, petitions: Petition
         response: { 200: Open('The public petition'), 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema },
       },
     },
-    async (request, reply) => {
-      if (!(await isMaintainer(request))) return reply.status(403).send({ error: { code: 'invalid-input', message: 'moderation is for signed-in maintainers', field: 'session' } })
+    async (request) => {
+      if (!(await isMaintainer(request))) throw new AppError('unauthorized', 'moderation is for signed-in maintainers: sign in first (POST /sign-in)', { field: 'session' })
       const { id } = request.params as { id: string }
       const body = request.body as { hidden: boolean; reason?: string }
       if (body.hidden && !body.reason) throw new AppError('invalid-input', 'reason: hiding a petition needs a public reason', { field: 'reason' })
