@@ -476,7 +476,9 @@ export function resolveLaw(index: NameIndex, query: string, options: { readonly 
   const entry = (l: LawResult) => index.laws.find((x) => x.result.enactment === l.enactment)!
   if (exact.length === 1 && !matched.some((l) => l !== exact[0] && sameNameWithQualifier(entry(l), q))) return { kind: 'resolved', query, law: exact[0]! }
   if (matched.length === 1) return { kind: 'resolved', query, law: matched[0]! }
-  return { kind: 'ambiguous', query, candidates: exact.length > 1 ? exact : matched }
+  // Several acts by that exact name: those, and the acts that bear it with a qualifier ("Illinois TRUST Act").
+  const named = exact.length > 1 ? [...exact, ...matched.filter((l) => !exact.includes(l) && sameNameWithQualifier(entry(l), q))] : matched
+  return { kind: 'ambiguous', query, candidates: named }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -55,7 +55,7 @@ export function ChangesSection(props: { readonly changes: ChangesView }) {
                 <ul class="small">
                   {e.sources.map((u) => (
                     <li key={u}>
-                      <a href={u} rel="nofollow noopener">
+                      <a class="address" href={u} rel="nofollow noopener">
                         {u}
                       </a>
                     </li>
