@@ -11,7 +11,7 @@ import { provisionInForce, type Registry } from '../registry/index.ts'
 import type { Gazetteer } from './gazetteer.ts'
 import type { Answers, CountyAnswer, DecidingLayer, StateAnswer } from './schemas.ts'
 import { assumedFacts, templateAssumptions, templateCase, type Assumptions } from './assumptions.ts'
-import { templateById } from './templates.ts'
+import { templateById, type TemplateId } from './templates.ts'
 
 const LAYER_RANK: Readonly<Record<string, number>> = { federal: 0, state: 1, county: 2, place: 3 }
 
@@ -103,9 +103,7 @@ export interface AnswersRequest {
  */
 export function answersFor(request: AnswersRequest): Answers {
   const { engine, gazetteer, date } = request
-  if (parseDay(date) === undefined) throw new AppError('invalid-input', `"${date}" is not a real calendar date (YYYY-MM-DD)`, { field: 'date' })
-  if (!(QUESTION_NAMES as readonly string[]).includes(request.action)) throw new AppError('invalid-input', `"${request.action}" is not an action (one of: ${QUESTION_NAMES.join(', ')})`, { field: 'action' })
-  const action = request.action as Question
+  const { day, action } = requireAnswersQuery(date, request.action)
   const template = templateById(request.template)
   const assume = request.assume ?? {}
   const registry = engine.registry
@@ -121,13 +119,63 @@ export function answersFor(request: AnswersRequest): Answers {
     return d
   }
 
-  const { own: ownAgreements, city: cityAgreements } = agreementCounts(registry, gazetteer, parseDay(date)!)
-  const states: StateAnswer[] = gazetteer.states.map((s) => ({ fips: s.fips, code: s.code, name: s.name, jurisdiction: s.jurisdiction, inRegistry: s.inRegistry, ...decide(s.jurisdiction) }))
+  return assembleAnswers({
+    engine,
+    gazetteer,
+    date,
+    action,
+    template: template.id,
+    assume,
+    stateDecision: (i) => decide(gazetteer.states[i]!.jurisdiction),
+    countyDecision: (i) => decide(gazetteer.counties[i]!.jurisdiction),
+    agreements: agreementCounts(registry, gazetteer, day),
+  })
+}
+
+/**
+ * The day and question of an answers query, or `invalid-input` naming `date` or `action`.
+ *
+ * @example
+ * ```ts
+ * requireAnswersQuery('2019-06-01', 'hold').action // 'hold'
+ * ```
+ */
+export function requireAnswersQuery(date: string, action: string): { readonly day: Day; readonly action: Question } {
+  const day = parseDay(date)
+  if (day === undefined) throw new AppError('invalid-input', `"${date}" is not a real calendar date (YYYY-MM-DD)`, { field: 'date' })
+  if (!(QUESTION_NAMES as readonly string[]).includes(action)) throw new AppError('invalid-input', `"${action}" is not an action (one of: ${QUESTION_NAMES.join(', ')})`, { field: 'action' })
+  return { day, action: action as Question }
+}
+
+/** What {@link assembleAnswers} puts together: the query, and the decision of each gazetteer state and county by index. */
+export interface AnswersParts {
+  readonly engine: Engine
+  readonly gazetteer: Gazetteer
+  readonly date: string
+  readonly action: Question
+  readonly template: TemplateId
+  readonly assume: Assumptions
+  readonly stateDecision: (index: number) => Decision
+  readonly countyDecision: (index: number) => Decision
+  readonly agreements: AgreementCounts
+}
+
+/**
+ * The answers object from its parts — one shape for the uncached computation and the interval cache.
+ *
+ * @example
+ * ```ts
+ * assembleAnswers({ engine, gazetteer, date, action: 'hold', template: 'no-record', assume: {}, stateDecision, countyDecision, agreements }).counts
+ * ```
+ */
+export function assembleAnswers(parts: AnswersParts): Answers {
+  const { engine, gazetteer, date, action, assume, agreements } = parts
+  const template = templateById(parts.template)
+  const states: StateAnswer[] = gazetteer.states.map((s, i) => ({ fips: s.fips, code: s.code, name: s.name, jurisdiction: s.jurisdiction, inRegistry: s.inRegistry, ...parts.stateDecision(i) }))
   const counts = { permitted: 0, required: 0, prohibited: 0, undetermined: 0 }
-  const counties: CountyAnswer[] = gazetteer.counties.map((c) => {
-    const d = decide(c.jurisdiction)
+  const counties: CountyAnswer[] = gazetteer.counties.map((c, i) => {
+    const d = parts.countyDecision(i)
     counts[d.value]++
-    const own = ownAgreements.get(c.geoid) ?? 0
     return {
       geoid: c.geoid,
       name: c.name,
@@ -136,8 +184,8 @@ export function answersFor(request: AnswersRequest): Answers {
       inRegistry: c.inRegistry,
       ...d,
       places: c.places.map((p) => ({ ...p })),
-      agreements287g: own,
-      cityAgreements287g: cityAgreements.get(c.geoid) ?? 0,
+      agreements287g: agreements.own.get(c.geoid) ?? 0,
+      cityAgreements287g: agreements.city.get(c.geoid) ?? 0,
     }
   })
   return {
@@ -147,7 +195,7 @@ export function answersFor(request: AnswersRequest): Answers {
     template: { id: template.id, label: template.label },
     assumptions: templateAssumptions(template.id, assume),
     facts: assumedFacts(template.id, date, assume),
-    registryVersion: registry.version,
+    registryVersion: engine.registry.version,
     engineVersion: engine.version,
     counts,
     states,

@@ -12,13 +12,13 @@
  * of each year, where that count changes.
  */
 import { parseDay, type Day } from '../dates/index.ts'
-import { QUESTION_NAMES, resolveLayers, type Engine, type Question } from '../engine/index.ts'
+import { resolveLayers, type Engine, type Question } from '../engine/index.ts'
 import { AppError } from '../errors/index.ts'
 import { boundaryDays, type Condition, type Registry } from '../registry/index.ts'
-import { assumedFacts, changedAssumptions, templateAssumptions, templateCase, type Assumptions } from './assumptions.ts'
-import { agreementCounts, chainKey, decisionOf, type AgreementCounts, type Decision } from './answers.ts'
+import { changedAssumptions, templateCase, type Assumptions } from './assumptions.ts'
+import { agreementCounts, assembleAnswers, chainKey, requireAnswersQuery, decisionOf, type AgreementCounts, type Decision } from './answers.ts'
 import type { Gazetteer } from './gazetteer.ts'
-import type { Answers, CountyAnswer, StateAnswer } from './schemas.ts'
+import type { Answers } from './schemas.ts'
 import { templateById, templateFacts, type TemplateId } from './templates.ts'
 
 /** The number of sorted days at or before `day` (the index of the interval `day` falls in). */
@@ -192,12 +192,8 @@ export function createAnswersCache(engine: Engine, gazetteer: Gazetteer, options
     return hit
   }
 
-
-
   const decisions = (date: string, action: string, template: string, assume: Assumptions = {}): MapDecisions => {
-    const day = parseDay(date)
-    if (day === undefined) throw new AppError('invalid-input', `"${date}" is not a real calendar date (YYYY-MM-DD)`, { field: 'date' })
-    if (!(QUESTION_NAMES as readonly string[]).includes(action)) throw new AppError('invalid-input', `"${action}" is not an action (one of: ${QUESTION_NAMES.join(', ')})`, { field: 'action' })
+    const { day } = requireAnswersQuery(date, action)
     const t = templateById(template).id
     const assumeKey = Object.keys(assume).length ? JSON.stringify(changedAssumptions(t, assume)) : ''
     const key = `${answersIntervalKey(registry, t, date)}|${action}|${t}|${assumeKey}`
@@ -238,41 +234,18 @@ export function createAnswersCache(engine: Engine, gazetteer: Gazetteer, options
     return md
   }
 
-  const answers = (md: MapDecisions, date: string): Answers => {
-    const template = templateById(md.template)
-    const agreements = md.agreements
-    const states: StateAnswer[] = gazetteer.states.map((s, i) => ({ fips: s.fips, code: s.code, name: s.name, jurisdiction: s.jurisdiction, inRegistry: s.inRegistry, ...md.byChain[chainOfState[i]!]! }))
-    const counts = { permitted: 0, required: 0, prohibited: 0, undetermined: 0 }
-    const counties: CountyAnswer[] = gazetteer.counties.map((c, i) => {
-      const d = md.byChain[chainOfCounty[i]!]!
-      counts[d.value]++
-      return {
-        geoid: c.geoid,
-        name: c.name,
-        state: c.state,
-        jurisdiction: c.jurisdiction,
-        inRegistry: c.inRegistry,
-        ...d,
-        places: c.places.map((p) => ({ ...p })),
-        agreements287g: agreements.own.get(c.geoid) ?? 0,
-        cityAgreements287g: agreements.city.get(c.geoid) ?? 0,
-      }
-    })
-    return {
-      kind: 'answers',
+  const answers = (md: MapDecisions, date: string): Answers =>
+    assembleAnswers({
+      engine,
+      gazetteer,
       date,
       action: md.action,
-      template: { id: template.id, label: template.label },
-      assumptions: templateAssumptions(template.id, md.assume),
-      facts: assumedFacts(template.id, date, md.assume),
-      registryVersion: registry.version,
-      engineVersion: engine.version,
-      counts,
-      states,
-      counties,
-      placesWithoutCounty: gazetteer.placesWithoutCounty.map((p) => ({ ...p })),
-    }
-  }
+      template: md.template,
+      assume: md.assume,
+      stateDecision: (i) => md.byChain[chainOfState[i]!]!,
+      countyDecision: (i) => md.byChain[chainOfCounty[i]!]!,
+      agreements: md.agreements,
+    })
 
   return Object.freeze({ kind: 'answers-cache', chainOfState, chainOfCounty, decisions, answers, stats: () => ({ intervals: byInterval.size, evaluations }) })
 }
