@@ -23,6 +23,7 @@ import { requireDivisionId, searchNames } from '../../core/names/index.ts'
 import { zipLookup, type ZipArea } from '../../core/officials/index.ts'
 import { createAnswersService, type AtlasSource } from './answers-service.ts'
 import { addResponseHeaders, SECURITY_HEADERS } from './headers.ts'
+import { refuseNul, requestError, validationError } from './client-errors.ts'
 import { registerAnswersRoutes } from './routes-answers.ts'
 import { registerAtlasRoutes } from './routes-atlas.ts'
 import { registerOfficialsRoutes } from './routes-officials.ts'
@@ -199,6 +200,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>()
+  // Text no store can hold (U+0000) is refused on every route, naming the field, before its schema runs.
+  app.addHook('preValidation', async (request) => refuseNul(request))
 
   // Response schemas document the API (OpenAPI); bodies are written with JSON.stringify so that a
   // schema can never drop or coerce a field. Tests check real bodies against the schemas.
@@ -233,18 +236,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   })
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error.validation) {
-      const first = error.validation[0]
-      const path = (first?.instancePath ?? '').split('/').filter(Boolean).join('.')
-      const params = (first?.params ?? {}) as Record<string, unknown>
-      const field =
-        path ||
-        (params.missingProperty as string | undefined) ||
-        ((params.additionalProperty as string | undefined) ?? (params.additionalProperties as string[] | undefined)?.[0]) ||
-        error.validationContext ||
-        'request'
-      const where = error.validationContext === 'querystring' ? 'query parameter' : error.validationContext === 'params' ? 'path parameter' : 'field'
-      return reply.status(400).send(new AppError('invalid-input', `${where} "${field}" ${first?.message ?? 'is invalid'}`, { field }).toJSON())
+    if (error.validation) return reply.status(400).send(validationError(error).toJSON())
+    // A body refused before any route code (not JSON, too large, an unknown content type): the field it is about.
+    const refused = requestError(error, request)
+    if (refused) {
+      if (renderErrorPage && wantsPage(request)) return renderErrorPage(request, reply.status(refused.httpStatus), refused)
+      return reply.status(refused.httpStatus).send(refused.toJSON())
     }
     if ((error as { statusCode?: number }).statusCode && (error as { statusCode: number }).statusCode < 500 && !(error instanceof AppError)) {
       const status = (error as { statusCode: number }).statusCode
@@ -253,8 +250,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return reply.status(status).send({ error: { code, message: error.message } })
     }
     const appError = toAppError(error)
-    // A form refused before its handler ran (CSRF, sign-in): a page for a browser, JSON for the API.
-    if ((appError.code === 'forbidden' || appError.code === 'unauthorized') && renderErrorPage && wantsPage(request)) return renderErrorPage(request, reply, appError)
+    // A form refused before its handler ran (CSRF, sign-in, a NUL character): a page for a browser, JSON for the API.
+    if ((appError.code === 'forbidden' || appError.code === 'unauthorized' || appError.code === 'invalid-input') && renderErrorPage && wantsPage(request)) return renderErrorPage(request, reply, appError)
     if (appError.code === 'internal') request.log.error({ err: error }, 'internal error')
     return reply.status(appError.httpStatus).send(appError.toJSON())
   })

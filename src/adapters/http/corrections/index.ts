@@ -35,6 +35,7 @@ import { csrfToken, verifyCsrf } from '../forms/index.ts'
 import { currentMaintainer, requireMaintainer } from '../maintainers/index.ts'
 import type { PageKit, PageModule } from '../pages.ts'
 import { requireSameOriginJson } from '../same-origin.ts'
+import { STRICT_BODY } from '../client-errors.ts'
 
 export interface CorrectionsOptions {
   readonly database: Database
@@ -134,7 +135,7 @@ function idOf(request: FastifyRequest): number {
 export function registerCorrectionsApi(app: FastifyInstance, options: CorrectionsOptions): void {
   const now = options.now ?? (() => new Date())
   const submitLimit = options.submitLimit ?? { max: 5, timeWindow: '1 hour' }
-  const json = { preValidation: async (request: FastifyRequest) => requireSameOriginJson(request) }
+  const json = { ...STRICT_BODY, preValidation: async (request: FastifyRequest) => requireSameOriginJson(request) }
   app.post(
     '/api/v1/corrections',
     {
@@ -171,7 +172,7 @@ export function registerCorrectionsApi(app: FastifyInstance, options: Correction
     if (!c) throw new AppError('not-found', `no correction ${idOf(request)}`, { field: 'id' })
     return reply.header('cache-control', 'no-cache').send(publicCorrection(c))
   })
-  const maintainerOnly = { preValidation: async (request: FastifyRequest) => requireSameOriginJson(request), preHandler: requireMaintainer }
+  const maintainerOnly = { ...STRICT_BODY, preValidation: async (request: FastifyRequest) => requireSameOriginJson(request), preHandler: requireMaintainer }
   app.post(
     '/api/v1/corrections/:id/accept',
     {
