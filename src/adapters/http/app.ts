@@ -46,6 +46,7 @@ import type { RetentionPolicy } from '../../core/petitions/index.ts'
 import { createPetitionsService, type PetitionsService } from './petitions-service.ts'
 import { registerPetitionRoutes, type PetitionLimits } from './routes-petitions.ts'
 import { registerPetitionPages } from './petitions-pages.ts'
+import { petitionReportPages } from './petitions-reports.ts'
 
 /** Request logs without secrets: a `token` in a query string (links from mail) is replaced by `…`. */
 export function redactedUrl(url: string): string {
@@ -253,6 +254,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // A form refused before its handler ran (CSRF, sign-in, a NUL character): a page for a browser, JSON for the API.
     if ((appError.code === 'forbidden' || appError.code === 'unauthorized' || appError.code === 'invalid-input') && renderErrorPage && wantsPage(request)) return renderErrorPage(request, reply, appError)
     if (appError.code === 'internal') request.log.error({ err: error }, 'internal error')
+    // Something unforeseen (a driver's message, a stack's words) is logged, not shown.
+    if (!(error instanceof AppError) && appError.code === 'internal') return reply.status(500).send(new AppError('internal', 'something went wrong on the server; it has been logged').toJSON())
     return reply.status(appError.httpStatus).send(appError.toJSON())
   })
   app.setNotFoundHandler((request, reply) => reply.status(404).send(new AppError('not-found', `no route ${request.method} ${request.url.split('?')[0]}`).toJSON()))
@@ -370,13 +373,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const modules: PageModule[] = []
   if (database) {
     registerMaintainers(app, database, options.now ? { now: options.now } : {})
-    modules.push(maintainerPages(database, { links: [{ href: '/maintainers/corrections', label: 'Suggested corrections' }], ...(options.signInLimit ? { signInLimit: options.signInLimit } : {}) }))
+    const withPetitions = Boolean(directory && options.petitions)
+    const links = [{ href: '/maintainers/corrections', label: 'Suggested corrections' }, ...(withPetitions ? [{ href: '/maintainers/reports', label: 'Reports on petitions' }] : [])]
+    modules.push(maintainerPages(database, { links, ...(options.signInLimit ? { signInLimit: options.signInLimit } : {}) }))
     const corrections: CorrectionsOptions = {
       database,
       registry,
       registryDir: options.registryDir ?? defaultRegistryDir(),
       ...(options.now ? { now: options.now } : {}),
       ...(options.correctionLimit ? { submitLimit: options.correctionLimit } : {}),
+      ...(withPetitions ? { queueLinks: [{ href: '/maintainers/reports', label: 'Reports on petitions' }] } : {}),
     }
     registerCorrectionsApi(app, corrections)
     modules.push(correctionPages(corrections))
@@ -387,6 +393,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     petitions = createPetitionsService({ database, directory, names: answers.names, mailer: p.mailer, publicUrl: p.publicUrl.replace(/\/+$/, ''), ...(p.retention ? { retention: p.retention } : {}), ...(p.now ? { now: p.now } : {}) })
     registerPetitionRoutes(app, petitions, { ...(p.limits ? { limits: p.limits } : {}), isMaintainer: async (request) => (await currentMaintainer(request)) !== null })
     registerPetitionPages(app, petitions)
+    modules.push(petitionReportPages(database, petitions))
     // Expire pending signatures and anonymise old ones at start and then hourly.
     const service = petitions
     let timer: NodeJS.Timeout | undefined

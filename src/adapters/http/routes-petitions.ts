@@ -14,6 +14,7 @@ import { deliveryCsv, deliveryPdf } from './petitions-delivery.ts'
 import { PETITION_ID_PATTERN, REPORT_REASONS, type PetitionsService, type PetitionView } from './petitions-service.ts'
 import { requireSameOriginJson } from './same-origin.ts'
 import { STRICT_BODY } from './client-errors.ts'
+import { moderatePetition } from './petitions-reports.ts'
 
 /** Limits on signing: per client IP and per petition, each per window. */
 export interface PetitionLimits {
@@ -297,9 +298,7 @@ export function registerPetitionRoutes(app: FastifyInstance, petitions: Petition
     async (request) => {
       if (!(await isMaintainer(request))) throw new AppError('unauthorized', 'moderation is for signed-in maintainers: sign in first (POST /sign-in)', { field: 'session' })
       const { id } = request.params as { id: string }
-      const body = request.body as { hidden: boolean; reason?: string }
-      if (body.hidden && !body.reason) throw new AppError('invalid-input', 'reason: hiding a petition needs a public reason', { field: 'reason' })
-      await petitions.hide(id, body.hidden ? body.reason! : null)
+      await moderatePetition(petitions, id, request.body as { hidden: boolean; reason?: string })
       return publicPetition(await petitions.view(id))
     },
   )

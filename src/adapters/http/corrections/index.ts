@@ -47,6 +47,8 @@ export interface CorrectionsOptions {
   readonly now?: () => Date
   /** Submissions per client IP per window; default 5 per hour. */
   readonly submitLimit?: { readonly max: number; readonly timeWindow: number | string }
+  /** Other maintainer queues linked from the corrections queue (e.g. the reports on petitions). */
+  readonly queueLinks?: readonly { readonly href: string; readonly label: string }[]
 }
 
 const RELIABILITY = ['primary', 'official', 'secondary', 'news', 'advocacy', 'low'] as const
@@ -279,7 +281,7 @@ export function correctionPages(options: CorrectionsOptions): PageModule {
         const ordered = [...all.filter((c) => c.status === 'pending'), ...all.filter((c) => c.status !== 'pending').slice(0, 50)]
         void reply.header('x-robots-tag', 'noindex').header('cache-control', 'no-store')
         const items = ordered.map((c) => ({ correction: c, summary: registry.provisions.get(c.provision)?.summary ?? '(no longer in the registry)', jurisdictionName: registry.jurisdictions.get(c.jurisdiction)?.name ?? c.jurisdiction }))
-        return page(200, 'Suggested corrections', h(CorrectionsQueuePage, { items, csrf: csrfToken(reply), signedInAs: maintainer.email }))
+        return page(200, 'Suggested corrections', h(CorrectionsQueuePage, { items, csrf: csrfToken(reply), signedInAs: maintainer.email, links: options.queueLinks ?? [] }))
       }),
     )
     app.post('/maintainers/corrections/:id/accept', { schema: { hide: true }, preHandler: requireMaintainer }, (request, reply) =>
