@@ -102,6 +102,7 @@ describe.each(testTargets())('fuzz of the petitions, scripts and corrections end
     csrf = { token: /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!, cookie: set.map((c) => c.split(';')[0]).join('; ') }
   }, 120_000)
   afterAll(async () => {
+    if (process.env.FUZZ_VERBOSE) console.log(`fuzz on ${target.name}, seed ${SEED}: ${ip} requests`)
     await app?.close()
     await database?.close()
     await rm(dir, { recursive: true, force: true })
