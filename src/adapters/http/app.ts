@@ -248,7 +248,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const status = (error as { statusCode: number }).statusCode
       const code = status === 404 ? 'not-found' : status === 429 ? 'rate-limited' : status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'invalid-input'
       if (code === 'rate-limited' && renderErrorPage && wantsPage(request)) return renderErrorPage(request, reply.status(429), new AppError('rate-limited', `Too many requests from your address just now: ${error.message}`))
-      return reply.status(status).send({ error: { code, message: error.message } })
+      // What it is about: the client's address for a rate limit, else the request as a whole.
+      return reply.status(status).send({ error: { code, message: error.message, field: code === 'rate-limited' ? 'ip' : 'request' } })
     }
     const appError = toAppError(error)
     // A form refused before its handler ran (CSRF, sign-in, a NUL character): a page for a browser, JSON for the API.

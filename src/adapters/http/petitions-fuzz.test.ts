@@ -275,6 +275,20 @@ describe.each(testTargets())('fuzz of the petitions, scripts and corrections end
     report()
   }, 300_000)
 
+  it('names the client address when the per-IP limit refuses a sign-up, in the one error shape', async () => {
+    const limited = await buildApp({ engine: createEngine(registry, { version: 'test' }), atlas, database, petitions: { mailer: outboxMailer(join(dir, 'outbox')), publicUrl: 'http://atlas.test', now: () => clock, limits: { perIp: 1, perPetition: 100, timeWindow: '1 minute' } } })
+    try {
+      const sign = (email: string) => limited.inject({ method: 'POST', url: `/api/v1/petitions/${live}/signatures`, headers: { 'content-type': 'application/json' }, remoteAddress: '10.78.0.1', payload: JSON.stringify({ name: 'N', email, zip: '77002' }) })
+      expect((await sign('limit-one@example.org')).statusCode).toBe(202)
+      const before = await snapshot()
+      const second = await sign('limit-two@example.org')
+      expect([second.statusCode, second.json().error.code, second.json().error.field]).toEqual([429, 'rate-limited', 'ip'])
+      expect(await snapshot()).toBe(before)
+    } finally {
+      await limited.close()
+    }
+  })
+
   it('refuses the HTML form posts’ bad input with a 4xx page, never a 5xx, changing nothing', async () => {
     const random = seeded(SEED + 3)
     const forms: [string, Record<string, string>][] = [
