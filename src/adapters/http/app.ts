@@ -259,7 +259,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!(error instanceof AppError) && appError.code === 'internal') return reply.status(500).send(new AppError('internal', 'something went wrong on the server; it has been logged').toJSON())
     return reply.status(appError.httpStatus).send(appError.toJSON())
   })
-  app.setNotFoundHandler((request, reply) => reply.status(404).send(new AppError('not-found', `no route ${request.method} ${request.url.split('?')[0]}`).toJSON()))
+  app.setNotFoundHandler((request, reply) => reply.status(404).send(new AppError('not-found', `no route ${request.method} ${request.url.split('?')[0]}`, { field: 'url' }).toJSON()))
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok', registryVersion: registry.version, engineVersion: engine.version }))
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
