@@ -480,6 +480,12 @@ class Protector {
     this.focusCell = c
     this.focusSlot = slot
     this.focusItem = item
+    if (isCell && this.unchangeable(c, slot, item)) {
+      // the search would have begun by ordering the cell's neighbours (a cache that depends on
+      // what is suppressed by now): keep it as it would have been
+      this.sameGroup(c)
+      return null
+    }
     let tried = 0
     for (const entries of this.candidates(item)) {
       if (isCell && !this.changesCellSlot(entries, c, slot)) continue
@@ -493,24 +499,44 @@ class Protector {
     return best as { entries: WitnessEntry[]; changed: number[]; cost: number } | null
   }
 
+  /**
+   * Whether no feasible change can move a cell's zero count of a known practice outcome: in a
+   * jurisdiction with no record of known practice every change must leave it with none (see
+   * `feasible`), and an atom at zero cannot go down, so none of those atoms can go up. The search
+   * would try every candidate and find nothing; this says so at once.
+   */
+  private unchangeable(c: number, slot: number, item: number): boolean {
+    if (slot < SLOT.practice || slot - SLOT.practice === PRACTICE_UNKNOWN || this.values[item] !== 0) return false
+    return this.knownPractice[this.input.cells[c]!.group] === 0
+  }
+
   /** Whether a change moves one slot of one cell (a cheap test before the full evaluation). */
   private changesCellSlot(entries: readonly WitnessEntry[], c: number, slot: number): boolean {
     let d = 0
-    for (const e of entries) {
-      if (e.cell !== c) continue
-      const a = this.atom(e.key)
-      let hit: boolean
-      if (slot === SLOT.records) hit = true
-      else if (slot < SLOT.lawHeldLower) hit = a.law === slot - SLOT.law
-      else if (slot === SLOT.lawHeldLower) hit = HELD_LOWER[a.law]!
-      else if (slot === SLOT.lawHeldUpper) hit = HELD_UPPER[a.law]!
-      else if (slot < SLOT.cfHeldLower) hit = a.cf === slot - SLOT.cf
-      else if (slot === SLOT.cfHeldLower) hit = HELD_LOWER[a.cf]!
-      else if (slot === SLOT.cfHeldUpper) hit = HELD_UPPER[a.cf]!
-      else hit = a.practice === slot - SLOT.practice
-      if (hit) d += e.coef
-    }
+    for (const e of entries) if (e.cell === c && this.inSlot(e.key, slot)) d += e.coef
     return d !== 0
+  }
+
+  /** Whether a record of this atom counts in a cell's `slot`. */
+  private inSlot(key: number, slot: number): boolean {
+    const a = this.atom(key)
+    if (slot === SLOT.records) return true
+    if (slot < SLOT.lawHeldLower) return a.law === slot - SLOT.law
+    if (slot === SLOT.lawHeldLower) return HELD_LOWER[a.law]!
+    if (slot === SLOT.lawHeldUpper) return HELD_UPPER[a.law]!
+    if (slot < SLOT.cfHeldLower) return a.cf === slot - SLOT.cf
+    if (slot === SLOT.cfHeldLower) return HELD_LOWER[a.cf]!
+    if (slot === SLOT.cfHeldUpper) return HELD_UPPER[a.cf]!
+    return a.practice === slot - SLOT.practice
+  }
+
+  /**
+   * Whether moving a record of this atom into or out of `c` can witness the item sought. For a
+   * slot of the cell being protected, only a record counted in that slot moves it: the search
+   * would discard every other move untried, so they are not generated (nor their partners sought).
+   */
+  private movable(c: number, key: number): boolean {
+    return c !== this.focusCell || this.focusSlot < 0 || this.inSlot(key, this.focusSlot)
   }
 
   /** Candidate witnesses for an item, most promising first. */
@@ -584,6 +610,7 @@ class Protector {
   private *movesByKey(c: number, otherGroupsOnly: boolean): Generator<WitnessEntry[]> {
     const cells = this.input.cells
     for (const key of this.topAtoms(c)) {
+      if (!this.movable(c, key)) continue
       const index = this.indexed(`key:${key}`, (x) => this.cellAtoms[x]!.has(key))
       const partners = this.partners(index, c, otherGroupsOnly, (c2) => cells[c2]!.linked === cells[c]!.linked && (this.cellRecords[c2]! >= 2 || this.cellRecords[c]! >= 2))
       for (const c2 of partners) {
@@ -741,8 +768,8 @@ class Protector {
     const mine = this.topAtoms(c)
     for (const c2 of others) {
       if (this.cellRecords[c2]! < 2 && this.cellRecords[c]! < 2) continue
-      for (const key of mine) yield [{ cell: c, key, coef: -1 }, { cell: c2, key, coef: 1 }]
-      for (const key of this.topAtoms(c2)) yield [{ cell: c2, key, coef: -1 }, { cell: c, key, coef: 1 }]
+      for (const key of mine) if (this.movable(c, key)) yield [{ cell: c, key, coef: -1 }, { cell: c2, key, coef: 1 }]
+      for (const key of this.topAtoms(c2)) if (this.movable(c, key)) yield [{ cell: c2, key, coef: -1 }, { cell: c, key, coef: 1 }]
     }
   }
 
