@@ -195,6 +195,16 @@ const MAX_ATOMS_TRIED = 6
 const MAX_TRIED = 40
 const MAX_NEIGHBOURS = 14
 
+/** How to search for witnesses. */
+export interface ProtectOptions {
+  /**
+   * `fast` (default) skips searches and candidates that cannot succeed; `full` tries every
+   * candidate, as the search did before those shortcuts. Both decide exactly the same (tests
+   * compare them); `full` is only slower.
+   */
+  readonly search?: 'fast' | 'full'
+}
+
 /**
  * Decides what to suppress (see the module comment).
  *
@@ -204,8 +214,8 @@ const MAX_NEIGHBOURS = 14
  * p.suppressed[p.layout.cell(0, SLOT.records)] // 1 when cell 0's count is not published
  * ```
  */
-export function protect(input: ProtectInput): Protection {
-  return new Protector(input).run()
+export function protect(input: ProtectInput, options: ProtectOptions = {}): Protection {
+  return new Protector(input, options.search !== 'full').run()
 }
 
 class Protector {
@@ -224,7 +234,10 @@ class Protector {
   private readonly decoded: Atom[] = []
   private primary = 0
 
-  constructor(private readonly input: ProtectInput) {
+  constructor(
+    private readonly input: ProtectInput,
+    private readonly shortcuts: boolean,
+  ) {
     const nCells = input.cells.length
     this.cellAtoms = input.cells.map(() => new Map<number, number>())
     this.cellRecords = new Float64Array(nCells)
@@ -480,6 +493,7 @@ class Protector {
     this.focusCell = c
     this.focusSlot = slot
     this.focusItem = item
+    this.topCache.clear()
     if (isCell && this.unchangeable(c, slot, item)) {
       // the search would have begun by ordering the cell's neighbours (a cache that depends on
       // what is suppressed by now): keep it as it would have been
@@ -506,7 +520,7 @@ class Protector {
    * would try every candidate and find nothing; this says so at once.
    */
   private unchangeable(c: number, slot: number, item: number): boolean {
-    if (slot < SLOT.practice || slot - SLOT.practice === PRACTICE_UNKNOWN || this.values[item] !== 0) return false
+    if (!this.shortcuts || slot < SLOT.practice || slot - SLOT.practice === PRACTICE_UNKNOWN || this.values[item] !== 0) return false
     return this.knownPractice[this.input.cells[c]!.group] === 0
   }
 
@@ -536,7 +550,7 @@ class Protector {
    * would discard every other move untried, so they are not generated (nor their partners sought).
    */
   private movable(c: number, key: number): boolean {
-    return c !== this.focusCell || this.focusSlot < 0 || this.inSlot(key, this.focusSlot)
+    return !this.shortcuts || c !== this.focusCell || this.focusSlot < 0 || this.inSlot(key, this.focusSlot)
   }
 
   /** Candidate witnesses for an item, most promising first. */
@@ -744,11 +758,23 @@ class Protector {
   private focusSlot = -1
   private focusItem = -1
 
+  /** {@link topAtoms} for the current focus (cleared when the focus changes). */
+  private readonly topCache = new Map<number, number[]>()
+
   private topAtoms(c: number): number[] {
+    let top = this.topCache.get(c)
+    if (!top) {
+      top = this.topAtomsUncached(c)
+      this.topCache.set(c, top)
+    }
+    return top
+  }
+
+  private topAtomsUncached(c: number): number[] {
     const keys = this.atomsByCount(c)
     if (keys.length <= MAX_ATOMS_TRIED) return keys
     let touches: ((k: number) => boolean) | null = null
-    if (c === this.focusCell && this.focusSlot !== SLOT.records) touches = (k) => this.changesCellSlot([{ cell: c, key: k, coef: 1 }], c, this.focusSlot)
+    if (c === this.focusCell && this.focusSlot !== SLOT.records) touches = (k) => this.inSlot(k, this.focusSlot)
     else if (this.focusItem >= this.layout.totalBase) {
       const items: number[] = []
       touches = (k) => {
@@ -779,7 +805,6 @@ class Protector {
    */
   private *swaps(c: number, c2: number | null, dim: Dim, relevant?: (from: number, to: number) => boolean): Generator<WitnessEntry[]> {
     const size = dim === 'practice' ? PRACTICE_COUNT : ANSWER_COUNT
-    const partners = c2 === null ? [] : this.atomsByCount(c2)
     for (const key of this.topAtoms(c)) {
       const a = this.atom(key)
       const from = a[dim]
@@ -790,20 +815,33 @@ class Protector {
           yield [{ cell: c, key, coef: -1 }, { cell: c, key: moved, coef: 1 }]
           continue
         }
-        let tried = 0
-        for (const k2 of partners) {
-          const b = this.atom(k2)
-          if (b[dim] !== to) continue
+        for (const k2 of this.largestWith(c2, dim, to)) {
           yield [
             { cell: c, key, coef: -1 },
             { cell: c, key: moved, coef: 1 },
             { cell: c2, key: k2, coef: -1 },
-            { cell: c2, key: this.withDim(b, dim, from), coef: 1 },
+            { cell: c2, key: this.withDim(this.atom(k2), dim, from), coef: 1 },
           ]
-          if (++tried >= 3) break
         }
       }
     }
+  }
+
+  private readonly largest = new Map<number, number[]>()
+
+  /** The (up to) three largest atoms of `c` whose `dim` is `value`, largest first (cached: atoms never change). */
+  private largestWith(c: number, dim: Dim, value: number): readonly number[] {
+    const id = (c * 3 + DIMS.indexOf(dim)) * PRACTICE_COUNT + value
+    let keys = this.largest.get(id)
+    if (!keys) {
+      keys = []
+      for (const k of this.atomsByCount(c)) {
+        if (this.atom(k)[dim] !== value) continue
+        if (keys.push(k) >= 3) break
+      }
+      this.largest.set(id, keys)
+    }
+    return keys
   }
 
   /** Change one record's origin (file and source) at `c`. */

@@ -572,7 +572,9 @@ function simulateIn(scan: Scan, ctx: RunContext): SimulationTable {
 
 /** With `SANCTUARY_SIM_DEBUG` set, a timestamped line on stderr (for profiling a run). */
 function debug(label: string): void {
-  if (process.env.SANCTUARY_SIM_DEBUG) process.stderr.write(`simulate: ${label} at ${(performance.now() / 1000).toFixed(3)} s\n`)
+  if (!process.env.SANCTUARY_SIM_DEBUG) return
+  const cpu = process.cpuUsage()
+  process.stderr.write(`simulate: ${label} at ${(performance.now() / 1000).toFixed(3)} s (cpu ${((cpu.user + cpu.system) / 1e6).toFixed(3)} s)\n`)
 }
 
 /** The day column's stand-in for a null date (an INTEGER no real date reaches). */
