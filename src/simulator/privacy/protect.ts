@@ -494,6 +494,7 @@ class Protector {
     this.focusSlot = slot
     this.focusItem = item
     this.topCache.clear()
+    this.stepCache.clear()
     if (isCell && this.unchangeable(c, slot, item)) {
       // the search would have begun by ordering the cell's neighbours (a cache that depends on
       // what is suppressed by now): keep it as it would have been
@@ -604,7 +605,7 @@ class Protector {
     if (dim) {
       // a category c lacks: cells that have it, wherever they are
       for (let to = 0; to < (dim === 'practice' ? PRACTICE_COUNT : ANSWER_COUNT); to++) {
-        for (const c2 of this.cellsWith(dim, to, c)) yield* this.swaps(c, c2, dim, (f, t) => t === to && relevant!(f, t))
+        for (const c2 of this.cellsWith(dim, to, c)) yield* this.swaps(c, c2, dim, relevant, to)
       }
       for (const c2 of this.otherGroups(c, false)) yield* this.swaps(c, c2, dim, relevant)
     }
@@ -803,28 +804,52 @@ class Protector {
    * Change one record's category in `dim` at `c`; with `c2`, the reverse change at `c2` keeps
    * the totals; without, the totals move.
    */
-  private *swaps(c: number, c2: number | null, dim: Dim, relevant?: (from: number, to: number) => boolean): Generator<WitnessEntry[]> {
+  private *swaps(c: number, c2: number | null, dim: Dim, relevant?: (from: number, to: number) => boolean, onlyTo = -1): Generator<WitnessEntry[]> {
+    const steps = this.swapSteps(c, dim, relevant)
+    for (let i = 0; i < steps.length; i += 4) {
+      const to = steps[i + 2]!
+      if (onlyTo >= 0 && to !== onlyTo) continue
+      const key = steps[i]!
+      const from = steps[i + 1]!
+      const moved = steps[i + 3]!
+      if (c2 === null) {
+        yield [{ cell: c, key, coef: -1 }, { cell: c, key: moved, coef: 1 }]
+        continue
+      }
+      for (const k2 of this.largestWith(c2, dim, to)) {
+        yield [
+          { cell: c, key, coef: -1 },
+          { cell: c, key: moved, coef: 1 },
+          { cell: c2, key: k2, coef: -1 },
+          { cell: c2, key: this.withDim(this.atom(k2), dim, from), coef: 1 },
+        ]
+      }
+    }
+  }
+
+  /** {@link swapSteps} for the current focus (cleared when the focus changes, as `relevant` is the focus slot's). */
+  private readonly stepCache = new Map<number, number[]>()
+
+  /**
+   * The category changes a swap at `c` tries, in order: (key, from, to, moved key) for each of
+   * the cell's top atoms and each category it could change to. The same for every partner cell.
+   */
+  private swapSteps(c: number, dim: Dim, relevant?: (from: number, to: number) => boolean): number[] {
+    const id = (c * 3 + DIMS.indexOf(dim)) * 2 + (relevant ? 1 : 0)
+    let steps = this.stepCache.get(id)
+    if (steps) return steps
+    steps = []
     const size = dim === 'practice' ? PRACTICE_COUNT : ANSWER_COUNT
     for (const key of this.topAtoms(c)) {
       const a = this.atom(key)
       const from = a[dim]
       for (let to = 0; to < size; to++) {
         if (to === from || (relevant && !relevant(from, to))) continue
-        const moved = this.withDim(a, dim, to)
-        if (c2 === null) {
-          yield [{ cell: c, key, coef: -1 }, { cell: c, key: moved, coef: 1 }]
-          continue
-        }
-        for (const k2 of this.largestWith(c2, dim, to)) {
-          yield [
-            { cell: c, key, coef: -1 },
-            { cell: c, key: moved, coef: 1 },
-            { cell: c2, key: k2, coef: -1 },
-            { cell: c2, key: this.withDim(this.atom(k2), dim, from), coef: 1 },
-          ]
-        }
+        steps.push(key, from, to, this.withDim(a, dim, to))
       }
     }
+    this.stepCache.set(id, steps)
+    return steps
   }
 
   private readonly largest = new Map<number, number[]>()
