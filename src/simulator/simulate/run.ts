@@ -590,11 +590,12 @@ async function prepareWhile(pending: Promise<unknown>, jobs: ReadonlyArray<reado
     () => (settled = true),
     () => (settled = true),
   )
-  const day = 17_532 // 2018-01-01: any day compiles the whole router
+  const day = 17_532 // any day compiles the whole router
+  const date = formatDay(day)
   for (const [engine, id] of jobs) {
     await new Promise<void>((resolve) => setImmediate(resolve))
     if (settled) break
-    engine.decideQuestion({ jurisdiction: id, date: formatDay(day), day }, action)
+    engine.decideQuestion({ jurisdiction: id, date, day }, action)
   }
   debug(`engine prepared while scanning`)
 }
