@@ -127,6 +127,11 @@ export class AnswersJsonBodies {
   /** Segments deflated so far (for tests and benchmarks). */
   deflated = 0
 
+  /** Segments deflated, and what the three caches hold. */
+  stats(): { readonly deflated: number; readonly segments: number; readonly segmentBytes: number; readonly prefixes: number; readonly bodies: number } {
+    return { deflated: this.deflated, segments: this.segments.size, segmentBytes: this.segments.bytes, prefixes: this.prefixes.size, bodies: this.bodies.size }
+  }
+
   private decision(d: Decision): string {
     let t = this.decisionText.get(d)
     if (t === undefined) this.decisionText.set(d, (t = JSON.stringify(d).slice(1, -1)))

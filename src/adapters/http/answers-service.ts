@@ -22,9 +22,10 @@ import {
   type AtlasGeometry,
   type Gazetteer,
   type GazetteerInput,
+  TEMPLATE_IDS,
 } from '../../core/answers/index.ts'
 import { buildNameIndex, type NameIndex } from '../../core/names/index.ts'
-import type { Engine } from '../../core/engine/index.ts'
+import { QUESTION_NAMES, type Engine } from '../../core/engine/index.ts'
 import { AnswersJsonBodies } from './answers-json-body.ts'
 import { etagOf } from './headers.ts'
 
@@ -74,6 +75,13 @@ export class ByteLru<V extends { readonly bytes: number }> {
   private readonly map = new Map<string, V>()
   private total = 0
   constructor(private readonly budget: number) {}
+  /** Entries kept, and the total of their bytes. */
+  get size(): number {
+    return this.map.size
+  }
+  get bytes(): number {
+    return this.total
+  }
   get(key: string): V | undefined {
     const v = this.map.get(key)
     if (v) {
@@ -113,6 +121,16 @@ export interface AnswersService {
   registryBody(format: DownloadFormat): Promise<CachedBody>
   /** us-atlas geometry, converted on first use. */
   geometry(): AtlasGeometry
+  /**
+   * Fills the answers cache in the background, for every question and template (default
+   * assumptions) and every interval that meets `[from, to]`, in slices of a few milliseconds
+   * between requests. Once per service; a later call returns the same promise.
+   */
+  warm(from: string, to: string): Promise<void>
+  /** Stops a warm-up under way (on server close). */
+  close(): void
+  /** What the answers caches hold and have done (for tests and benchmarks). */
+  stats(): { readonly intervals: number; readonly evaluations: number } & ReturnType<AnswersJsonBodies['stats']>
 }
 
 /**
@@ -185,5 +203,34 @@ export function createAnswersService(engine: Engine, atlas: AtlasSource, options
       ),
     )
 
-  return Object.freeze({ kind: 'answers-service', engine, gazetteer, names, answers, answersBody, registryBody, geometry: () => atlas.geometry() })
+  let warming: Promise<void> | undefined
+  let closed = false
+  const warm = (from: string, to: string): Promise<void> =>
+    (warming ??= new Promise<void>((resolve) => {
+      const work: (() => void)[] = []
+      for (const template of TEMPLATE_IDS)
+        for (const action of QUESTION_NAMES) for (const date of cache.intervalDates(action, template, from, to)) work.push(() => void json.prefix(cache.decisions(date, action, template)))
+      let next = 0
+      const slice = () => {
+        const until = performance.now() + 4
+        while (!closed && next < work.length && performance.now() < until) work[next++]!()
+        if (closed || next >= work.length) resolve()
+        else setImmediate(slice)
+      }
+      setImmediate(slice)
+    }))
+
+  return Object.freeze({
+    kind: 'answers-service',
+    engine,
+    gazetteer,
+    names,
+    answers,
+    answersBody,
+    registryBody,
+    geometry: () => atlas.geometry(),
+    warm,
+    close: () => void (closed = true),
+    stats: () => ({ ...cache.stats(), ...json.stats() }),
+  })
 }

@@ -199,6 +199,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>()
+  // a warm-up of the answers cache under way stops with the server
+  app.addHook('onClose', async () => answers.close())
 
   // Response schemas document the API (OpenAPI); bodies are written with JSON.stringify so that a
   // schema can never drop or coerce a field. Tests check real bodies against the schemas.

@@ -8,6 +8,7 @@ import { Type } from 'typebox'
 import { ASSUMABLE_FACTS, AnswersSchema, CASE_TEMPLATES, parseAssumptions, ErrorSchema, QUESTION_IDS, QuestionSchema, TEMPLATE_IDS, TemplateIdSchema } from '../../core/answers/index.ts'
 import { formatDay, todayUtc } from '../../core/dates/index.ts'
 import { QUESTIONS } from '../../core/engine/index.ts'
+import { MAP_FIRST_DATE } from '../../web/shared/words.ts'
 import type { AnswersService, CachedBody, DownloadFormat } from './answers-service.ts'
 
 /** YYYY-MM-DD; the calendar check (no 2019-02-30) is the core's. */
@@ -121,6 +122,8 @@ export function registerAnswersRoutes(app: FastifyInstance, service: AnswersServ
       const template = q.template ?? 'no-record'
       const format = q.format ?? 'json'
       const assume = parseAssumptions(request.query as Record<string, unknown>)
+      // the first request starts filling the cache for the map's whole range, in the background
+      void service.warm(MAP_FIRST_DATE, formatDay(todayUtc()))
       const body = await service.answersBody(format, date, action, template, assume)
       const attach = format !== 'json' || q.download === true
       return sendCached(request, reply, body, attach ? `sanctuary-atlas-answers-${date}-${action}-${template}.${EXTENSION[format]}` : undefined)
