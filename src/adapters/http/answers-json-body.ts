@@ -86,6 +86,8 @@ export interface JsonPrefix {
 
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff])
 const TAIL_KEY = 't'
+// deflate's window: how far back a segment's deflated bytes may refer
+const WINDOW = 32 * 1024
 
 /** Builds JSON answers bodies from an {@link AnswersCache} (see the file comment). */
 export class AnswersJsonBodies {
@@ -97,6 +99,7 @@ export class AnswersJsonBodies {
   private readonly agreementKeys = new Map<number, readonly string[]>()
   private readonly segments: ByteLru<Segment>
   private readonly prefixes: ByteLru<JsonPrefix>
+  private readonly prefixBytes: ByteLru<{ readonly gzipped: Buffer; readonly bytes: number }>
   private readonly bodies: ByteLru<CachedBody>
 
   constructor(
@@ -117,10 +120,11 @@ export class AnswersJsonBodies {
         from = i
       }
     }
-    // deflated segments by bytes; prefixes (keys and sums) at about 1 KB each; whole bodies of
-    // recent dates, for a URL asked again
-    this.segments = new ByteLru(budgetBytes / 2)
-    this.prefixes = new ByteLru(budgetBytes / 4)
+    // deflated segments by bytes; prefixes (keys and sums) at about 1 KB each; prefixes' bytes
+    // joined; whole bodies of recent dates, for a URL asked again
+    this.segments = new ByteLru(budgetBytes / 8)
+    this.prefixes = new ByteLru(budgetBytes / 8)
+    this.prefixBytes = new ByteLru(budgetBytes / 2)
     this.bodies = new ByteLru(budgetBytes / 4)
   }
 
@@ -128,8 +132,8 @@ export class AnswersJsonBodies {
   deflated = 0
 
   /** Segments deflated, and what the three caches hold. */
-  stats(): { readonly deflated: number; readonly segments: number; readonly segmentBytes: number; readonly prefixes: number; readonly bodies: number } {
-    return { deflated: this.deflated, segments: this.segments.size, segmentBytes: this.segments.bytes, prefixes: this.prefixes.size, bodies: this.bodies.size }
+  stats(): { readonly deflated: number; readonly segments: number; readonly segmentBytes: number; readonly prefixes: number; readonly prefixBytes: number; readonly bodies: number } {
+    return { deflated: this.deflated, segments: this.segments.size, segmentBytes: this.segments.bytes, prefixes: this.prefixes.size, prefixBytes: this.prefixBytes.bytes, bodies: this.bodies.size }
   }
 
   private decision(d: Decision): string {
@@ -161,7 +165,8 @@ export class AnswersJsonBodies {
       keys.push(`${k}|${agreements[r]}`)
     })
     keys.push(TAIL_KEY)
-    return keys
+    // each segment is deflated against the one before it (see segment())
+    return keys.map((k, i) => (i === 0 ? k : `${k}<${keys[i - 1]}`))
   }
 
   /** The text of segment `index` (0 the head, then the runs, then the tail). */
@@ -190,11 +195,16 @@ export class AnswersJsonBodies {
     return (r === 0 ? '' : ',') + rows.join(',')
   }
 
+  /**
+   * Segment `index` of a prefix, deflated with the text before it (the previous segment's) as the
+   * dictionary, so that it may refer back into it as one stream would: its key names both.
+   */
   private segment(md: MapDecisions, key: string, index: number): Segment {
     let seg = this.segments.get(key)
     if (!seg) {
       const utf8 = Buffer.from(this.segmentText(md, index))
-      const deflated = deflateRawSync(utf8, { finishFlush: constants.Z_SYNC_FLUSH })
+      const dictionary = index > 0 ? Buffer.from(this.segmentText(md, index - 1)).subarray(-WINDOW) : undefined
+      const deflated = deflateRawSync(utf8, { finishFlush: constants.Z_SYNC_FLUSH, level: 9, memLevel: 9, ...(dictionary ? { dictionary } : {}) })
       seg = Object.freeze({ deflated, crc: crc32(utf8), length: utf8.length, shift: crc32Shift(utf8.length), hash: createHash('sha1').update(utf8).digest(), bytes: deflated.length + key.length * 2 + 128 })
       this.segments.set(key, seg)
       this.deflated++
@@ -229,13 +239,19 @@ export class AnswersJsonBodies {
     const prefix = this.prefix(md)
     const tail = Buffer.from(`,"date":${JSON.stringify(date)},"facts":${JSON.stringify(assumedFacts(md.template, date, md.assume))}}`)
     if (tail.length > 0xffff) throw new Error('answers body: the date fields exceed one stored block')
-    const parts: Buffer[] = [GZIP_HEADER]
-    prefix.keys.forEach((key, i) => parts.push(this.segment(md, key, i).deflated))
-    const trailer = Buffer.alloc(8)
-    trailer.writeUInt32LE(crc32(tail, prefix.crc) >>> 0, 0)
-    trailer.writeUInt32LE((prefix.length + tail.length) % 2 ** 32, 4)
-    parts.push(Buffer.from([0x01, tail.length & 0xff, tail.length >> 8, ~tail.length & 0xff, (~tail.length >> 8) & 0xff]), tail, trailer)
-    const gzipped = Buffer.concat(parts)
+    let joined = this.prefixBytes.get(md.signature)
+    if (!joined) {
+      const gzipped = Buffer.concat([GZIP_HEADER, ...prefix.keys.map((key, i) => this.segment(md, key, i).deflated)])
+      this.prefixBytes.set(md.signature, (joined = { gzipped, bytes: gzipped.length + 128 }))
+    }
+    // the stored final block, the date's fields, CRC-32 and length
+    const end = Buffer.allocUnsafe(5 + tail.length + 8)
+    end.set([0x01, tail.length & 0xff, tail.length >> 8, ~tail.length & 0xff, (~tail.length >> 8) & 0xff])
+    tail.copy(end, 5)
+    end.writeUInt32LE(crc32(tail, prefix.crc) >>> 0, 5 + tail.length)
+    end.writeUInt32LE((prefix.length + tail.length) % 2 ** 32, 9 + tail.length)
+    // sent as two buffers, never joined on the way (see sendCached)
+    const gzippedParts = [joined.gzipped, end] as const
     const etag = `"${createHash('sha1').update(prefix.hash).update(tail).digest('base64url')}"`
     const tailText = tail.toString()
     // most clients take gzip: the text is made again each time it is asked for (and not kept)
@@ -246,10 +262,13 @@ export class AnswersJsonBodies {
       get text() {
         return texts()
       },
-      gzipped,
+      get gzipped() {
+        return Buffer.concat(gzippedParts)
+      },
+      gzippedParts,
       etag,
       gzippedEtag: `${etag.slice(0, -1)}-gz"`,
-      bytes: gzipped.length + 256,
+      bytes: end.length + 512,
     }
     this.bodies.set(bodyKey, body)
     return body

@@ -51,6 +51,8 @@ export interface CachedBody {
   readonly contentType: string
   readonly text: string
   readonly gzipped: Buffer
+  /** The gzipped bytes as parts to write one after the other, where the body is made of shared parts. */
+  readonly gzippedParts?: readonly Buffer[]
   readonly etag: string
   readonly gzippedEtag: string
   readonly bytes: number
