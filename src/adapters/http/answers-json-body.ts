@@ -88,6 +88,7 @@ const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff])
 const TAIL_KEY = 't'
 // deflate's window: how far back a segment's deflated bytes may refer
 const WINDOW = 32 * 1024
+const MAX_KEY_IDS = 1_000_000
 
 /** Builds JSON answers bodies from an {@link AnswersCache} (see the file comment). */
 export class AnswersJsonBodies {
@@ -97,6 +98,7 @@ export class AnswersJsonBodies {
   private readonly runOfGeoid = new Map<string, number>()
   private readonly decisionText = new WeakMap<Decision, string>()
   private readonly agreementKeys = new Map<number, readonly string[]>()
+  private readonly keyIds = new Map<string, number>()
   private readonly segments: ByteLru<Segment>
   private readonly prefixes: ByteLru<JsonPrefix>
   private readonly prefixBytes: ByteLru<{ readonly gzipped: Buffer; readonly bytes: number }>
@@ -120,11 +122,11 @@ export class AnswersJsonBodies {
         from = i
       }
     }
-    // deflated segments by bytes; prefixes (keys and sums) at about 1 KB each; prefixes' bytes
-    // joined; whole bodies of recent dates, for a URL asked again
+    // within the budget: deflated segments; prefixes (their segments' keys and sums); prefixes'
+    // bytes joined; and whole bodies of recent dates, for a URL asked again
     this.segments = new ByteLru(budgetBytes / 8)
-    this.prefixes = new ByteLru(budgetBytes / 8)
-    this.prefixBytes = new ByteLru(budgetBytes / 2)
+    this.prefixes = new ByteLru(budgetBytes / 4)
+    this.prefixBytes = new ByteLru((budgetBytes * 3) / 8)
     this.bodies = new ByteLru(budgetBytes / 4)
   }
 
@@ -165,8 +167,25 @@ export class AnswersJsonBodies {
       keys.push(`${k}|${agreements[r]}`)
     })
     keys.push(TAIL_KEY)
-    // each segment is deflated against the one before it (see segment())
-    return keys.map((k, i) => (i === 0 ? k : `${k}<${keys[i - 1]}`))
+    // each segment is deflated against the one before it (see segment()); keys as short ids
+    const ids = keys.map((k) => this.keyId(k))
+    return ids.map((id, i) => (i === 0 ? String(id) : `${id}<${ids[i - 1]}`))
+  }
+
+  /**
+   * A short id per segment key text. Should the ids ever grow past a bound, every cache that
+   * uses them starts again (an id is never reused for another text while they hold it).
+   */
+  private keyId(key: string): number {
+    let id = this.keyIds.get(key)
+    if (id === undefined) {
+      if (this.keyIds.size >= MAX_KEY_IDS) {
+        this.keyIds.clear()
+        for (const lru of [this.segments, this.prefixes, this.prefixBytes, this.bodies]) lru.clear()
+      }
+      this.keyIds.set(key, (id = this.keyIds.size))
+    }
+    return id
   }
 
   /** The text of segment `index` (0 the head, then the runs, then the tail). */
@@ -226,7 +245,7 @@ export class AnswersJsonBodies {
       length += seg.length
       hash.update(seg.hash)
     })
-    const prefix: JsonPrefix = Object.freeze({ kind: 'json-prefix', keys, crc, length, hash: hash.digest('base64url'), bytes: 1024 })
+    const prefix: JsonPrefix = Object.freeze({ kind: 'json-prefix', keys, crc, length, hash: hash.digest('base64url'), bytes: keys.reduce((n, k) => n + 2 * k.length + 32, 256) })
     this.prefixes.set(md.signature, prefix)
     return prefix
   }

@@ -92,6 +92,11 @@ export class ByteLru<V extends { readonly bytes: number }> {
     }
     return v
   }
+  /** Forgets every entry. */
+  clear(): void {
+    this.map.clear()
+    this.total = 0
+  }
   set(key: string, value: V): void {
     const old = this.map.get(key)
     if (old) {
