@@ -109,7 +109,7 @@ export class AnswersJsonBodies {
     private readonly gazetteer: Gazetteer,
     private readonly cache: AnswersCache,
     private readonly contentType: string,
-    budgetBytes = 64 * 1024 * 1024,
+    budgetBytes = 128 * 1024 * 1024,
   ) {
     this.rowStart = gazetteer.counties.map((c) => `${JSON.stringify({ geoid: c.geoid, name: c.name, state: c.state, jurisdiction: c.jurisdiction, inRegistry: c.inRegistry }).slice(0, -1)},`)
     // the row closes after the interval's 287(g) counts
@@ -124,10 +124,10 @@ export class AnswersJsonBodies {
     }
     // within the budget: deflated segments; prefixes (their segments' keys and sums); prefixes'
     // bytes joined; and whole bodies of recent dates, for a URL asked again
-    this.segments = new ByteLru(budgetBytes / 8)
-    this.prefixes = new ByteLru(budgetBytes / 4)
-    this.prefixBytes = new ByteLru((budgetBytes * 3) / 8)
-    this.bodies = new ByteLru(budgetBytes / 4)
+    this.segments = new ByteLru(budgetBytes / 16)
+    this.prefixes = new ByteLru(budgetBytes / 16)
+    this.prefixBytes = new ByteLru((budgetBytes * 11) / 16)
+    this.bodies = new ByteLru((budgetBytes * 3) / 16)
   }
 
   /** Segments deflated so far (for tests and benchmarks). */

@@ -141,7 +141,8 @@ export interface AnswersService {
 }
 
 /**
- * Creates the service. `cacheBytes` bounds the serialised bodies kept (default 64 MB).
+ * Creates the service. `cacheBytes` bounds the serialised downloads kept (default 64 MB), and
+ * twice that the JSON answers' parts (every interval's map, joined, fits in about 80 MB).
  *
  * @example
  * ```ts
@@ -155,7 +156,7 @@ export function createAnswersService(engine: Engine, atlas: AtlasSource, options
   const names = buildNameIndex({ registry: engine.registry, gazetteer })
   const bodies = new ByteLru<CachedBody>(options.cacheBytes ?? 64 * 1024 * 1024)
   const cache = createAnswersCache(engine, gazetteer)
-  const json = new AnswersJsonBodies(engine, gazetteer, cache, CONTENT_TYPES.json, options.cacheBytes ?? 64 * 1024 * 1024)
+  const json = new AnswersJsonBodies(engine, gazetteer, cache, CONTENT_TYPES.json, 2 * (options.cacheBytes ?? 64 * 1024 * 1024))
   // Each answer set counts as 1: the 16 most recent are kept as values.
   const values = new ByteLru<{ bytes: number; answers: Answers }>(16)
   const pending = new Map<string, Promise<CachedBody>>()
@@ -216,7 +217,7 @@ export function createAnswersService(engine: Engine, atlas: AtlasSource, options
     (warming ??= new Promise<void>((resolve) => {
       const work: (() => void)[] = []
       for (const template of TEMPLATE_IDS)
-        for (const action of QUESTION_NAMES) for (const date of cache.intervalDates(action, template, from, to)) work.push(() => void json.prefix(cache.decisions(date, action, template)))
+        for (const action of QUESTION_NAMES) for (const date of cache.intervalDates(action, template, from, to)) work.push(() => void json.body(cache.decisions(date, action, template), date))
       let next = 0
       const slice = () => {
         const until = performance.now() + 4
