@@ -201,6 +201,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>()
+  // a warm-up of the answers cache under way stops with the server
+  app.addHook('onClose', async () => answers.close())
   // Text no store can hold (U+0000) is refused on every route, naming the field, before its schema runs.
   app.addHook('preValidation', async (request) => refuseNul(request))
 
