@@ -194,18 +194,29 @@ export function createEngine(registry: Registry, options: { version: string }): 
     }
     return p
   }
+  // Jurisdictions whose law is the same on every interval (a state's counties without provisions of
+  // their own on the question) share one generated function: less generated code, so fewer
+  // instruction-cache misses when cases from many jurisdictions are interleaved.
+  const compiled = new Map<string, BatchFunction>()
   const router = (plan: Plan, questions: readonly Question[]): BatchFunction => {
     const starts: number[] = []
-    const leaves: PreparedItems[][] = []
+    const keys: string[] = []
     let previous: string | undefined
     for (const segment of plan.segments) {
       const key = questions.map((q) => signature(segment.items[q])).join('#')
       if (key === previous) continue
       previous = key
       starts.push(segment.from)
-      leaves.push(questions.map((q) => preparedFor(segment.items[q])))
+      keys.push(key)
     }
-    return compileRouter(registry, starts, leaves)
+    const shape = starts.map((from, i) => `${from}:${keys[i]}`).join('/')
+    let fn = compiled.get(shape)
+    if (fn === undefined) {
+      const leaves = starts.map((_, i) => questions.map((q) => preparedFor(plan.segments.find((s) => s.from === starts[i])!.items[q])))
+      fn = compileRouter(registry, starts, leaves)
+      compiled.set(shape, fn)
+    }
+    return fn
   }
   // One map per question (and one for all three), each filled on first use, so a call finds its
   // function with one lookup.
