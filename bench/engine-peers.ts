@@ -91,7 +91,7 @@ export function sb54Explained(engine: Engine, input: unknown): number {
 
 /** The input the explained path is given for a case: its facts, in California, as a caller would send them. */
 export function californiaInput(c: ParsedCase): Record<string, unknown> {
-  const { day: _day, jurisdiction: _j, ...facts } = c
+  const { day: _day, jurisdiction: _j, jurisdictionIndex: _index, ...facts } = c
   return JSON.parse(JSON.stringify({ jurisdiction: CALIFORNIA, ...facts })) as Record<string, unknown>
 }
 

@@ -70,6 +70,36 @@ export type Case = Static<typeof CaseSchema>
 /** A validated case with its date as a day number. */
 export interface ParsedCase extends Case {
   readonly day: Day
+  /**
+   * The jurisdiction as a small integer (see {@link jurisdictionIndex}), resolved once when the case
+   * is parsed so the batch path finds the jurisdiction's function with an array read instead of a
+   * string lookup. Absent on cases built by hand; the engine then looks the id up itself.
+   */
+  readonly jurisdictionIndex?: number
+}
+
+/** Most jurisdiction ids given an index; ids seen after that get -1 (looked up by id, as before). */
+export const MAX_JURISDICTION_INDEXES = 1 << 16
+const jurisdictionIndexes = new Map<string, number>()
+
+/**
+ * A small integer standing for a jurisdiction id: the same id always gets the same index within a
+ * process (the order ids are first seen in), -1 once {@link MAX_JURISDICTION_INDEXES} ids have one.
+ * It is a cache key only — nothing is decided by its value.
+ *
+ * @example
+ * ```ts
+ * jurisdictionIndex('ocd-division/country:us/state:ca') === jurisdictionIndex('ocd-division/country:us/state:ca') // true
+ * ```
+ */
+export function jurisdictionIndex(id: string): number {
+  let i = jurisdictionIndexes.get(id)
+  if (i === undefined) {
+    if (jurisdictionIndexes.size >= MAX_JURISDICTION_INDEXES) return -1
+    i = jurisdictionIndexes.size
+    jurisdictionIndexes.set(id, i)
+  }
+  return i
 }
 
 const checkCase = Compile(CaseSchema)
@@ -109,5 +139,5 @@ export function parseCase(input: unknown): ParsedCase {
   // One fixed shape for every parsed case, absent facts as undefined. \`{ ...c, day }\` would give each
   // case its own hidden class (V8 does not share the map of a spread clone extended with a new
   // key), which turns every fact read on the batch path into a megamorphic property lookup.
-  return { jurisdiction: c.jurisdiction, date: c.date, custody: c.custody, detainer: c.detainer, person: c.person, day }
+  return { jurisdiction: c.jurisdiction, date: c.date, custody: c.custody, detainer: c.detainer, person: c.person, day, jurisdictionIndex: jurisdictionIndex(c.jurisdiction) }
 }

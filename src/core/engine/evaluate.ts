@@ -245,9 +245,33 @@ export function createEngine(registry: Registry, options: { version: string }): 
     return r
   }
 
-  const decideQuestion = (c: ParsedCase, q: Question): number => routerFor(q, c.jurisdiction)(c)
+  // The same functions by the case's jurisdiction index (set when it was parsed): an array read
+  // instead of a string lookup. Cases without an index (built by hand) take the lookup by id.
+  const tables: Record<Question | 'all', (BatchFunction | undefined)[]> = { hold: [], notify: [], interview: [], all: [] }
+  const holdTable = tables.hold
+  const allTable = tables.all
+  const slowRouter = (which: Question | 'all', c: ParsedCase): BatchFunction => {
+    const r = routerFor(which, c.jurisdiction)
+    const i = c.jurisdictionIndex
+    if (i !== undefined && i >= 0) {
+      const table = tables[which]
+      while (table.length <= i) table.push(undefined)
+      table[i] = r
+    }
+    return r
+  }
 
-  const decideAll = (c: ParsedCase): number => routerFor('all', c.jurisdiction)(c)
+  const decideQuestion = (c: ParsedCase, q: Question): number => {
+    const i = c.jurisdictionIndex
+    const f = i !== undefined && i >= 0 ? (q === 'hold' ? holdTable : tables[q])[i] : undefined
+    return (f ?? slowRouter(q, c))(c)
+  }
+
+  const decideAll = (c: ParsedCase): number => {
+    const i = c.jurisdictionIndex
+    const f = i !== undefined && i >= 0 ? allTable[i] : undefined
+    return (f ?? slowRouter('all', c))(c)
+  }
 
   const decide = (c: ParsedCase): Record<Question, number> => unpackCodes(decideAll(c))
 
