@@ -5,6 +5,7 @@
 import { defaultRegistryDir, loadRegistryOrThrow } from '../src/adapters/fs/index.ts'
 import { generateCases, runEngineBench } from './engine-bench.ts'
 import { runPeerBench } from './engine-peers.ts'
+import { createEngine } from '../src/core/engine/index.ts'
 import { formatOfficialsBench, runOfficialsBench } from './officials-bench.ts'
 import { formatSimulatorBench, runSimulatorBench } from './simulator-bench.ts'
 import { formatWebBench, runWebBench } from './web-bench.ts'
@@ -26,11 +27,12 @@ if (selected('engine')) {
   const n = Number(process.env.BENCH_CASES ?? 1_000_000)
   const cases = generateCases(registry, n)
   const r = runEngineBench(registry, n, cases)
-  const peer = await runPeerBench(cases, Number(process.env.BENCH_PEER_CASES ?? 20_000))
+  const peer = await runPeerBench(cases, createEngine(registry, { version: 'bench' }), Number(process.env.BENCH_PEER_CASES ?? 20_000))
   const met = (ok: boolean) => (ok ? 'met' : 'NOT MET')
   // "with clear margin": the ratio's goal is 0.5, and it is called met only when it clears 0.5 by a tenth
   const batchGoal = r.ratio >= 0.55
-  const explainedGoal = r.explainedMedianMs < peer.medianMs
+  // Like with like: the explained path asked the hold question on the same cases and rule as the peer
+  const explainedGoal = peer.explained.medianMs < peer.sideBySideMedianMs && peer.explained.disagreements === 0
   process.stdout.write(
     [
       `engine batch (${fmt(r.cases)} generated cases, ${registry.jurisdictions.size} registry jurisdictions + 3 without files, 2008–2026):`,
@@ -40,9 +42,12 @@ if (selected('engine')) {
       `  json-rules-engine, SB 54 hold:  ${fmt(peer.casesPerSecond)} cases/s (${fmt(peer.cases)} of the cases, one awaited run each; ${peer.disagreements === 0 ? 'agrees with the hand-written rule on every one' : `DISAGREES on ${fmt(peer.disagreements)}`})`,
       `  ratio engine/hand-written (hold): ${r.ratio.toFixed(3)}  (goal >= 0.5 with margin, >= 0.55: ${met(batchGoal)})`,
       `  ratio engine/json-rules-engine (hold): ${(r.engineCasesPerSecond / peer.casesPerSecond).toFixed(1)}`,
-      `  explained path median:          ${r.explainedMedianMs.toFixed(3)} ms/case (all three questions, with trace)`,
-      `  json-rules-engine median run:   ${peer.medianMs.toFixed(3)} ms/case (hold only, no explanation)`,
-      `  explained path faster than json-rules-engine plain: ${(peer.medianMs / r.explainedMedianMs).toFixed(2)}x  (goal > 1: ${met(explainedGoal)})`,
+      `  explained path median:          ${r.explainedMedianMs.toFixed(3)} ms/case (all three questions, the cases' own jurisdictions, with trace and text)`,
+      `  json-rules-engine median run:   ${peer.medianMs.toFixed(3)} ms/case (hold only, no explanation; all ${fmt(peer.cases)} of its cases)`,
+      `  side by side, the ${fmt(peer.explained.cases)} of those cases dated from SB 54 on (before 2018 California's TRUST Act governed, which the peer's rule leaves out), one case at a time each:`,
+      `    json-rules-engine, SB 54 hold, plain:  ${peer.sideBySideMedianMs.toFixed(3)} ms/case`,
+      `    explained path, hold in California:   ${peer.explained.medianMs.toFixed(3)} ms/case (with trace, citations, text and receipt; ${peer.explained.disagreements === 0 ? 'agrees with the hand-written rule on every one' : `DISAGREES on ${fmt(peer.explained.disagreements)}`})`,
+      `  explained path faster than json-rules-engine plain (same rule, same cases): ${(peer.sideBySideMedianMs / peer.explained.medianMs).toFixed(2)}x  (goal > 1: ${met(explainedGoal)})`,
       '',
     ].join('\n'),
   )

@@ -1,21 +1,11 @@
 /**
  * The `sanctuary` command line: a thin shell over the core. Each command lives in `commands/`.
+ *
+ * Only the module of the command being run is loaded (the database, PDF and DuckDB modules cost
+ * about a second of start-up each time otherwise); `--help`, no command or an unknown one load all.
  */
 import { Command } from 'commander'
-import { registerAgreementCommands } from './commands/agreements.ts'
-import { registerChangelogCommand } from './commands/changelog.ts'
-import { registerDbCommands } from './commands/db.ts'
-import { registerDraftCommands } from './commands/draft.ts'
-import { registerEngineCommands } from './commands/engine.ts'
-import { registerFederalCommands } from './commands/federal.ts'
-import { registerMaintainerCommands } from './commands/maintainer.ts'
-import { registerImportCommand } from './commands/import.ts'
-import { registerOfficialsCommands } from './commands/officials.ts'
-import { registerRegistryCommands } from './commands/registry.ts'
-import { registerSimulateCommand } from './commands/simulate.ts'
-import { registerReportCommand } from './commands/report.ts'
-import { registerScriptCommand } from './commands/script.ts'
-import { registerSynthCommand } from './commands/synth.ts'
+import { commandModulesFor } from './command-table.ts'
 
 const program = new Command()
   .name('sanctuary')
@@ -26,19 +16,6 @@ const program = new Command()
     process.exit(err.exitCode === 0 ? 0 : 2)
   })
 
-registerRegistryCommands(program)
-registerEngineCommands(program)
-registerImportCommand(program)
-registerAgreementCommands(program)
-registerChangelogCommand(program)
-registerSimulateCommand(program)
-registerSynthCommand(program)
-registerReportCommand(program)
-registerDbCommands(program)
-registerOfficialsCommands(program)
-registerFederalCommands(program)
-registerDraftCommands(program)
-registerScriptCommand(program)
-registerMaintainerCommands(program)
+for (const load of commandModulesFor(process.argv[2])) (await load())(program)
 
 await program.parseAsync(process.argv)

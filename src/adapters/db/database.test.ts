@@ -27,6 +27,17 @@ describe.each(testTargets())('officials store on $name', (target) => {
     await database.close()
   })
 
+  it('migrates a second database on the same server while the first holds its own migration tables', async () => {
+    // On PostgreSQL both are schemas of one database: the second must not take the first's tables for its own.
+    const second = await target.open()
+    try {
+      expect((await schemaVersion(second)).pending).toEqual([])
+      expect(await tableCounts(second)).toMatchObject({ persons: 0 })
+    } finally {
+      await second.close()
+    }
+  })
+
   it('migrates on open and reports the schema version', async () => {
     const version = await schemaVersion(database)
     expect(version.applied[0]).toBe('001-officials-directory')

@@ -100,13 +100,19 @@ export async function openDatabase(target: DatabaseTarget, options: { readonly m
 
 // Migration names are reserved per branch (002…006) and land in any order, so a database that has
 // run 006 must still accept 004 when it arrives: each migration touches only its own tables.
-function migrator(database: Database): Migrator {
-  return new Migrator({ db: database.db, allowUnorderedMigrations: true, provider: { getMigrations: async () => ({ ...MIGRATIONS }) } })
+//
+// The migration tables are looked for in the connection's own schema: Kysely otherwise takes a
+// `kysely_migration_lock` table in any schema of the database as its own (another application's,
+// or another test's on a shared server) and then fails to find it in this one.
+async function migrator(database: Database): Promise<Migrator> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db)
+  const migrationTableSchema = rows[0]?.schema ?? 'public'
+  return new Migrator({ db: database.db, allowUnorderedMigrations: true, migrationTableSchema, provider: { getMigrations: async () => ({ ...MIGRATIONS }) } })
 }
 
 /** Runs every pending migration; throws with the failing migration's name. */
 export async function migrateToLatest(database: Database): Promise<MigrationResultSet> {
-  const result = await migrator(database).migrateToLatest()
+  const result = await (await migrator(database)).migrateToLatest()
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
     throw new AppError('internal', `migration ${failed} failed: ${(result.error as Error).message}`, {}, { cause: result.error })
@@ -116,7 +122,7 @@ export async function migrateToLatest(database: Database): Promise<MigrationResu
 
 /** The schema version: the applied migrations, and the pending ones. */
 export async function schemaVersion(database: Database): Promise<{ readonly applied: readonly string[]; readonly pending: readonly string[] }> {
-  const migrations = await migrator(database).getMigrations()
+  const migrations = await (await migrator(database)).getMigrations()
   return {
     applied: migrations.filter((m) => m.executedAt).map((m) => m.name),
     pending: migrations.filter((m) => !m.executedAt).map((m) => m.name),

@@ -35,6 +35,7 @@ export {
   petitionOfCreator,
   publicComments,
   reportCounts,
+  reportedPetitions,
   reportsOf,
   resolveTarget,
   revisePetition,
@@ -44,6 +45,7 @@ export {
   type IntegrityCounter,
   type NewPetition,
   type NewSignature,
+  type PetitionReport,
 } from './petitions-store.ts'
 export { addMaintainer, checkMaintainer, endSession, maintainerCount, sessionMaintainer, startSession } from './maintainers-store.ts'
 export { decideCorrection, getCorrection, listCorrections, submitCorrection } from './corrections-store.ts'

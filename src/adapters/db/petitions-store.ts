@@ -409,3 +409,36 @@ export async function reportCounts(database: Database): Promise<{ readonly petit
   const rows = await database.db.selectFrom('petition_reports').select(['petition_id', sql<string>`count(*)`.as('n')]).groupBy('petition_id').orderBy(sql`count(*)`, 'desc').execute()
   return rows.map((r) => ({ petitionId: r.petition_id, reports: Number(r.n) }))
 }
+
+/** One reader's report as maintainers see it: the reason, the message, the day. Nothing about the reader exists to show. */
+export interface PetitionReport {
+  readonly reason: string
+  readonly message: string | null
+  readonly reportedOn: string
+}
+
+/**
+ * The reported petitions for the maintainers' page: each with its reports, newest first, the most
+ * recently reported petition first (at most `limit` petitions, from the latest 5,000 reports).
+ *
+ * @example
+ * ```ts
+ * const [first] = await reportedPetitions(database)
+ * first?.petition.title; first?.reports[0]?.reason // 'spam'
+ * ```
+ */
+export async function reportedPetitions(database: Database, limit = 100): Promise<{ readonly petition: Petition; readonly reports: readonly PetitionReport[] }[]> {
+  const rows = await database.db.selectFrom('petition_reports').select(['petition_id', 'reason', 'message', 'reported_on']).orderBy('id', 'desc').limit(5_000).execute()
+  const byPetition = new Map<string, PetitionReport[]>()
+  for (const r of rows) {
+    if (!byPetition.has(r.petition_id)) {
+      if (byPetition.size >= limit) continue
+      byPetition.set(r.petition_id, [])
+    }
+    byPetition.get(r.petition_id)!.push({ reason: r.reason, message: r.message, reportedOn: r.reported_on })
+  }
+  if (!byPetition.size) return []
+  const petitions = await database.db.selectFrom('petitions').selectAll().where('id', 'in', [...byPetition.keys()]).execute()
+  const found = new Map(petitions.map((p) => [p.id, toPetition(p)]))
+  return [...byPetition].flatMap(([id, reports]) => (found.has(id) ? [{ petition: found.get(id)!, reports }] : []))
+}

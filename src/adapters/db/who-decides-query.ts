@@ -28,7 +28,7 @@ export async function whoDecidesFor(directory: DirectoryView, registry: Registry
     division.level === 'country' || division.level === 'state' || division.level === 'district'
       ? { kind: 'not-applicable' }
       : county?.jurisdiction
-        ? { kind: 'known', id: county.jurisdiction, name: county.name ?? county.jurisdiction }
+        ? { kind: 'known', id: county.jurisdiction, name: countyName(registry, gazetteer, county.jurisdiction, county.name) }
         : { kind: 'unknown', reason: county?.note ?? 'no county layer' }
   const state = division.state ? stateDivision(division.state) : undefined
   const divisions = [state, jailCounty.kind === 'known' ? jailCounty.id : undefined, division.level === 'place' ? id : undefined].filter((d): d is string => d !== undefined)
@@ -44,4 +44,13 @@ export async function whoDecidesFor(directory: DirectoryView, registry: Registry
     organizations,
     law: inForceProvisions(registry, id, day),
   })
+}
+
+/** The jail county's name as the map and search give it ("Harris County, TX"), else the engine's. */
+function countyName(registry: Registry, gazetteer: Gazetteer, id: string, fallback: string | null): string {
+  try {
+    return describeDivision(registry, gazetteer, id).name
+  } catch {
+    return fallback ?? id
+  }
 }

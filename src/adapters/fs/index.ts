@@ -24,16 +24,10 @@ export function isCaseFile(path: string): boolean {
 }
 
 async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch((cause: NodeJS.ErrnoException) => {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch((cause: NodeJS.ErrnoException) => {
     throw new AppError('not-found', `cannot read registry folder ${dir}: ${cause.code ?? cause.message}`, { file: dir }, { cause })
   })
-  const files: string[] = []
-  for (const entry of entries) {
-    const full = join(dir, entry.name)
-    if (entry.isDirectory()) files.push(...(await walk(full)))
-    else if (entry.isFile() && entry.name.endsWith('.yaml')) files.push(full)
-  }
-  return files
+  return entries.filter((e) => e.isFile() && e.name.endsWith('.yaml')).map((e) => join(e.parentPath, e.name))
 }
 
 /** Relative POSIX path of a file under the registry root. */
@@ -68,6 +62,21 @@ export async function loadRegistryOrThrow(root: string): Promise<Registry> {
   const errors = diagnostics.filter((d) => d.severity === 'error')
   throw new AppError('registry-invalid', `the registry has ${errors.length} error(s); first: ${errors.slice(0, 3).map(formatDiagnostic).join(' | ')} (run: npx sanctuary check)`)
 }
+/**
+ * Reads the files once and builds both the registry and the federal data, as `sanctuary check`
+ * needs them.
+ *
+ * @example
+ * ```ts
+ * const { built, federal } = await loadRegistryAndFederal(defaultRegistryDir())
+ * ```
+ */
+export async function loadRegistryAndFederal(root: string): Promise<{ readonly built: BuildResult; readonly federal: FederalBuildResult }> {
+  const files = await readRegistryFiles(root)
+  const built = buildRegistry(files)
+  return { built, federal: buildFederal(files.filter((f) => isFederalFile(f.path)), built.registry) }
+}
+
 /** Reads and builds the federal data under `root/federal/` (lists, conditions, rulings, funding). */
 export async function loadFederal(root: string, registry?: Registry): Promise<FederalBuildResult> {
   const files = (await readRegistryFiles(root)).filter((f) => isFederalFile(f.path))

@@ -1,15 +1,18 @@
 /**
  * The JSON answers body for any date without serialising or gzipping the map again. Everything
  * but `date` and `facts` is the same for every date whose decisions agree, so that part (the
- * "prefix") is kept per decision vector, already gzipped, and the date's fields close the object:
+ * "prefix") is made of segments kept already deflated, and the date's fields close the object:
  *
  *   gzip header · raw deflate of the prefix's segments, each ended by a sync flush ·
  *   one stored (uncompressed) final block holding `,"date":…,"facts":…}` · CRC-32 · length
  *
- * The prefix is split into segments (the head with the states, each run of one state's counties,
- * the tail) compressed on their own, so a decision vector that differs from a known one in one
- * state recompresses that state's counties only. The CRC-32 of the whole body continues the
- * prefix's with the date's bytes. The result is a standard gzip member: any client decodes it.
+ * The segments are the head (query, counts, states), each run of one state's counties, and the
+ * tail. Each is found by a short key naming what its text depends on (the decisions of the chains
+ * its rows use, and their 287(g) counts), so a new interval whose decisions differ from a known
+ * one in one state deflates that state's counties only, and an interval seen before in another
+ * combination of law and agreements deflates nothing. A prefix keeps its segments' keys, CRC-32
+ * (combined from theirs, see {@link crc32Combine}), length and hash; a request only looks its
+ * segments up and joins their bytes. The result is a standard gzip member: any client decodes it.
  */
 import { createHash } from 'node:crypto'
 import { constants, crc32, deflateRawSync } from 'node:zlib'
@@ -17,14 +20,64 @@ import { assumedFacts, templateAssumptions, templateById, type AnswersCache, typ
 import type { Engine } from '../../core/engine/index.ts'
 import { ByteLru, type CachedBody } from './answers-service.ts'
 
-/** The date-independent part of one answers body, serialised and gzipped. */
+// CRC-32 of a concatenation from the parts' CRCs, as zlib's crc32_combine (multiplication modulo
+// the CRC polynomial, reflected).
+const POLY = 0xedb88320
+
+function multModP(a: number, b: number): number {
+  let m = 0x80000000
+  let p = 0
+  for (;;) {
+    if ((a & m) !== 0) {
+      p ^= b
+      if ((a & (m - 1)) === 0) break
+    }
+    m >>>= 1
+    b = b & 1 ? (b >>> 1) ^ POLY : b >>> 1
+  }
+  return p >>> 0
+}
+
+const X2N: number[] = [0x40000000]
+for (let n = 1; n < 32; n++) X2N.push(multModP(X2N[n - 1]!, X2N[n - 1]!))
+
+/** x^(8·bytes) modulo the CRC polynomial: what {@link crc32Combine} multiplies the first CRC by. */
+export function crc32Shift(bytes: number): number {
+  let p = 0x80000000
+  let k = 3
+  for (let n = bytes; n > 0; n = Math.floor(n / 2), k++) if (n % 2) p = multModP(X2N[k & 31]!, p)
+  return p >>> 0
+}
+
+/**
+ * The CRC-32 of `a` followed by `b`, from the CRC-32 of `a`, that of `b` and `crc32Shift(b.length)`.
+ *
+ * @example
+ * ```ts
+ * crc32Combine(crc32(a), crc32(b), crc32Shift(b.length)) === crc32(Buffer.concat([a, b])) // true
+ * ```
+ */
+export function crc32Combine(crcA: number, crcB: number, shiftB: number): number {
+  return (multModP(shiftB, crcA >>> 0) ^ crcB) >>> 0
+}
+
+/** One deflated segment of a prefix. */
+interface Segment {
+  /** Raw deflate blocks ended by a sync flush (byte-aligned, no final block). */
+  readonly deflated: Buffer
+  readonly crc: number
+  /** UTF-8 length of the text, and its CRC shift. */
+  readonly length: number
+  readonly shift: number
+  /** SHA-1 of the text. */
+  readonly hash: Buffer
+  readonly bytes: number
+}
+
+/** The date-independent part of one answers body: its segments' keys, CRC-32, length and hash. */
 export interface JsonPrefix {
   readonly kind: 'json-prefix'
-  /** The prefix's text, in segments (shared with the segment cache; joined only for a client that takes no gzip). */
-  readonly texts: readonly string[]
-  /** Gzip header and raw deflate blocks, byte-aligned, no final block. */
-  readonly gzipped: Buffer
-  /** CRC-32 and UTF-8 length of `text`. */
+  readonly keys: readonly string[]
   readonly crc: number
   readonly length: number
   readonly hash: string
@@ -32,43 +85,58 @@ export interface JsonPrefix {
 }
 
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff])
+const TAIL_KEY = 't'
+// deflate's window: how far back a segment's deflated bytes may refer
+const WINDOW = 32 * 1024
+const MAX_KEY_IDS = 1_000_000
 
 /** Builds JSON answers bodies from an {@link AnswersCache} (see the file comment). */
 export class AnswersJsonBodies {
   private readonly rowStart: string[]
   private readonly rowEnd: string[]
-  private readonly runs: { readonly from: number; readonly to: number }[] = []
+  private readonly runs: { readonly from: number; readonly to: number; readonly chains: Int32Array }[] = []
+  private readonly runOfGeoid = new Map<string, number>()
   private readonly decisionText = new WeakMap<Decision, string>()
-  private readonly segments: ByteLru<{ readonly deflated: Buffer; readonly bytes: number }>
+  private readonly agreementKeys = new Map<number, readonly string[]>()
+  private readonly keyIds = new Map<string, number>()
+  private readonly segments: ByteLru<Segment>
   private readonly prefixes: ByteLru<JsonPrefix>
+  private readonly prefixBytes: ByteLru<{ readonly gzipped: Buffer; readonly bytes: number }>
+  private readonly bodies: ByteLru<CachedBody>
 
   constructor(
     private readonly engine: Engine,
     private readonly gazetteer: Gazetteer,
     private readonly cache: AnswersCache,
-    contentType: string,
-    budgetBytes = 64 * 1024 * 1024,
+    private readonly contentType: string,
+    budgetBytes = 128 * 1024 * 1024,
   ) {
-    this.contentType = contentType
     this.rowStart = gazetteer.counties.map((c) => `${JSON.stringify({ geoid: c.geoid, name: c.name, state: c.state, jurisdiction: c.jurisdiction, inRegistry: c.inRegistry }).slice(0, -1)},`)
     // the row closes after the interval's 287(g) counts
     this.rowEnd = gazetteer.counties.map((c) => `,"places":${JSON.stringify(c.places)}`)
     let from = 0
     for (let i = 1; i <= gazetteer.counties.length; i++) {
       if (i === gazetteer.counties.length || gazetteer.counties[i]!.state !== gazetteer.counties[from]!.state) {
-        this.runs.push({ from, to: i })
+        for (let k = from; k < i; k++) this.runOfGeoid.set(gazetteer.counties[k]!.geoid, this.runs.length)
+        this.runs.push({ from, to: i, chains: Int32Array.from(new Set(cache.chainOfCounty.subarray(from, i))) })
         from = i
       }
     }
-    // segments hold the text (two bytes a character) and its deflated bytes; prefixes only the
-    // gzipped bytes and references to the segments' text
-    this.segments = new ByteLru(budgetBytes)
-    this.prefixes = new ByteLru(budgetBytes)
+    // within the budget: deflated segments; prefixes (their segments' keys and sums); prefixes'
+    // bytes joined; and whole bodies of recent dates, for a URL asked again
+    this.segments = new ByteLru(budgetBytes / 16)
+    this.prefixes = new ByteLru(budgetBytes / 16)
+    this.prefixBytes = new ByteLru((budgetBytes * 11) / 16)
+    this.bodies = new ByteLru((budgetBytes * 3) / 16)
   }
 
-  private readonly contentType: string
-  /** Prefixes built so far (for tests and benchmarks). */
-  built = 0
+  /** Segments deflated so far (for tests and benchmarks). */
+  deflated = 0
+
+  /** Segments deflated, and what the three caches hold. */
+  stats(): { readonly deflated: number; readonly segments: number; readonly segmentBytes: number; readonly prefixes: number; readonly prefixBytes: number; readonly bodies: number } {
+    return { deflated: this.deflated, segments: this.segments.size, segmentBytes: this.segments.bytes, prefixes: this.prefixes.size, prefixBytes: this.prefixBytes.bytes, bodies: this.bodies.size }
+  }
 
   private decision(d: Decision): string {
     let t = this.decisionText.get(d)
@@ -76,78 +144,152 @@ export class AnswersJsonBodies {
     return t
   }
 
+  /** Per run of counties, its 287(g) counts as a key (empty for none). */
+  private agreementKey(md: MapDecisions): readonly string[] {
+    let keys = this.agreementKeys.get(md.agreementsId)
+    if (!keys) {
+      const parts: string[][] = this.runs.map(() => [])
+      for (const [geoid, n] of md.agreements.own) parts[this.runOfGeoid.get(geoid) ?? 0]!.push(`${geoid}:${n}`)
+      for (const [geoid, n] of md.agreements.city) parts[this.runOfGeoid.get(geoid) ?? 0]!.push(`${geoid}c${n}`)
+      keys = parts.map((p) => p.join(','))
+      this.agreementKeys.set(md.agreementsId, keys)
+    }
+    return keys
+  }
+
+  /** The keys of a prefix's segments: head, one per run of counties, tail. */
+  private keysOf(md: MapDecisions): string[] {
+    const agreements = this.agreementKey(md)
+    const keys = [`h|${md.signature.slice(0, md.signature.lastIndexOf('|287g:'))}`]
+    this.runs.forEach((run, r) => {
+      let k = `${r}|`
+      for (const c of run.chains) k += `${md.decisionIds[c]},`
+      keys.push(`${k}|${agreements[r]}`)
+    })
+    keys.push(TAIL_KEY)
+    // each segment is deflated against the one before it (see segment()); keys as short ids
+    const ids = keys.map((k) => this.keyId(k))
+    return ids.map((id, i) => (i === 0 ? String(id) : `${id}<${ids[i - 1]}`))
+  }
+
+  /**
+   * A short id per segment key text. Should the ids ever grow past a bound, every cache that
+   * uses them starts again (an id is never reused for another text while they hold it).
+   */
+  private keyId(key: string): number {
+    let id = this.keyIds.get(key)
+    if (id === undefined) {
+      if (this.keyIds.size >= MAX_KEY_IDS) {
+        this.keyIds.clear()
+        for (const lru of [this.segments, this.prefixes, this.prefixBytes, this.bodies]) lru.clear()
+      }
+      this.keyIds.set(key, (id = this.keyIds.size))
+    }
+    return id
+  }
+
+  /** The text of segment `index` (0 the head, then the runs, then the tail). */
+  private segmentText(md: MapDecisions, index: number): string {
+    const { gazetteer, cache } = this
+    if (index === 0) {
+      const template = templateById(md.template)
+      const counts = { permitted: 0, required: 0, prohibited: 0, undetermined: 0 }
+      for (let i = 0; i < gazetteer.counties.length; i++) counts[md.byChain[cache.chainOfCounty[i]!]!.value]++
+      const states = gazetteer.states.map((s, i) => `${JSON.stringify({ fips: s.fips, code: s.code, name: s.name, jurisdiction: s.jurisdiction, inRegistry: s.inRegistry }).slice(0, -1)},${this.decision(md.byChain[cache.chainOfState[i]!]!)}}`)
+      return (
+        `{"kind":"answers","action":${JSON.stringify(md.action)},"template":${JSON.stringify({ id: template.id, label: template.label })},` +
+        `"assumptions":${JSON.stringify(templateAssumptions(template.id, md.assume))},"registryVersion":${JSON.stringify(this.engine.registry.version)},` +
+        `"engineVersion":${JSON.stringify(this.engine.version)},"counts":${JSON.stringify(counts)},"states":[${states.join(',')}],"counties":[`
+      )
+    }
+    const r = index - 1
+    const run = this.runs[r]
+    if (!run) return `],"placesWithoutCounty":${JSON.stringify(gazetteer.placesWithoutCounty)}`
+    const rows: string[] = []
+    for (let i = run.from; i < run.to; i++) {
+      const geoid = gazetteer.counties[i]!.geoid
+      const agreements = `,"agreements287g":${md.agreements.own.get(geoid) ?? 0},"cityAgreements287g":${md.agreements.city.get(geoid) ?? 0}}`
+      rows.push(this.rowStart[i]! + this.decision(md.byChain[cache.chainOfCounty[i]!]!) + this.rowEnd[i]! + agreements)
+    }
+    return (r === 0 ? '' : ',') + rows.join(',')
+  }
+
+  /**
+   * Segment `index` of a prefix, deflated with the text before it (the previous segment's) as the
+   * dictionary, so that it may refer back into it as one stream would: its key names both.
+   */
+  private segment(md: MapDecisions, key: string, index: number): Segment {
+    let seg = this.segments.get(key)
+    if (!seg) {
+      const utf8 = Buffer.from(this.segmentText(md, index))
+      const dictionary = index > 0 ? Buffer.from(this.segmentText(md, index - 1)).subarray(-WINDOW) : undefined
+      const deflated = deflateRawSync(utf8, { finishFlush: constants.Z_SYNC_FLUSH, level: 9, memLevel: 9, ...(dictionary ? { dictionary } : {}) })
+      seg = Object.freeze({ deflated, crc: crc32(utf8), length: utf8.length, shift: crc32Shift(utf8.length), hash: createHash('sha1').update(utf8).digest(), bytes: deflated.length + key.length * 2 + 128 })
+      this.segments.set(key, seg)
+      this.deflated++
+    }
+    return seg
+  }
+
   /** The prefix for a decision vector (cached by its signature). */
   prefix(md: MapDecisions): JsonPrefix {
     const hit = this.prefixes.get(md.signature)
     if (hit) return hit
-    const { gazetteer, cache } = this
-    const template = templateById(md.template)
-    const counts = { permitted: 0, required: 0, prohibited: 0, undetermined: 0 }
-    for (let i = 0; i < gazetteer.counties.length; i++) counts[md.byChain[cache.chainOfCounty[i]!]!.value]++
-    const states = gazetteer.states.map((s, i) => `${JSON.stringify({ fips: s.fips, code: s.code, name: s.name, jurisdiction: s.jurisdiction, inRegistry: s.inRegistry }).slice(0, -1)},${this.decision(md.byChain[cache.chainOfState[i]!]!)}}`)
-    const head =
-      `{"kind":"answers","action":${JSON.stringify(md.action)},"template":${JSON.stringify({ id: template.id, label: template.label })},` +
-      `"assumptions":${JSON.stringify(templateAssumptions(template.id, md.assume))},"registryVersion":${JSON.stringify(this.engine.registry.version)},` +
-      `"engineVersion":${JSON.stringify(this.engine.version)},"counts":${JSON.stringify(counts)},"states":[${states.join(',')}],"counties":[`
-    const texts = [head]
-    this.runs.forEach((run, r) => {
-      const rows: string[] = []
-      for (let i = run.from; i < run.to; i++) {
-        const geoid = gazetteer.counties[i]!.geoid
-        const agreements = `,"agreements287g":${md.agreements.own.get(geoid) ?? 0},"cityAgreements287g":${md.agreements.city.get(geoid) ?? 0}}`
-        rows.push(this.rowStart[i]! + this.decision(md.byChain[cache.chainOfCounty[i]!]!) + this.rowEnd[i]! + agreements)
-      }
-      texts.push((r === 0 ? '' : ',') + rows.join(','))
-    })
-    texts.push(`],"placesWithoutCounty":${JSON.stringify(gazetteer.placesWithoutCounty)}`)
-    const parts: Buffer[] = [GZIP_HEADER]
+    const keys = this.keysOf(md)
     let crc = 0
     let length = 0
     const hash = createHash('sha1')
-    for (const text of texts) {
-      let seg = this.segments.get(text)
-      if (!seg) {
-        const deflated = deflateRawSync(text, { finishFlush: constants.Z_SYNC_FLUSH })
-        seg = { deflated, bytes: deflated.length + text.length * 2 }
-        this.segments.set(text, seg)
-      }
-      parts.push(seg.deflated)
-      const utf8 = Buffer.from(text)
-      crc = crc32(utf8, crc)
-      length += utf8.length
-      hash.update(utf8)
-    }
-    const gzipped = Buffer.concat(parts)
-    this.built++
-    const prefix: JsonPrefix = Object.freeze({ kind: 'json-prefix', texts, gzipped, crc, length, hash: hash.digest('base64url'), bytes: gzipped.length + 64 * texts.length })
+    keys.forEach((key, i) => {
+      const seg = this.segment(md, key, i)
+      crc = crc32Combine(crc, seg.crc, seg.shift)
+      length += seg.length
+      hash.update(seg.hash)
+    })
+    const prefix: JsonPrefix = Object.freeze({ kind: 'json-prefix', keys, crc, length, hash: hash.digest('base64url'), bytes: keys.reduce((n, k) => n + 2 * k.length + 32, 256) })
     this.prefixes.set(md.signature, prefix)
     return prefix
   }
 
   /** The whole body for a date: the prefix closed by the date's own fields. */
   body(md: MapDecisions, date: string): CachedBody {
+    const bodyKey = `${date}|${md.signature}`
+    const cached = this.bodies.get(bodyKey)
+    if (cached) return cached
     const prefix = this.prefix(md)
     const tail = Buffer.from(`,"date":${JSON.stringify(date)},"facts":${JSON.stringify(assumedFacts(md.template, date, md.assume))}}`)
     if (tail.length > 0xffff) throw new Error('answers body: the date fields exceed one stored block')
-    const block = Buffer.from([0x01, tail.length & 0xff, tail.length >> 8, ~tail.length & 0xff, (~tail.length >> 8) & 0xff])
-    const trailer = Buffer.alloc(8)
-    trailer.writeUInt32LE(crc32(tail, prefix.crc) >>> 0, 0)
-    trailer.writeUInt32LE((prefix.length + tail.length) % 2 ** 32, 4)
-    const gzipped = Buffer.concat([prefix.gzipped, block, tail, trailer])
+    let joined = this.prefixBytes.get(md.signature)
+    if (!joined) {
+      const gzipped = Buffer.concat([GZIP_HEADER, ...prefix.keys.map((key, i) => this.segment(md, key, i).deflated)])
+      this.prefixBytes.set(md.signature, (joined = { gzipped, bytes: gzipped.length + 128 }))
+    }
+    // the stored final block, the date's fields, CRC-32 and length
+    const end = Buffer.allocUnsafe(5 + tail.length + 8)
+    end.set([0x01, tail.length & 0xff, tail.length >> 8, ~tail.length & 0xff, (~tail.length >> 8) & 0xff])
+    tail.copy(end, 5)
+    end.writeUInt32LE(crc32(tail, prefix.crc) >>> 0, 5 + tail.length)
+    end.writeUInt32LE((prefix.length + tail.length) % 2 ** 32, 9 + tail.length)
+    // sent as two buffers, never joined on the way (see sendCached)
+    const gzippedParts = [joined.gzipped, end] as const
     const etag = `"${createHash('sha1').update(prefix.hash).update(tail).digest('base64url')}"`
     const tailText = tail.toString()
-    let text: string | undefined
-    return {
+    // most clients take gzip: the text is made again each time it is asked for (and not kept)
+    const texts = () => prefix.keys.map((_, i) => this.segmentText(md, i)).join('') + tailText
+    const body: CachedBody = {
       kind: 'cached-body',
       contentType: this.contentType,
-      // most clients take gzip: the text is joined when asked for
       get text() {
-        return (text ??= prefix.texts.join('') + tailText)
+        return texts()
       },
-      gzipped,
+      get gzipped() {
+        return Buffer.concat(gzippedParts)
+      },
+      gzippedParts,
       etag,
       gzippedEtag: `${etag.slice(0, -1)}-gz"`,
-      bytes: prefix.length + tail.length + gzipped.length,
+      bytes: end.length + 512,
     }
+    this.bodies.set(bodyKey, body)
+    return body
   }
 }

@@ -22,9 +22,10 @@ import {
   type AtlasGeometry,
   type Gazetteer,
   type GazetteerInput,
+  TEMPLATE_IDS,
 } from '../../core/answers/index.ts'
 import { buildNameIndex, type NameIndex } from '../../core/names/index.ts'
-import type { Engine } from '../../core/engine/index.ts'
+import { QUESTION_NAMES, type Engine } from '../../core/engine/index.ts'
 import { AnswersJsonBodies } from './answers-json-body.ts'
 import { etagOf } from './headers.ts'
 
@@ -50,6 +51,8 @@ export interface CachedBody {
   readonly contentType: string
   readonly text: string
   readonly gzipped: Buffer
+  /** The gzipped bytes as parts to write one after the other, where the body is made of shared parts. */
+  readonly gzippedParts?: readonly Buffer[]
   readonly etag: string
   readonly gzippedEtag: string
   readonly bytes: number
@@ -74,6 +77,13 @@ export class ByteLru<V extends { readonly bytes: number }> {
   private readonly map = new Map<string, V>()
   private total = 0
   constructor(private readonly budget: number) {}
+  /** Entries kept, and the total of their bytes. */
+  get size(): number {
+    return this.map.size
+  }
+  get bytes(): number {
+    return this.total
+  }
   get(key: string): V | undefined {
     const v = this.map.get(key)
     if (v) {
@@ -81,6 +91,11 @@ export class ByteLru<V extends { readonly bytes: number }> {
       this.map.set(key, v)
     }
     return v
+  }
+  /** Forgets every entry. */
+  clear(): void {
+    this.map.clear()
+    this.total = 0
   }
   set(key: string, value: V): void {
     const old = this.map.get(key)
@@ -113,10 +128,21 @@ export interface AnswersService {
   registryBody(format: DownloadFormat): Promise<CachedBody>
   /** us-atlas geometry, converted on first use. */
   geometry(): AtlasGeometry
+  /**
+   * Fills the answers cache in the background, for every question and template (default
+   * assumptions) and every interval that meets `[from, to]`, in slices of a few milliseconds
+   * between requests. Once per service; a later call returns the same promise.
+   */
+  warm(from: string, to: string): Promise<void>
+  /** Stops a warm-up under way (on server close). */
+  close(): void
+  /** What the answers caches hold and have done (for tests and benchmarks). */
+  stats(): { readonly intervals: number; readonly evaluations: number } & ReturnType<AnswersJsonBodies['stats']>
 }
 
 /**
- * Creates the service. `cacheBytes` bounds the serialised bodies kept (default 64 MB).
+ * Creates the service. `cacheBytes` bounds the serialised downloads kept (default 64 MB), and
+ * twice that the JSON answers' parts (every interval's map, joined, fits in about 80 MB).
  *
  * @example
  * ```ts
@@ -130,7 +156,7 @@ export function createAnswersService(engine: Engine, atlas: AtlasSource, options
   const names = buildNameIndex({ registry: engine.registry, gazetteer })
   const bodies = new ByteLru<CachedBody>(options.cacheBytes ?? 64 * 1024 * 1024)
   const cache = createAnswersCache(engine, gazetteer)
-  const json = new AnswersJsonBodies(engine, gazetteer, cache, CONTENT_TYPES.json, options.cacheBytes ?? 64 * 1024 * 1024)
+  const json = new AnswersJsonBodies(engine, gazetteer, cache, CONTENT_TYPES.json, 2 * (options.cacheBytes ?? 64 * 1024 * 1024))
   // Each answer set counts as 1: the 16 most recent are kept as values.
   const values = new ByteLru<{ bytes: number; answers: Answers }>(16)
   const pending = new Map<string, Promise<CachedBody>>()
@@ -185,5 +211,34 @@ export function createAnswersService(engine: Engine, atlas: AtlasSource, options
       ),
     )
 
-  return Object.freeze({ kind: 'answers-service', engine, gazetteer, names, answers, answersBody, registryBody, geometry: () => atlas.geometry() })
+  let warming: Promise<void> | undefined
+  let closed = false
+  const warm = (from: string, to: string): Promise<void> =>
+    (warming ??= new Promise<void>((resolve) => {
+      const work: (() => void)[] = []
+      for (const template of TEMPLATE_IDS)
+        for (const action of QUESTION_NAMES) for (const date of cache.intervalDates(action, template, from, to)) work.push(() => void json.body(cache.decisions(date, action, template), date))
+      let next = 0
+      const slice = () => {
+        const until = performance.now() + 4
+        while (!closed && next < work.length && performance.now() < until) work[next++]!()
+        if (closed || next >= work.length) resolve()
+        else setImmediate(slice)
+      }
+      setImmediate(slice)
+    }))
+
+  return Object.freeze({
+    kind: 'answers-service',
+    engine,
+    gazetteer,
+    names,
+    answers,
+    answersBody,
+    registryBody,
+    geometry: () => atlas.geometry(),
+    warm,
+    close: () => void (closed = true),
+    stats: () => ({ ...cache.stats(), ...json.stats() }),
+  })
 }

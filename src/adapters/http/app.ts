@@ -23,6 +23,7 @@ import { requireDivisionId, searchNames } from '../../core/names/index.ts'
 import { zipLookup, type ZipArea } from '../../core/officials/index.ts'
 import { createAnswersService, type AtlasSource } from './answers-service.ts'
 import { addResponseHeaders, SECURITY_HEADERS } from './headers.ts'
+import { refuseNul, requestError, validationError } from './client-errors.ts'
 import { registerAnswersRoutes } from './routes-answers.ts'
 import { registerAtlasRoutes } from './routes-atlas.ts'
 import { registerOfficialsRoutes } from './routes-officials.ts'
@@ -45,6 +46,7 @@ import type { RetentionPolicy } from '../../core/petitions/index.ts'
 import { createPetitionsService, type PetitionsService } from './petitions-service.ts'
 import { registerPetitionRoutes, type PetitionLimits } from './routes-petitions.ts'
 import { registerPetitionPages } from './petitions-pages.ts'
+import { petitionReportPages } from './petitions-reports.ts'
 
 /** Request logs without secrets: a `token` in a query string (links from mail) is replaced by `…`. */
 export function redactedUrl(url: string): string {
@@ -199,6 +201,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>()
+  // a warm-up of the answers cache under way stops with the server
+  app.addHook('onClose', async () => answers.close())
+  // Text no store can hold (U+0000) is refused on every route, naming the field, before its schema runs.
+  app.addHook('preValidation', async (request) => refuseNul(request))
 
   // Response schemas document the API (OpenAPI); bodies are written with JSON.stringify so that a
   // schema can never drop or coerce a field. Tests check real bodies against the schemas.
@@ -233,32 +239,29 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   })
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error.validation) {
-      const first = error.validation[0]
-      const path = (first?.instancePath ?? '').split('/').filter(Boolean).join('.')
-      const params = (first?.params ?? {}) as Record<string, unknown>
-      const field =
-        path ||
-        (params.missingProperty as string | undefined) ||
-        ((params.additionalProperty as string | undefined) ?? (params.additionalProperties as string[] | undefined)?.[0]) ||
-        error.validationContext ||
-        'request'
-      const where = error.validationContext === 'querystring' ? 'query parameter' : error.validationContext === 'params' ? 'path parameter' : 'field'
-      return reply.status(400).send(new AppError('invalid-input', `${where} "${field}" ${first?.message ?? 'is invalid'}`, { field }).toJSON())
+    if (error.validation) return reply.status(400).send(validationError(error).toJSON())
+    // A body refused before any route code (not JSON, too large, an unknown content type): the field it is about.
+    const refused = requestError(error, request)
+    if (refused) {
+      if (renderErrorPage && wantsPage(request)) return renderErrorPage(request, reply.status(refused.httpStatus), refused)
+      return reply.status(refused.httpStatus).send(refused.toJSON())
     }
     if ((error as { statusCode?: number }).statusCode && (error as { statusCode: number }).statusCode < 500 && !(error instanceof AppError)) {
       const status = (error as { statusCode: number }).statusCode
       const code = status === 404 ? 'not-found' : status === 429 ? 'rate-limited' : status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'invalid-input'
       if (code === 'rate-limited' && renderErrorPage && wantsPage(request)) return renderErrorPage(request, reply.status(429), new AppError('rate-limited', `Too many requests from your address just now: ${error.message}`))
-      return reply.status(status).send({ error: { code, message: error.message } })
+      // What it is about: the client's address for a rate limit, else the request as a whole.
+      return reply.status(status).send({ error: { code, message: error.message, field: code === 'rate-limited' ? 'ip' : 'request' } })
     }
     const appError = toAppError(error)
-    // A form refused before its handler ran (CSRF, sign-in): a page for a browser, JSON for the API.
-    if ((appError.code === 'forbidden' || appError.code === 'unauthorized') && renderErrorPage && wantsPage(request)) return renderErrorPage(request, reply, appError)
+    // A form refused before its handler ran (CSRF, sign-in, a NUL character): a page for a browser, JSON for the API.
+    if ((appError.code === 'forbidden' || appError.code === 'unauthorized' || appError.code === 'invalid-input') && renderErrorPage && wantsPage(request)) return renderErrorPage(request, reply, appError)
     if (appError.code === 'internal') request.log.error({ err: error }, 'internal error')
+    // Something unforeseen (a driver's message, a stack's words) is logged, not shown.
+    if (!(error instanceof AppError) && appError.code === 'internal') return reply.status(500).send(new AppError('internal', 'something went wrong on the server; it has been logged').toJSON())
     return reply.status(appError.httpStatus).send(appError.toJSON())
   })
-  app.setNotFoundHandler((request, reply) => reply.status(404).send(new AppError('not-found', `no route ${request.method} ${request.url.split('?')[0]}`).toJSON()))
+  app.setNotFoundHandler((request, reply) => reply.status(404).send(new AppError('not-found', `no route ${request.method} ${request.url.split('?')[0]}`, { field: 'url' }).toJSON()))
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok', registryVersion: registry.version, engineVersion: engine.version }))
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
@@ -373,13 +376,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const modules: PageModule[] = []
   if (database) {
     registerMaintainers(app, database, options.now ? { now: options.now } : {})
-    modules.push(maintainerPages(database, { links: [{ href: '/maintainers/corrections', label: 'Suggested corrections' }], ...(options.signInLimit ? { signInLimit: options.signInLimit } : {}) }))
+    const withPetitions = Boolean(directory && options.petitions)
+    const links = [{ href: '/maintainers/corrections', label: 'Suggested corrections' }, ...(withPetitions ? [{ href: '/maintainers/reports', label: 'Reports on petitions' }] : [])]
+    modules.push(maintainerPages(database, { links, ...(options.signInLimit ? { signInLimit: options.signInLimit } : {}) }))
     const corrections: CorrectionsOptions = {
       database,
       registry,
       registryDir: options.registryDir ?? defaultRegistryDir(),
       ...(options.now ? { now: options.now } : {}),
       ...(options.correctionLimit ? { submitLimit: options.correctionLimit } : {}),
+      ...(withPetitions ? { queueLinks: [{ href: '/maintainers/reports', label: 'Reports on petitions' }] } : {}),
     }
     registerCorrectionsApi(app, corrections)
     modules.push(correctionPages(corrections))
@@ -390,6 +396,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     petitions = createPetitionsService({ database, directory, names: answers.names, mailer: p.mailer, publicUrl: p.publicUrl.replace(/\/+$/, ''), ...(p.retention ? { retention: p.retention } : {}), ...(p.now ? { now: p.now } : {}) })
     registerPetitionRoutes(app, petitions, { ...(p.limits ? { limits: p.limits } : {}), isMaintainer: async (request) => (await currentMaintainer(request)) !== null })
     registerPetitionPages(app, petitions)
+    modules.push(petitionReportPages(database, petitions))
     // Expire pending signatures and anonymise old ones at start and then hourly.
     const service = petitions
     let timer: NodeJS.Timeout | undefined

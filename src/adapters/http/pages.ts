@@ -319,7 +319,8 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
       origin,
       preview: shareMeta(page, origin, request.url),
     })
-    reply.status(page.status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').header('vary', 'accept-encoding')
+    // A page that set its own cache policy (the signed-in pages' no-store) keeps it.
+    reply.status(page.status).header('content-type', 'text/html; charset=utf-8').header('cache-control', reply.getHeader('cache-control') ?? 'no-cache').header('vary', 'accept-encoding')
     if (html.length > 1024 && acceptsGzip(request.headers['accept-encoding'])) return reply.header('content-encoding', 'gzip').send(gzipSync(html, { level: 6 }))
     return reply.send(html)
   }

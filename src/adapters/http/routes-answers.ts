@@ -8,7 +8,9 @@ import { Type } from 'typebox'
 import { ASSUMABLE_FACTS, AnswersSchema, CASE_TEMPLATES, parseAssumptions, ErrorSchema, QUESTION_IDS, QuestionSchema, TEMPLATE_IDS, TemplateIdSchema } from '../../core/answers/index.ts'
 import { formatDay, todayUtc } from '../../core/dates/index.ts'
 import { QUESTIONS } from '../../core/engine/index.ts'
+import { MAP_FIRST_DATE } from '../../web/shared/words.ts'
 import type { AnswersService, CachedBody, DownloadFormat } from './answers-service.ts'
+import { API_CACHE_CONTROL, ifNoneMatchHits, SECURITY_HEADERS } from './headers.ts'
 
 /** YYYY-MM-DD; the calendar check (no 2019-02-30) is the core's. */
 export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$'
@@ -44,10 +46,45 @@ export function acceptsGzip(header: string | string[] | undefined): boolean {
  * ```
  */
 export function sendCached(request: FastifyRequest, reply: FastifyReply, body: CachedBody, filename?: string): FastifyReply {
+  if (body.gzippedParts && request.method === 'GET' && acceptsGzip(request.headers['accept-encoding'])) return sendParts(request, reply, body, body.gzippedParts, filename)
   reply.header('content-type', body.contentType).header('vary', 'accept-encoding')
   if (filename) reply.header('content-disposition', `attachment; filename="${filename}"`)
   if (acceptsGzip(request.headers['accept-encoding'])) return reply.header('content-encoding', 'gzip').header('etag', body.gzippedEtag).send(body.gzipped)
   return reply.header('etag', body.etag).send(body.text)
+}
+
+/**
+ * A gzipped body made of shared parts, written part by part without joining them: the reply is
+ * taken over from Fastify (so no copy of the whole body per request), with the headers its hooks
+ * would add (security headers, Cache-Control, the ETag and 304 on If-None-Match).
+ */
+function sendParts(request: FastifyRequest, reply: FastifyReply, body: CachedBody, parts: readonly Buffer[], filename?: string): FastifyReply {
+  const headers: Record<string, string | number> = {
+    ...SECURITY_HEADERS,
+    'content-type': body.contentType,
+    vary: 'accept-encoding',
+    'content-encoding': 'gzip',
+    etag: body.gzippedEtag,
+    'cache-control': API_CACHE_CONTROL,
+  }
+  const condition = request.headers['if-none-match']
+  reply.hijack()
+  const res = reply.raw
+  if (typeof condition === 'string' && ifNoneMatchHits(condition, body.gzippedEtag)) {
+    res.writeHead(304, headers)
+    res.end()
+    return reply
+  }
+  if (filename) headers['content-disposition'] = `attachment; filename="${filename}"`
+  let length = 0
+  for (const p of parts) length += p.length
+  headers['content-length'] = length
+  res.writeHead(200, headers)
+  res.cork()
+  for (let i = 0; i < parts.length - 1; i++) res.write(parts[i])
+  res.end(parts[parts.length - 1])
+  res.uncork()
+  return reply
 }
 
 const EXTENSION: Readonly<Record<DownloadFormat, string>> = { json: 'json', csv: 'csv', geojson: 'geojson' }
@@ -121,6 +158,8 @@ export function registerAnswersRoutes(app: FastifyInstance, service: AnswersServ
       const template = q.template ?? 'no-record'
       const format = q.format ?? 'json'
       const assume = parseAssumptions(request.query as Record<string, unknown>)
+      // the first request starts filling the cache for the map's whole range, in the background
+      void service.warm(MAP_FIRST_DATE, formatDay(todayUtc()))
       const body = await service.answersBody(format, date, action, template, assume)
       const attach = format !== 'json' || q.download === true
       return sendCached(request, reply, body, attach ? `sanctuary-atlas-answers-${date}-${action}-${template}.${EXTENSION[format]}` : undefined)

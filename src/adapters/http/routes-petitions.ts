@@ -13,6 +13,8 @@ import { TOKEN_PATTERN } from '../../core/petitions/index.ts'
 import { deliveryCsv, deliveryPdf } from './petitions-delivery.ts'
 import { PETITION_ID_PATTERN, REPORT_REASONS, type PetitionsService, type PetitionView } from './petitions-service.ts'
 import { requireSameOriginJson } from './same-origin.ts'
+import { STRICT_BODY } from './client-errors.ts'
+import { moderatePetition } from './petitions-reports.ts'
 
 /** Limits on signing: per client IP and per petition, each per window. */
 export interface PetitionLimits {
@@ -87,7 +89,8 @@ export interface PetitionRoutesOptions {
 export function registerPetitionRoutes(app: FastifyInstance, petitions: PetitionsService, options: PetitionRoutesOptions = {}): void {
   const limits = options.limits ?? DEFAULT_PETITION_LIMITS
   const isMaintainer = options.isMaintainer ?? (async () => false)
-  const sameOrigin = { preValidation: async (request: FastifyRequest) => requireSameOriginJson(request) }
+  // Every POST here: same-origin JSON, its body checked exactly (no coercion of types).
+  const sameOrigin = { ...STRICT_BODY, preValidation: async (request: FastifyRequest) => requireSameOriginJson(request) }
   const perIp = { rateLimit: { max: limits.perIp, timeWindow: limits.timeWindow } }
   // Per petition: a fixed window per petition id, in memory (one server process).
   const windowMs = typeof limits.timeWindow === 'number' ? limits.timeWindow : 60_000 * (Number(/^(\d+)\s*minute/.exec(limits.timeWindow)?.[1]) || 1)
@@ -295,9 +298,7 @@ export function registerPetitionRoutes(app: FastifyInstance, petitions: Petition
     async (request) => {
       if (!(await isMaintainer(request))) throw new AppError('unauthorized', 'moderation is for signed-in maintainers: sign in first (POST /sign-in)', { field: 'session' })
       const { id } = request.params as { id: string }
-      const body = request.body as { hidden: boolean; reason?: string }
-      if (body.hidden && !body.reason) throw new AppError('invalid-input', 'reason: hiding a petition needs a public reason', { field: 'reason' })
-      await petitions.hide(id, body.hidden ? body.reason! : null)
+      await moderatePetition(petitions, id, request.body as { hidden: boolean; reason?: string })
       return publicPetition(await petitions.view(id))
     },
   )

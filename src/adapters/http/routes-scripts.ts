@@ -16,6 +16,7 @@ import type { AnswersService } from './answers-service.ts'
 import type { ScriptService } from './scripts-service.ts'
 import { DATE_PATTERN } from './routes-answers.ts'
 import { requireSameOriginJson } from './same-origin.ts'
+import { STRICT_BODY } from './client-errors.ts'
 
 const Open = (description: string) => Type.Object({}, { additionalProperties: true, description })
 const TargetFields = {
@@ -77,6 +78,7 @@ export function registerScriptsRoutes(app: FastifyInstance, service: AnswersServ
   app.post(
     '/api/v1/scripts/outcomes',
     {
+      ...STRICT_BODY,
       preValidation: async (request) => requireSameOriginJson(request),
       schema: {
         summary: 'Log the outcome of a call (reached, voicemail, no-answer): counted per day, never tied to the caller',

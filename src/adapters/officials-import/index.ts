@@ -37,7 +37,8 @@ import {
   type ZipArea,
 } from '../../core/officials/index.ts'
 import type { Diagnostic } from '../../core/registry/index.ts'
-import { startImport, type Database, type ImportSummary } from '../db/index.ts'
+// The database module is loaded when an import runs, not when `sanctuary check` validates the curated folder.
+import type { Database, ImportSummary } from '../db/index.ts'
 
 /** Records per database write while streaming. */
 const BATCH = 2000
@@ -99,6 +100,7 @@ type Source = { readonly kind: 'source'; run(write: (records: readonly (Director
 async function importDataset(database: Database, dataset: (typeof DATASETS)[number], options: ImportOptions): Promise<DatasetOutcome> {
   const source = await sourceFor(dataset, options)
   if (source.kind === 'skipped') return source
+  const { startImport } = await import('../db/index.ts')
   const run = await startImport(database, dataset, options.asOf)
   const problems: RowProblem[] = []
   const { records, skipped } = await source.run((batch) => run.write(batch), problems)

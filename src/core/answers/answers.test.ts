@@ -110,11 +110,11 @@ describe('answers over the real registry and us-atlas', async () => {
     expect(Object.values(a.counts).reduce((x, y) => x + y, 0)).toBe(3231)
   })
 
-  it('Fresno County, CA (no file) gets California law on 2019-01-01: no hold on an administrative detainer', () => {
+  it('Kern County, CA (no file) gets California law on 2019-01-01: no hold on an administrative detainer', () => {
     // Checked against the registry: ca-sb54 (effective 2018-01-01) prohibits holds on a detainer alone.
-    const ev = engine.evaluate({ jurisdiction: 'ocd-division/country:us/state:ca/county:fresno', date: '2019-01-01', ...templateFacts('no-record', '2019-01-01') })
+    const ev = engine.evaluate({ jurisdiction: 'ocd-division/country:us/state:ca/county:kern', date: '2019-01-01', ...templateFacts('no-record', '2019-01-01') })
     expect(ev.answers.hold.citations.map((c) => c.provision)).toContain('ca-sb54-hold')
-    expect(row(a, '06019')).toMatchObject({ name: 'Fresno', state: 'CA', inRegistry: false, value: 'prohibited', layer: 'state', decidedBy: 'ocd-division/country:us/state:ca', maxHours: null })
+    expect(row(a, '06029')).toMatchObject({ name: 'Kern', state: 'CA', inRegistry: false, value: 'prohibited', layer: 'state', decidedBy: 'ocd-division/country:us/state:ca', maxHours: null })
   })
 
   it('San Francisco is decided by its own file; Harris County, TX by the state mandate; Ohio (a file with no hold rule) by the federal baseline', () => {

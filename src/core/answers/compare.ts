@@ -8,7 +8,7 @@ import { resolveLayers } from '../engine/index.ts'
 import { AppError } from '../errors/index.ts'
 import { labelFromOcdId, parseOcdId } from '../ocd/index.ts'
 import { ACTIONS, jurisdictionView, provisionInForce, type Registry } from '../registry/index.ts'
-import { isKnownDivision, type Gazetteer } from './gazetteer.ts'
+import { isKnownDivision, withStateCode, type Gazetteer } from './gazetteer.ts'
 import type { ComparedProvision, Comparison, LayerRef, UnlistedJurisdiction } from './schemas.ts'
 
 /** A division the gazetteer or registry knows: its name and where it sits. */
@@ -38,7 +38,9 @@ export function describeDivision(registry: Registry, gazetteer: Gazetteer, id: s
   if (j) {
     const state = ocd?.state ? gazetteer.stateByCode.get(ocd.state) : undefined
     const geoid = (j.level === 'county' ? county?.geoid : j.level === 'state' || j.level === 'district' ? state?.fips : undefined) ?? (j.geoid.kind === 'known' ? j.geoid.value.code : null)
-    return { jurisdiction: id, name: j.name, level: j.level, state: j.state?.toUpperCase() ?? null, inRegistry: true, geoid }
+    // A county or city is named with its state, as the map and the search name it ("Harris County, TX").
+    const name = state && (j.level === 'county' || j.level === 'place') ? withStateCode(j.name, state.code) : j.name
+    return { jurisdiction: id, name, level: j.level, state: j.state?.toUpperCase() ?? null, inRegistry: true, geoid }
   }
   if (!ocd || !isKnownDivision(gazetteer, id)) {
     throw new AppError('not-found', ocd ? `no jurisdiction "${id}" in the registry or the Census lists of states, counties${gazetteer.placesListed ? ' and places' : ''}` : `"${id}" is not a U.S. OCD division ID`, { field })

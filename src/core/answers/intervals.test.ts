@@ -84,6 +84,43 @@ describe('answers cached by interval, over the real registry', async () => {
     expect(cache.stats().evaluations).toBeLessThan((days.size * TEMPLATE_IDS.length * QUESTION_NAMES.length * chains) * 0.75)
   }, 300_000)
 
+  it('gives the uncached answers on the days of and around boundaries of the law and of the 287(g) agreements, and on random days', () => {
+    const cache = createAnswersCache(engine, gazetteer)
+    let s = 4242
+    const random = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    const lo = parseDay('2008-01-01')!
+    const hi = parseDay('2026-11-01')!
+    const all = [...registry.enactments.values()]
+    const pick = <T,>(xs: readonly T[], n: number): T[] => Array.from({ length: Math.min(n, xs.length) }, () => xs[Math.floor(random() * xs.length)]!)
+    const agreementDays = boundaryDays(all.filter((e) => e.enactmentKind === 'agreement')).filter((d) => d > lo && d < hi)
+    // the agreements add hundreds of boundary days: the cache must not take one side of one for the other
+    expect(agreementDays.length).toBeGreaterThan(100)
+    const lawDays = boundaryDays(all.filter((e) => e.enactmentKind !== 'agreement')).filter((d) => d > lo && d < hi)
+    const around = [...pick(agreementDays, 14), ...pick(lawDays, 8)]
+    const days = new Set<number>()
+    for (const b of around) for (const d of [b - 1, b, b + 1]) days.add(d)
+    for (let i = 0; i < 8; i++) days.add(lo + Math.floor(random() * (hi - lo)))
+    // visited in random order, so that an interval is first seen from any of its days
+    const order = [...days].sort(() => random() - 0.5)
+    let differing = 0
+    const seen = new Map<string, string>()
+    for (const day of order) {
+      const date = formatDay(day)
+      for (const template of TEMPLATE_IDS) {
+        for (const action of QUESTION_NAMES) {
+          const uncached = answersFor({ engine, gazetteer, date, action, template })
+          expect(cache.answers(cache.decisions(date, action, template), date), `${date} ${action} ${template}`).toEqual(uncached)
+          // (the comparison has teeth: across some of these boundaries the answers do change)
+          const text = JSON.stringify({ ...uncached, date: '', facts: null })
+          const before = seen.get(`${formatDay(day - 1)} ${action} ${template}`)
+          if (before !== undefined && before !== text) differing++
+          seen.set(`${date} ${action} ${template}`, text)
+        }
+      }
+    }
+    expect(differing).toBeGreaterThan(0)
+  }, 600_000)
+
   it('refuses what answersFor refuses, naming the field', () => {
     const cache = createAnswersCache(engine, gazetteer)
     expect(() => cache.decisions('2019-02-30', 'hold', 'no-record')).toThrow(expect.objectContaining({ code: 'invalid-input', location: { field: 'date' } }))

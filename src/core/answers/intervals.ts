@@ -11,12 +11,12 @@
  * the two dates; for chains with such a window the interval is split on 1 March and 29 February
  * of each year, where that count changes.
  */
-import { parseDay, type Day } from '../dates/index.ts'
-import { resolveLayers, type Engine, type Question } from '../engine/index.ts'
+import { formatDay, parseDay, type Day } from '../dates/index.ts'
+import { QUESTION_NAMES, QUESTIONS, resolveLayers, type Engine, type Question } from '../engine/index.ts'
 import { AppError } from '../errors/index.ts'
-import { boundaryDays, type Condition, type Registry } from '../registry/index.ts'
+import { boundaryDays, type Condition, type Enactment, type Registry } from '../registry/index.ts'
 import { changedAssumptions, templateCase, type Assumptions } from './assumptions.ts'
-import { agreementCounts, assembleAnswers, chainKey, requireAnswersQuery, decisionOf, type AgreementCounts, type Decision } from './answers.ts'
+import { agreementCounts, assembleAnswers, chainKey, decisionOf, requireAnswersQuery, type AgreementCounts, type Decision } from './answers.ts'
 import type { Gazetteer } from './gazetteer.ts'
 import type { Answers } from './schemas.ts'
 import { templateById, templateFacts, type TemplateId } from './templates.ts'
@@ -79,7 +79,12 @@ function boundariesOf(registry: Registry): { readonly days: Int32Array; readonly
   return b
 }
 
-const hasConvictions = (template: TemplateId) => (templateFacts(template, '2000-06-01').person?.convictions?.length ?? 0) > 0
+const convictionTemplates = new Map<string, boolean>()
+const hasConvictions = (template: TemplateId): boolean => {
+  let yes = convictionTemplates.get(template)
+  if (yes === undefined) convictionTemplates.set(template, (yes = (templateFacts(template, '2000-06-01').person?.convictions?.length ?? 0) > 0))
+  return yes
+}
 
 /**
  * The key of the interval of the registry's boundary days a date falls in, for a template: two
@@ -100,12 +105,19 @@ export function answersIntervalKey(registry: Registry, template: string, date: s
   return b.windows && hasConvictions(t.id) ? `${index}.${calendarPiece(date)}` : String(index)
 }
 
-/** One chain of registry files the gazetteer's states and counties share, with its own boundary days. */
+/** One chain of registry files the gazetteer's states and counties share, with its own boundary days per question. */
 interface Chain {
   readonly jurisdiction: string
-  readonly days: Int32Array
-  readonly windows: boolean
+  readonly byQuestion: Readonly<Record<Question, { readonly days: Int32Array; readonly windows: boolean }>>
 }
+
+/**
+ * The enactments whose dates can change the answer to a question: those with a provision on the
+ * question's action (the engine's candidates for a question are exactly those provisions).
+ */
+const onQuestion = (enactments: readonly Enactment[], q: Question): Enactment[] => enactments.filter((e) => e.provisions.some((p) => p.action === QUESTIONS[q]))
+
+const windowsIn = (enactments: readonly Enactment[], q: Question): boolean => enactments.some((e) => e.provisions.some((p) => p.action === QUESTIONS[q] && (usesWindow(p.when) || usesWindow(p.unless))))
 
 /**
  * The decisions of the whole map for one interval, question, template and assumptions: one per
@@ -118,8 +130,12 @@ export interface MapDecisions {
   readonly template: TemplateId
   readonly assume: Assumptions
   readonly byChain: readonly Decision[]
+  /** For each chain, the id of its decision: equal ids mean equal decisions (across questions and templates too). */
+  readonly decisionIds: Int32Array
   /** The 287(g) agreements in force in the interval, by county GEOID (they change on boundary days too). */
   readonly agreements: AgreementCounts
+  /** Equal for equal `agreements` (by content). */
+  readonly agreementsId: number
   /** Equal for two values that give the same answers body but for the date: decisions and agreements. */
   readonly signature: string
 }
@@ -134,12 +150,20 @@ export interface AnswersCache {
   decisions(date: string, action: string, template: string, assume?: Assumptions): MapDecisions
   /** The answers as {@link answersFor} computes them, from the decisions. */
   answers(decisions: MapDecisions, date: string): Answers
+  /**
+   * One date in each interval (of the question's law and of the 287(g) agreements) that meets
+   * `[from, to]`, for filling the cache ahead of requests.
+   */
+  intervalDates(action: string, template: string, from: string, to: string): string[]
   /** Distinct decision vectors and engine evaluations so far (for tests and benchmarks). */
   stats(): { readonly intervals: number; readonly evaluations: number }
 }
 
 /**
- * Creates the cache for one engine and gazetteer.
+ * Creates the cache for one engine and gazetteer. A question's answers change only on the
+ * boundary days of the enactments with a provision on it, and each chain's only on those of its
+ * own files, so a date in a new interval of the registry evaluates only the chains whose own
+ * interval is new (often none); the 287(g) counts are kept by the agreements' own intervals.
  *
  * @example
  * ```ts
@@ -150,6 +174,9 @@ export interface AnswersCache {
  */
 export function createAnswersCache(engine: Engine, gazetteer: Gazetteer, options: { readonly maxIntervals?: number } = {}): AnswersCache {
   const registry = engine.registry
+  const all = [...registry.enactments.values()]
+  const lawOf = Object.fromEntries(QUESTION_NAMES.map((q) => [q, { days: Int32Array.from(boundaryDays(onQuestion(all, q))), windows: windowsIn(all, q) }])) as Record<Question, { days: Int32Array; windows: boolean }>
+  const agreementDays = Int32Array.from(boundaryDays(all.filter((e) => e.enactmentKind === 'agreement')))
   const chains: Chain[] = []
   const chainIndex = new Map<string, number>()
   const chainOf = (jurisdiction: string): number => {
@@ -158,8 +185,8 @@ export function createAnswersCache(engine: Engine, gazetteer: Gazetteer, options
     if (i === undefined) {
       const files = resolveLayers(registry, jurisdiction).flatMap((l) => (l.jurisdiction ? [l.jurisdiction] : []))
       const enactments = files.flatMap((j) => j.enactments)
-      const windows = enactments.some((e) => e.provisions.some((p) => usesWindow(p.when) || usesWindow(p.unless)))
-      i = chains.push({ jurisdiction, days: Int32Array.from(boundaryDays(enactments)), windows }) - 1
+      const byQuestion = Object.fromEntries(QUESTION_NAMES.map((q) => [q, { days: Int32Array.from(boundaryDays(onQuestion(enactments, q))), windows: windowsIn(enactments, q) }])) as Chain['byQuestion']
+      i = chains.push({ jurisdiction, byQuestion }) - 1
       chainIndex.set(key, i)
     }
     return i
@@ -167,71 +194,115 @@ export function createAnswersCache(engine: Engine, gazetteer: Gazetteer, options
   const chainOfState = Int32Array.from(gazetteer.states.map((s) => chainOf(s.jurisdiction)))
   const chainOfCounty = Int32Array.from(gazetteer.counties.map((c) => chainOf(c.jurisdiction)))
   const maxIntervals = options.maxIntervals ?? 50_000
+  const bounded = <V>(map: Map<string, V>, key: string, value: V): V => {
+    if (map.size >= maxIntervals) map.delete(map.keys().next().value!)
+    map.set(key, value)
+    return value
+  }
 
+  // Decisions shared by content: one object and one id for equal decisions anywhere.
+  const decisionByText = new Map<string, { readonly decision: Decision; readonly id: number }>()
+  const shared = (d: Decision): { readonly decision: Decision; readonly id: number } => {
+    const text = JSON.stringify(d)
+    let hit = decisionByText.get(text)
+    if (!hit) decisionByText.set(text, (hit = { decision: Object.freeze(d), id: decisionByText.size }))
+    return hit
+  }
   // per (action, template, assumptions): per chain, its decision per chain interval
-  const tables = new Map<string, Map<string, Decision>[]>()
-  const decisionIds = new WeakMap<Decision, number>()
-  let nextDecisionId = 0
+  const tables = new Map<string, Map<string, { readonly decision: Decision; readonly id: number }>[]>()
+  // per (action, template, assumptions) and interval of the question's law: the decisions of every chain
+  const vectors = new Map<string, { readonly byChain: readonly Decision[]; readonly ids: Int32Array; readonly id: number }>()
+  const vectorIds = new Map<string, number>()
   const byInterval = new Map<string, MapDecisions>()
   let evaluations = 0
 
-  // 287(g) counts change only on the registry's boundary days too: one count per interval.
-  const agreementsByInterval = new Map<string, { readonly counts: AgreementCounts; readonly id: number }>()
+  // 287(g) counts change only on the agreements' own boundary days: one count per such interval.
+  const agreementsByInterval = new Map<number, { readonly counts: AgreementCounts; readonly id: number }>()
   const agreementIds = new Map<string, number>()
-  const agreementsOn = (template: string, date: string): { readonly counts: AgreementCounts; readonly id: number } => {
-    const key = answersIntervalKey(registry, template, date)
-    let hit = agreementsByInterval.get(key)
+  const agreementsOn = (index: number, day: Day): { readonly counts: AgreementCounts; readonly id: number } => {
+    let hit = agreementsByInterval.get(index)
     if (!hit) {
-      const counts = agreementCounts(registry, gazetteer, parseDay(date)!)
+      const counts = agreementCounts(registry, gazetteer, day)
       const text = JSON.stringify([[...counts.own], [...counts.city]])
       let id = agreementIds.get(text)
       if (id === undefined) agreementIds.set(text, (id = agreementIds.size))
-      if (agreementsByInterval.size >= maxIntervals) agreementsByInterval.delete(agreementsByInterval.keys().next().value!)
-      agreementsByInterval.set(key, (hit = { counts, id }))
+      agreementsByInterval.set(index, (hit = { counts, id }))
     }
     return hit
   }
 
-  const decisions = (date: string, action: string, template: string, assume: Assumptions = {}): MapDecisions => {
-    const { day } = requireAnswersQuery(date, action)
-    const t = templateById(template).id
-    const assumeKey = Object.keys(assume).length ? JSON.stringify(changedAssumptions(t, assume)) : ''
-    const key = `${answersIntervalKey(registry, t, date)}|${action}|${t}|${assumeKey}`
-    const hit = byInterval.get(key)
+  const vectorFor = (tableKey: string, lawKey: string, action: Question, t: TemplateId, date: string, day: Day, assume: Assumptions) => {
+    const key = `${tableKey}|${lawKey}`
+    const hit = vectors.get(key)
     if (hit) return hit
-    const tableKey = `${action}|${t}|${assumeKey}`
     let table = tables.get(tableKey)
     if (!table) tables.set(tableKey, (table = chains.map(() => new Map())))
     const convictions = hasConvictions(t)
     const piece = calendarPiece(date)
+    const ids = new Int32Array(chains.length)
     const byChain = chains.map((chain, i) => {
-      const pieceKey = chain.windows && convictions ? `${intervalIndex(chain.days, day)}.${piece}` : String(intervalIndex(chain.days, day))
+      const own = chain.byQuestion[action]
+      const pieceKey = own.windows && convictions ? `${intervalIndex(own.days, day)}.${piece}` : String(intervalIndex(own.days, day))
       let d = table[i]!.get(pieceKey)
       if (!d) {
         evaluations++
-        d = decisionOf(engine.evaluate(templateCase({ template: t, jurisdiction: chain.jurisdiction, date, assume })), action as Question)
-        // decisions that agree share one object (and one id)
-        const text = JSON.stringify(d)
-        const same = [...table[i]!.values()].find((x) => JSON.stringify(x) === text)
-        if (same) d = same
-        else decisionIds.set(d, nextDecisionId++)
+        d = shared(decisionOf(engine.evaluate(templateCase({ template: t, jurisdiction: chain.jurisdiction, date, assume })), action))
         table[i]!.set(pieceKey, d)
       }
-      return d
+      ids[i] = d.id
+      return d.decision
     })
-    const agreements = agreementsOn(t, date)
+    const text = ids.join(',')
+    let id = vectorIds.get(text)
+    if (id === undefined) vectorIds.set(text, (id = vectorIds.size))
+    return bounded(vectors, key, { byChain: Object.freeze(byChain), ids, id })
+  }
+
+  const decisions = (date: string, action: string, template: string, assume: Assumptions = {}): MapDecisions => {
+    const { day, action: q } = requireAnswersQuery(date, action)
+    const t = templateById(template).id
+    const assumeKey = Object.keys(assume).length ? JSON.stringify(changedAssumptions(t, assume)) : ''
+    const law = lawOf[q]
+    const lawIndex = intervalIndex(law.days, day)
+    const lawKey = law.windows && hasConvictions(t) ? `${lawIndex}.${calendarPiece(date)}` : String(lawIndex)
+    const agreementIndex = intervalIndex(agreementDays, day)
+    const tableKey = `${q}|${t}|${assumeKey}`
+    const key = `${tableKey}|${lawKey}|${agreementIndex}`
+    const hit = byInterval.get(key)
+    if (hit) return hit
+    const vector = vectorFor(tableKey, lawKey, q, t, date, day, assume)
+    const agreements = agreementsOn(agreementIndex, day)
     const md: MapDecisions = Object.freeze({
       kind: 'map-decisions',
-      action: action as Question,
+      action: q,
       template: t,
       assume,
-      byChain: Object.freeze(byChain),
+      byChain: vector.byChain,
+      decisionIds: vector.ids,
       agreements: agreements.counts,
-      signature: `${tableKey}|${byChain.map((d) => decisionIds.get(d)).join(',')}|287g:${agreements.id}`,
+      agreementsId: agreements.id,
+      signature: `${tableKey}|${vector.id}|287g:${agreements.id}`,
     })
-    if (byInterval.size >= maxIntervals) byInterval.delete(byInterval.keys().next().value!)
-    byInterval.set(key, md)
-    return md
+    return bounded(byInterval, key, md)
+  }
+
+  const intervalDates = (action: string, template: string, from: string, to: string): string[] => {
+    const lo = requireAnswersQuery(from, action).day
+    const hi = requireAnswersQuery(to, action).day
+    const q = action as Question
+    const t = templateById(template).id
+    const days = new Set<number>([lo])
+    for (const d of lawOf[q].days) if (d > lo && d <= hi) days.add(d)
+    for (const d of agreementDays) if (d > lo && d <= hi) days.add(d)
+    if (lawOf[q].windows && hasConvictions(t)) {
+      for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) {
+        for (const md of ['02-29', '03-01']) {
+          const d = parseDay(`${y}-${md}`)
+          if (d !== undefined && d > lo && d <= hi) days.add(d)
+        }
+      }
+    }
+    return [...days].sort((a, b) => a - b).map(formatDay)
   }
 
   const answers = (md: MapDecisions, date: string): Answers =>
@@ -247,5 +318,5 @@ export function createAnswersCache(engine: Engine, gazetteer: Gazetteer, options
       agreements: md.agreements,
     })
 
-  return Object.freeze({ kind: 'answers-cache', chainOfState, chainOfCounty, decisions, answers, stats: () => ({ intervals: byInterval.size, evaluations }) })
+  return Object.freeze({ kind: 'answers-cache', chainOfState, chainOfCounty, decisions, answers, intervalDates, stats: () => ({ intervals: byInterval.size, evaluations }) })
 }

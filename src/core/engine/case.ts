@@ -106,5 +106,8 @@ export function parseCase(input: unknown): ParsedCase {
     })
   check(c.person?.convictions, 'convictions')
   check(c.person?.pendingCharges, 'pendingCharges')
-  return { ...c, day }
+  // One fixed shape for every parsed case, absent facts as undefined. \`{ ...c, day }\` would give each
+  // case its own hidden class (V8 does not share the map of a spread clone extended with a new
+  // key), which turns every fact read on the batch path into a megamorphic property lookup.
+  return { jurisdiction: c.jurisdiction, date: c.date, custody: c.custody, detainer: c.detainer, person: c.person, day }
 }

@@ -167,3 +167,29 @@ describe('input and receipt', () => {
     await expect(ev.explanation).toMatchFileSnapshot('__snapshots__/beta-2018-06-01.txt')
   })
 })
+
+describe('explainQuestion: one question on the explained path', () => {
+  it('gives the same answer, trace and explanation for its question as evaluate', () => {
+    for (const date of ['2013-12-31', '2014-01-01', '2018-01-01', '2019-06-01']) {
+      for (const custody of ['county-jail', 'state-prison', undefined] as const) {
+        const c = base({ date, custody, jurisdiction: DELTA })
+        const all = engine.evaluate(c)
+        for (const q of ['hold', 'notify', 'interview'] as const) {
+          const one = engine.explainQuestion(c, q)
+          expect(one.kind).toBe('question-evaluation')
+          expect(Object.keys(one.answers)).toEqual([q])
+          expect(one.answers[q]).toEqual(all.answers[q])
+          expect(one.trace).toEqual(all.trace.filter((t) => t.question === q))
+          expect(one.receipt).toEqual(all.receipt)
+          expect(one.layers).toEqual(all.layers)
+          // Its text is the full explanation's header, its own question's block and the coverage note.
+          const block = all.explanation.split('\n\n').find((p) => p.startsWith(one.explanation.split('\n\n')[1]!.split(':')[0]!))
+          expect(one.explanation).toContain(block!)
+        }
+      }
+    }
+  })
+  it('rejects bad input as evaluate does', () => {
+    expect(() => engine.explainQuestion({ jurisdiction: GAMMA }, 'hold')).toThrow(AppError)
+  })
+})

@@ -81,6 +81,13 @@ export interface Evaluation {
   readonly receipt: Receipt
 }
 
+/** The explained answer to one question (see {@link Engine.explainQuestion}). */
+export interface QuestionEvaluation extends Omit<Evaluation, 'kind' | 'answers'> {
+  readonly kind: 'question-evaluation'
+  readonly question: Question
+  readonly answers: Readonly<Partial<Record<Question, Answer>>>
+}
+
 /**
  * Splits a packed code from `decideAll` into the three value codes.
  *
@@ -146,6 +153,11 @@ export interface Engine {
   readonly version: string
   /** Validates and answers a case with trace, citations and receipt. Throws invalid-input on bad input. */
   evaluate(input: unknown): Evaluation
+  /**
+   * Validates and answers one question with its trace, citations, explanation and receipt: the
+   * explained path for a caller that asks one question (as `evaluate` does for all three).
+   */
+  explainQuestion(input: unknown, q: Question): QuestionEvaluation
   /** Answers a validated case on the batch path: one value code per question. */
   decide(c: ParsedCase): Readonly<Record<Question, number>>
   /** One question on the batch path: a value code (see {@link VALUE_CODES}). */
@@ -194,18 +206,29 @@ export function createEngine(registry: Registry, options: { version: string }): 
     }
     return p
   }
+  // Jurisdictions whose law is the same on every interval (a state's counties without provisions of
+  // their own on the question) share one generated function: less generated code, so fewer
+  // instruction-cache misses when cases from many jurisdictions are interleaved.
+  const compiled = new Map<string, BatchFunction>()
   const router = (plan: Plan, questions: readonly Question[]): BatchFunction => {
     const starts: number[] = []
-    const leaves: PreparedItems[][] = []
+    const keys: string[] = []
     let previous: string | undefined
     for (const segment of plan.segments) {
       const key = questions.map((q) => signature(segment.items[q])).join('#')
       if (key === previous) continue
       previous = key
       starts.push(segment.from)
-      leaves.push(questions.map((q) => preparedFor(segment.items[q])))
+      keys.push(key)
     }
-    return compileRouter(registry, starts, leaves)
+    const shape = starts.map((from, i) => `${from}:${keys[i]}`).join('/')
+    let fn = compiled.get(shape)
+    if (fn === undefined) {
+      const leaves = starts.map((_, i) => questions.map((q) => preparedFor(plan.segments.find((s) => s.from === starts[i])!.items[q])))
+      fn = compileRouter(registry, starts, leaves)
+      compiled.set(shape, fn)
+    }
+    return fn
   }
   // One map per question (and one for all three), each filled on first use, so a call finds its
   // function with one lookup.
@@ -228,32 +251,64 @@ export function createEngine(registry: Registry, options: { version: string }): 
 
   const decide = (c: ParsedCase): Record<Question, number> => unpackCodes(decideAll(c))
 
-  const evaluate = (input: unknown): Evaluation => {
+  // What the explained path needs per jurisdiction and does not depend on the case: the layers as
+  // shown, the name, and per interval and question the provisions not in force there (traced for
+  // completeness). Built once per jurisdiction, shared (frozen) by every evaluation.
+  interface Shown {
+    readonly name: string
+    readonly layers: Evaluation['layers']
+    readonly notInForce: Map<Segment, Record<Question, readonly TraceEntry[]>>
+  }
+  const shown = new Map<string, Shown>()
+  const shownFor = (id: string, plan: Plan): Shown => {
+    let s = shown.get(id)
+    if (!s) {
+      s = { name: registry.jurisdictions.get(id)?.name ?? labelFromOcdId(id), layers: Object.freeze(plan.layers.map(layerView)), notInForce: new Map() }
+      shown.set(id, s)
+    }
+    return s
+  }
+  const notInForceFor = (s: Shown, plan: Plan, segment: Segment, q: Question): readonly TraceEntry[] => {
+    let bySegment = s.notInForce.get(segment)
+    if (!bySegment) {
+      bySegment = {} as Record<Question, readonly TraceEntry[]>
+      for (const question of QUESTION_NAMES) bySegment[question] = Object.freeze(notInForceEntries(question, segment, plan))
+      s.notInForce.set(segment, bySegment)
+    }
+    return bySegment[q]
+  }
+
+  const explained = (input: unknown, questions: readonly Question[]) => {
     const c = parseCase(input)
     const plan = planFor(c.jurisdiction)
     const segment = segmentFor(plan, c.day)
+    const s = shownFor(c.jurisdiction, plan)
     const answers = {} as Record<Question, Answer>
     const trace: TraceEntry[] = []
-    for (const q of QUESTION_NAMES) {
+    for (const q of questions) {
       const { answer, entries } = answerQuestion(q, segment, plan, c)
       answers[q] = answer
-      trace.push(...entries)
+      for (const e of entries) trace.push(e)
+      for (const e of notInForceFor(s, plan, segment, q)) trace.push(e)
     }
-    const evaluation: Omit<Evaluation, 'explanation'> = {
-      kind: 'evaluation',
+    const evaluation = {
       jurisdiction: c.jurisdiction,
-      jurisdictionName: registry.jurisdictions.get(c.jurisdiction)?.name ?? labelFromOcdId(c.jurisdiction),
+      jurisdictionName: s.name,
       date: c.date,
       custody: c.custody ?? null,
       answers,
-      layers: plan.layers.map(layerView),
+      layers: s.layers,
       trace,
       receipt: { engineVersion: options.version, registryVersion: registry.version, asOf: c.date, inputHash: hashInput(input) },
     }
-    return Object.freeze({ ...evaluation, explanation: explainEvaluation(evaluation) })
+    return { ...evaluation, explanation: explainEvaluation(evaluation) }
   }
 
-  return Object.freeze({ registry, version: options.version, evaluate, decide, decideQuestion, decideAll, planFor })
+  const evaluate = (input: unknown): Evaluation => Object.freeze({ kind: 'evaluation', ...explained(input, QUESTION_NAMES) })
+
+  const explainQuestion = (input: unknown, q: Question): QuestionEvaluation => Object.freeze({ kind: 'question-evaluation', question: q, ...explained(input, [q]) })
+
+  return Object.freeze({ registry, version: options.version, evaluate, explainQuestion, decide, decideQuestion, decideAll, planFor })
 }
 
 function layerView(l: Layer) {
@@ -286,26 +341,33 @@ function answerQuestion(q: Question, segment: Segment, plan: Plan, c: ParsedCase
   items.forEach((it, i) => {
     if (!it.candidate.unknownLayer) entries.push(traceEntry(q, it, masks[i]!, perItemMissing[i]!, outcome, resolution.decisive.includes(i), determinedOutcome))
   })
-  // Provisions of the chain on this question that are not in force on the date, for completeness.
-  const inSegment = new Set(items.map((it) => it.candidate.provision.id))
+  return { answer, entries }
+}
+
+/** Trace entries for the provisions of the chain on a question that are not in force in an interval, for completeness. */
+function notInForceEntries(q: Question, segment: Segment, plan: Plan): TraceEntry[] {
+  const inSegment = new Set(segment.items[q].map((it) => it.candidate.provision.id))
+  const entries: TraceEntry[] = []
   for (const other of allCandidates(plan, q)) {
     if (inSegment.has(other.provision.id)) continue
-    entries.push({
-      question: q,
-      provision: other.provision.id,
-      enactment: other.enactment.id,
-      jurisdiction: other.provision.jurisdictionId,
-      layer: other.layer,
-      effect: other.provision.effect,
-      inForce: 'no',
-      notInForceReason: notInForceReason(other, segment),
-      applies: 'no',
-      role: 'not-applicable',
-      missing: [],
-      summary: other.provision.summary,
-    })
+    entries.push(
+      Object.freeze({
+        question: q,
+        provision: other.provision.id,
+        enactment: other.enactment.id,
+        jurisdiction: other.provision.jurisdictionId,
+        layer: other.layer,
+        effect: other.provision.effect,
+        inForce: 'no',
+        notInForceReason: notInForceReason(other, segment),
+        applies: 'no',
+        role: 'not-applicable',
+        missing: [],
+        summary: other.provision.summary,
+      }),
+    )
   }
-  return { answer, entries }
+  return entries
 }
 
 function allCandidates(plan: Plan, q: Question): Candidate[] {

@@ -31,7 +31,7 @@ function roleLines(entries: readonly TraceEntry[]): string[] {
 }
 
 /**
- * Renders an evaluation as text.
+ * Renders an evaluation as text: every question it answers (all three, or the one asked).
  *
  * @example
  * ```ts
@@ -39,11 +39,12 @@ function roleLines(entries: readonly TraceEntry[]): string[] {
  * // 'On 2018-06-01, in Fresno County, CA (county jail):\n\nHold ...: PROHIBITED ...'
  * ```
  */
-export function explainEvaluation(ev: Omit<Evaluation, 'explanation'>): string {
+export function explainEvaluation(ev: Omit<Evaluation, 'explanation' | 'kind' | 'answers'> & { readonly answers: Readonly<Partial<Record<Question, Answer>>> }): string {
   const custody = ev.custody ? ev.custody.replace('-', ' ') : 'custody type not given'
   const out: string[] = [`On ${ev.date}, in ${ev.jurisdictionName} (${custody}):`]
   for (const q of Object.keys(QUESTION_TEXT) as Question[]) {
     const a = ev.answers[q]
+    if (!a) continue
     out.push('')
     let head = `${QUESTION_TEXT[q]}: ${VALUE_TEXT[a.value]}`
     if (q === 'hold' && a.maxHours != null) head += ` (for at most ${a.maxHours} hours)`

@@ -10,7 +10,7 @@
  * ```
  */
 export { CaseSchema, CaseFactsSchema, OffenseSchema, parseCase, type Case, type CaseFacts, type Offense, type ParsedCase } from './case.ts'
-export { createEngine, hashInput, unpackCodes, VALUE_BY_CODE, VALUE_CODES, type Answer, type Citation, type Engine, type Evaluation, type Receipt, type TraceEntry } from './evaluate.ts'
+export { createEngine, hashInput, unpackCodes, VALUE_BY_CODE, VALUE_CODES, type Answer, type Citation, type Engine, type Evaluation, type QuestionEvaluation, type Receipt, type TraceEntry } from './evaluate.ts'
 export { explainEvaluation } from './explain.ts'
 export { conditionalAnswer, conditionalText, factClause, factQuestion, factValues, MAX_BRANCH_FACTS, withFact, type Branch, type Conditional, type FactEffect, type FactValue } from './branches.ts'
 export { QUESTIONS, QUESTION_NAMES, resolveLayers, type Question } from './plan.ts'

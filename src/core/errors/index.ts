@@ -10,6 +10,7 @@
  */
 export type ErrorCode =
   | 'invalid-input'
+  | 'too-large'
   | 'not-found'
   | 'registry-invalid'
   | 'conflict'
@@ -21,6 +22,8 @@ export type ErrorCode =
 /** HTTP status and CLI exit code for each {@link ErrorCode}. */
 export const ERROR_TABLE: Readonly<Record<ErrorCode, { readonly http: number; readonly exit: number }>> = {
   'invalid-input': { http: 400, exit: 2 },
+  /** A request body over the server's limit. */
+  'too-large': { http: 413, exit: 2 },
   'not-found': { http: 404, exit: 2 },
   'registry-invalid': { http: 500, exit: 1 },
   conflict: { http: 409, exit: 1 },

@@ -167,7 +167,7 @@ export function buildCatalog(registry: Registry): Catalog {
     }
   }
   const clauses = CLAUSE_KINDS.map((kind): CatalogClause => {
-    const list = adopters.get(kind)!.sort((a, b) => adopterDay(a) - adopterDay(b) || a.jurisdiction.localeCompare(b.jurisdiction))
+    const list = adopters.get(kind)!.sort((a, b) => adopterDay(a) - adopterDay(b) || (a.from ?? '').localeCompare(b.from ?? '') || a.jurisdiction.localeCompare(b.jurisdiction))
     const vs = [...variants.get(kind)!.entries()]
       .map(([key, { p, ids }]): Variant => ({ key, label: variantLabel(p), effect: p.effect, when: p.when ? conditionJson(p.when) : null, unless: p.unless ? conditionJson(p.unless) : null, limits: p.limits, overridesLocal: p.overridesLocal, adopters: ids }))
       .sort((a, b) => b.adopters.length - a.adopters.length || a.key.localeCompare(b.key))

@@ -22,6 +22,7 @@ export {
   PRACTICE_COUNT,
   PRACTICE_UNKNOWN,
   type ProtectInput,
+  type ProtectOptions,
   type Protection,
   type WitnessEntry,
 } from './protect.ts'

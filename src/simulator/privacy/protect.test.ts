@@ -24,8 +24,12 @@ interface Table {
   atoms: Map<string, number>
 }
 
-/** A random table: `groups` jurisdictions × `months`, small and large cells, two origins (one records practice). */
-function randomTable(seed: number, groups: number, months: number, cf: boolean): Table {
+/**
+ * A random table: `groups` jurisdictions × `months`, small and large cells, two origins (one
+ * records practice); every `silentEvery`-th jurisdiction has records of the other origin only (no
+ * practice recorded anywhere in it).
+ */
+function randomTable(seed: number, groups: number, months: number, cf: boolean, silentEvery = 0): Table {
   const r = rng(seed)
   const cells: Array<{ group: number; linked: boolean; month: number }> = []
   const atoms = new Map<string, number>()
@@ -35,7 +39,7 @@ function randomTable(seed: number, groups: number, months: number, cf: boolean):
       const c = cells.push({ group: g, linked: g !== groups - 1, month: 24_000 + m }) - 1
       const size = r() < 0.5 ? 1 + Math.floor(r() * 9) : 11 + Math.floor(r() * 60)
       for (let i = 0; i < size; i++) {
-        const origin = r() < 0.6 ? 0 : 1
+        const origin = r() < 0.6 || (silentEvery > 0 && g % silentEvery === 0) ? 0 : 1
         const law = Math.floor(r() * r() * 4)
         const cfAnswer = cf ? Math.floor(r() * 4) : 0
         const practice = origin === 1 && r() < 0.7 ? Math.floor(r() * 4) : PRACTICE_UNKNOWN
@@ -191,6 +195,31 @@ describe('protect', () => {
       expect(derived).toEqual([])
       // and the headline totals stay published
       expect(p.suppressed[p.layout.total(SLOT.records)]).toBe(0)
+    })
+  }
+
+  // the search's shortcuts (skipping what cannot succeed) must decide exactly what the full search
+  // decides: the same suppression, the same witnesses, in the same order
+  for (const [seed, groups, months, cf, silentEvery] of [
+    [11, 12, 10, false, 3],
+    [12, 20, 8, true, 2],
+    [13, 30, 12, true, 4],
+    [14, 6, 24, false, 0],
+  ] as const) {
+    it(`seed ${seed}: the fast search decides exactly what the full search decides`, () => {
+      const t = randomTable(seed, groups, months, cf, silentEvery)
+      const fast = protect(t.input)
+      const full = protect(t.input, { search: 'full' })
+      expect(fast.primary).toBeGreaterThan(5)
+      expect(Buffer.from(fast.suppressed).equals(Buffer.from(full.suppressed))).toBe(true)
+      expect([...fast.witnessOf]).toEqual([...full.witnessOf])
+      expect(fast.witnesses).toEqual(full.witnesses)
+      expect({ primary: fast.primary, total: fast.total }).toEqual({ primary: full.primary, total: full.total })
+      // the shortcut for zeros that cannot be raised is exercised
+      if (silentEvery > 0) {
+        const silentZero = t.input.cells.some((cell, c) => cell.group % silentEvery === 0 && fast.values[fast.layout.cell(c, SLOT.records)]! < 11)
+        expect(silentZero).toBe(true)
+      }
     })
   }
 

@@ -195,6 +195,16 @@ const MAX_ATOMS_TRIED = 6
 const MAX_TRIED = 40
 const MAX_NEIGHBOURS = 14
 
+/** How to search for witnesses. */
+export interface ProtectOptions {
+  /**
+   * `fast` (default) skips searches and candidates that cannot succeed; `full` tries every
+   * candidate, as the search did before those shortcuts. Both decide exactly the same (tests
+   * compare them); `full` is only slower.
+   */
+  readonly search?: 'fast' | 'full'
+}
+
 /**
  * Decides what to suppress (see the module comment).
  *
@@ -204,8 +214,8 @@ const MAX_NEIGHBOURS = 14
  * p.suppressed[p.layout.cell(0, SLOT.records)] // 1 when cell 0's count is not published
  * ```
  */
-export function protect(input: ProtectInput): Protection {
-  return new Protector(input).run()
+export function protect(input: ProtectInput, options: ProtectOptions = {}): Protection {
+  return new Protector(input, options.search !== 'full').run()
 }
 
 class Protector {
@@ -224,7 +234,10 @@ class Protector {
   private readonly decoded: Atom[] = []
   private primary = 0
 
-  constructor(private readonly input: ProtectInput) {
+  constructor(
+    private readonly input: ProtectInput,
+    private readonly shortcuts: boolean,
+  ) {
     const nCells = input.cells.length
     this.cellAtoms = input.cells.map(() => new Map<number, number>())
     this.cellRecords = new Float64Array(nCells)
@@ -480,6 +493,14 @@ class Protector {
     this.focusCell = c
     this.focusSlot = slot
     this.focusItem = item
+    this.topCache.clear()
+    this.stepCache.clear()
+    if (isCell && this.unchangeable(c, slot, item)) {
+      // the search would have begun by ordering the cell's neighbours (a cache that depends on
+      // what is suppressed by now): keep it as it would have been
+      this.sameGroup(c)
+      return null
+    }
     let tried = 0
     for (const entries of this.candidates(item)) {
       if (isCell && !this.changesCellSlot(entries, c, slot)) continue
@@ -493,24 +514,44 @@ class Protector {
     return best as { entries: WitnessEntry[]; changed: number[]; cost: number } | null
   }
 
+  /**
+   * Whether no feasible change can move a cell's zero count of a known practice outcome: in a
+   * jurisdiction with no record of known practice every change must leave it with none (see
+   * `feasible`), and an atom at zero cannot go down, so none of those atoms can go up. The search
+   * would try every candidate and find nothing; this says so at once.
+   */
+  private unchangeable(c: number, slot: number, item: number): boolean {
+    if (!this.shortcuts || slot < SLOT.practice || slot - SLOT.practice === PRACTICE_UNKNOWN || this.values[item] !== 0) return false
+    return this.knownPractice[this.input.cells[c]!.group] === 0
+  }
+
   /** Whether a change moves one slot of one cell (a cheap test before the full evaluation). */
   private changesCellSlot(entries: readonly WitnessEntry[], c: number, slot: number): boolean {
     let d = 0
-    for (const e of entries) {
-      if (e.cell !== c) continue
-      const a = this.atom(e.key)
-      let hit: boolean
-      if (slot === SLOT.records) hit = true
-      else if (slot < SLOT.lawHeldLower) hit = a.law === slot - SLOT.law
-      else if (slot === SLOT.lawHeldLower) hit = HELD_LOWER[a.law]!
-      else if (slot === SLOT.lawHeldUpper) hit = HELD_UPPER[a.law]!
-      else if (slot < SLOT.cfHeldLower) hit = a.cf === slot - SLOT.cf
-      else if (slot === SLOT.cfHeldLower) hit = HELD_LOWER[a.cf]!
-      else if (slot === SLOT.cfHeldUpper) hit = HELD_UPPER[a.cf]!
-      else hit = a.practice === slot - SLOT.practice
-      if (hit) d += e.coef
-    }
+    for (const e of entries) if (e.cell === c && this.inSlot(e.key, slot)) d += e.coef
     return d !== 0
+  }
+
+  /** Whether a record of this atom counts in a cell's `slot`. */
+  private inSlot(key: number, slot: number): boolean {
+    const a = this.atom(key)
+    if (slot === SLOT.records) return true
+    if (slot < SLOT.lawHeldLower) return a.law === slot - SLOT.law
+    if (slot === SLOT.lawHeldLower) return HELD_LOWER[a.law]!
+    if (slot === SLOT.lawHeldUpper) return HELD_UPPER[a.law]!
+    if (slot < SLOT.cfHeldLower) return a.cf === slot - SLOT.cf
+    if (slot === SLOT.cfHeldLower) return HELD_LOWER[a.cf]!
+    if (slot === SLOT.cfHeldUpper) return HELD_UPPER[a.cf]!
+    return a.practice === slot - SLOT.practice
+  }
+
+  /**
+   * Whether moving a record of this atom into or out of `c` can witness the item sought. For a
+   * slot of the cell being protected, only a record counted in that slot moves it: the search
+   * would discard every other move untried, so they are not generated (nor their partners sought).
+   */
+  private movable(c: number, key: number): boolean {
+    return !this.shortcuts || c !== this.focusCell || this.focusSlot < 0 || this.inSlot(key, this.focusSlot)
   }
 
   /** Candidate witnesses for an item, most promising first. */
@@ -564,7 +605,7 @@ class Protector {
     if (dim) {
       // a category c lacks: cells that have it, wherever they are
       for (let to = 0; to < (dim === 'practice' ? PRACTICE_COUNT : ANSWER_COUNT); to++) {
-        for (const c2 of this.cellsWith(dim, to, c)) yield* this.swaps(c, c2, dim, (f, t) => t === to && relevant!(f, t))
+        for (const c2 of this.cellsWith(dim, to, c)) yield* this.swaps(c, c2, dim, relevant, to)
       }
       for (const c2 of this.otherGroups(c, false)) yield* this.swaps(c, c2, dim, relevant)
     }
@@ -584,6 +625,7 @@ class Protector {
   private *movesByKey(c: number, otherGroupsOnly: boolean): Generator<WitnessEntry[]> {
     const cells = this.input.cells
     for (const key of this.topAtoms(c)) {
+      if (!this.movable(c, key)) continue
       const index = this.indexed(`key:${key}`, (x) => this.cellAtoms[x]!.has(key))
       const partners = this.partners(index, c, otherGroupsOnly, (c2) => cells[c2]!.linked === cells[c]!.linked && (this.cellRecords[c2]! >= 2 || this.cellRecords[c]! >= 2))
       for (const c2 of partners) {
@@ -717,11 +759,23 @@ class Protector {
   private focusSlot = -1
   private focusItem = -1
 
+  /** {@link topAtoms} for the current focus (cleared when the focus changes). */
+  private readonly topCache = new Map<number, number[]>()
+
   private topAtoms(c: number): number[] {
+    let top = this.topCache.get(c)
+    if (!top) {
+      top = this.topAtomsUncached(c)
+      this.topCache.set(c, top)
+    }
+    return top
+  }
+
+  private topAtomsUncached(c: number): number[] {
     const keys = this.atomsByCount(c)
     if (keys.length <= MAX_ATOMS_TRIED) return keys
     let touches: ((k: number) => boolean) | null = null
-    if (c === this.focusCell && this.focusSlot !== SLOT.records) touches = (k) => this.changesCellSlot([{ cell: c, key: k, coef: 1 }], c, this.focusSlot)
+    if (c === this.focusCell && this.focusSlot !== SLOT.records) touches = (k) => this.inSlot(k, this.focusSlot)
     else if (this.focusItem >= this.layout.totalBase) {
       const items: number[] = []
       touches = (k) => {
@@ -741,8 +795,8 @@ class Protector {
     const mine = this.topAtoms(c)
     for (const c2 of others) {
       if (this.cellRecords[c2]! < 2 && this.cellRecords[c]! < 2) continue
-      for (const key of mine) yield [{ cell: c, key, coef: -1 }, { cell: c2, key, coef: 1 }]
-      for (const key of this.topAtoms(c2)) yield [{ cell: c2, key, coef: -1 }, { cell: c, key, coef: 1 }]
+      for (const key of mine) if (this.movable(c, key)) yield [{ cell: c, key, coef: -1 }, { cell: c2, key, coef: 1 }]
+      for (const key of this.topAtoms(c2)) if (this.movable(c, key)) yield [{ cell: c2, key, coef: -1 }, { cell: c, key, coef: 1 }]
     }
   }
 
@@ -750,33 +804,69 @@ class Protector {
    * Change one record's category in `dim` at `c`; with `c2`, the reverse change at `c2` keeps
    * the totals; without, the totals move.
    */
-  private *swaps(c: number, c2: number | null, dim: Dim, relevant?: (from: number, to: number) => boolean): Generator<WitnessEntry[]> {
+  private *swaps(c: number, c2: number | null, dim: Dim, relevant?: (from: number, to: number) => boolean, onlyTo = -1): Generator<WitnessEntry[]> {
+    const steps = this.swapSteps(c, dim, relevant)
+    for (let i = 0; i < steps.length; i += 4) {
+      const to = steps[i + 2]!
+      if (onlyTo >= 0 && to !== onlyTo) continue
+      const key = steps[i]!
+      const from = steps[i + 1]!
+      const moved = steps[i + 3]!
+      if (c2 === null) {
+        yield [{ cell: c, key, coef: -1 }, { cell: c, key: moved, coef: 1 }]
+        continue
+      }
+      for (const k2 of this.largestWith(c2, dim, to)) {
+        yield [
+          { cell: c, key, coef: -1 },
+          { cell: c, key: moved, coef: 1 },
+          { cell: c2, key: k2, coef: -1 },
+          { cell: c2, key: this.withDim(this.atom(k2), dim, from), coef: 1 },
+        ]
+      }
+    }
+  }
+
+  /** {@link swapSteps} for the current focus (cleared when the focus changes, as `relevant` is the focus slot's). */
+  private readonly stepCache = new Map<number, number[]>()
+
+  /**
+   * The category changes a swap at `c` tries, in order: (key, from, to, moved key) for each of
+   * the cell's top atoms and each category it could change to. The same for every partner cell.
+   */
+  private swapSteps(c: number, dim: Dim, relevant?: (from: number, to: number) => boolean): number[] {
+    const id = (c * 3 + DIMS.indexOf(dim)) * 2 + (relevant ? 1 : 0)
+    let steps = this.stepCache.get(id)
+    if (steps) return steps
+    steps = []
     const size = dim === 'practice' ? PRACTICE_COUNT : ANSWER_COUNT
-    const partners = c2 === null ? [] : this.atomsByCount(c2)
     for (const key of this.topAtoms(c)) {
       const a = this.atom(key)
       const from = a[dim]
       for (let to = 0; to < size; to++) {
         if (to === from || (relevant && !relevant(from, to))) continue
-        const moved = this.withDim(a, dim, to)
-        if (c2 === null) {
-          yield [{ cell: c, key, coef: -1 }, { cell: c, key: moved, coef: 1 }]
-          continue
-        }
-        let tried = 0
-        for (const k2 of partners) {
-          const b = this.atom(k2)
-          if (b[dim] !== to) continue
-          yield [
-            { cell: c, key, coef: -1 },
-            { cell: c, key: moved, coef: 1 },
-            { cell: c2, key: k2, coef: -1 },
-            { cell: c2, key: this.withDim(b, dim, from), coef: 1 },
-          ]
-          if (++tried >= 3) break
-        }
+        steps.push(key, from, to, this.withDim(a, dim, to))
       }
     }
+    this.stepCache.set(id, steps)
+    return steps
+  }
+
+  private readonly largest = new Map<number, number[]>()
+
+  /** The (up to) three largest atoms of `c` whose `dim` is `value`, largest first (cached: atoms never change). */
+  private largestWith(c: number, dim: Dim, value: number): readonly number[] {
+    const id = (c * 3 + DIMS.indexOf(dim)) * PRACTICE_COUNT + value
+    let keys = this.largest.get(id)
+    if (!keys) {
+      keys = []
+      for (const k of this.atomsByCount(c)) {
+        if (this.atom(k)[dim] !== value) continue
+        if (keys.push(k) >= 3) break
+      }
+      this.largest.set(id, keys)
+    }
+    return keys
   }
 
   /** Change one record's origin (file and source) at `c`. */

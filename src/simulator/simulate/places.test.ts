@@ -17,11 +17,11 @@ beforeAll(async () => {
 })
 
 describe('OCD ids from Census names', () => {
-  it('follows the OCD conventions for parishes, independent cities, apostrophes and accents', () => {
+  it('forms the same ids as the map for parishes, independent cities, apostrophes and accents', () => {
     expect(countyOcdId(names[0]!)).toBe('ocd-division/country:us/state:pa/county:centre')
     expect(countyOcdId(names[1]!)).toBe('ocd-division/country:us/state:la/parish:acadia')
-    expect(countyOcdId(names[2]!)).toBe('ocd-division/country:us/state:va/place:alexandria')
-    expect(countyOcdId(names[3]!)).toBe('ocd-division/country:us/state:md/county:prince_george~s')
+    expect(countyOcdId(names[2]!)).toBe('ocd-division/country:us/state:va/county:alexandria_city')
+    expect(countyOcdId(names[3]!)).toBe('ocd-division/country:us/state:md/county:prince_georges')
     expect(ocdSlug('Doña Ana')).toBe('dona_ana')
     expect(stateOcdId('dc')).toBe('ocd-division/country:us/district:dc')
   })

@@ -10,6 +10,7 @@
  * `place:alexandria` for an independent city), or, without a names table, its state's id, which
  * the engine answers identically (a county without a file adds no law to its state's).
  */
+import { deriveCountyId, ocdSlug as gazetteerSlug } from '../../core/answers/index.ts'
 import { COUNTRY_ID, labelFromOcdId, parseOcdId } from '../../core/ocd/index.ts'
 import type { Registry } from '../../core/registry/index.ts'
 
@@ -48,24 +49,16 @@ export interface ResolvedLocation {
 const DISTRICTS = new Set(['dc'])
 
 /**
- * An OCD id segment value from a Census name: lower case, accents dropped, spaces to `_`,
- * apostrophes to `~` (the OCD convention), other punctuation dropped.
+ * An OCD id segment value from a Census name, exactly as the map's gazetteer forms it (one rule
+ * for the map, the pages and the simulator's cells).
  *
  * @example
  * ```ts
- * ocdSlug("Prince George's") // 'prince_george~s'
+ * ocdSlug("Prince George's") // 'prince_georges'
  * ocdSlug('Doña Ana') // 'dona_ana'
  * ```
  */
-export function ocdSlug(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’]/g, '~')
-    .replace(/\s+/g, '_')
-    .replace(/[^a-z0-9_.~-]/g, '')
-}
+export const ocdSlug = gazetteerSlug
 
 /**
  * The OCD id of a state (or D.C.) by its two-letter code.
@@ -80,22 +73,20 @@ export function stateOcdId(state: string): string {
 }
 
 /**
- * The OCD id of a county from its Census names; undefined when none can be formed.
+ * The OCD id of a county from its Census names, the same id the map's gazetteer gives it;
+ * undefined when none can be formed.
  *
  * @example
  * ```ts
  * countyOcdId({ geoid: '22001', name: 'Acadia Parish', shortName: 'Acadia', state: 'la' }) // '…/state:la/parish:acadia'
- * countyOcdId({ geoid: '51510', name: 'City of Alexandria', shortName: 'Alexandria (city)', state: 'va' }) // '…/state:va/place:alexandria'
+ * countyOcdId({ geoid: '51510', name: 'City of Alexandria', shortName: 'Alexandria (city)', state: 'va' }) // '…/state:va/county:alexandria_city'
  * ```
  */
 export function countyOcdId(county: CountyName): string | undefined {
   if (DISTRICTS.has(county.state)) return stateOcdId(county.state)
-  const independentCity = /\(city\)\s*$/i.test(county.shortName)
   const base = county.shortName.replace(/\s*\(city\)\s*$/i, '')
-  const slug = ocdSlug(base)
-  if (!slug) return undefined
-  const type = independentCity ? 'place' : / Parish$/.test(county.name) ? 'parish' : county.state === 'ak' ? 'borough' : 'county'
-  const id = `${stateOcdId(county.state)}/${type}:${slug}`
+  if (!ocdSlug(base) || !/^\d{5}$/.test(county.geoid)) return undefined
+  const id = deriveCountyId(county.geoid, base, county.state.toUpperCase())
   return parseOcdId(id) ? id : undefined
 }
 

@@ -2,7 +2,7 @@
  * From the exact table to the published report: every count goes through the privacy module,
  * and a suppressed count is published as `null`.
  */
-import { MIN_CELL, protect, SLOT, TOTAL_UNLINKED, type Protection } from '../privacy/index.ts'
+import { MIN_CELL, protect, SLOT, TOTAL_UNLINKED, type ProtectOptions, type Protection } from '../privacy/index.ts'
 import type {
   InputSummary,
   LawVsPractice,
@@ -116,8 +116,9 @@ export function publishReport(table: SimulationTable, options: { readonly minCel
  * protectionOf(table).primary // numbers suppressed because they are 1–10
  * ```
  */
-export function protectionOf(table: SimulationTable, minCell = MIN_CELL): Protection {
-  return protect({
+export function protectionOf(table: SimulationTable, minCell = MIN_CELL, options: ProtectOptions = {}): Protection {
+  return protect(
+    {
     minCell,
     cells: table.cells.map((c) => ({ group: c.jurisdiction, linked: table.jurisdictions[c.jurisdiction]!.linked, month: monthNumber(c.month) })),
     groups: table.jurisdictions.length,
@@ -128,7 +129,9 @@ export function protectionOf(table: SimulationTable, minCell = MIN_CELL): Protec
     practiceSources: table.practiceSources,
     counterfactual: table.scenarios.some((s) => s.id === 'counterfactual'),
     practice: table.practiceSources.some(Boolean),
-  })
+    },
+    options,
+  )
 }
 
 /** A cell label's first month as year · 12 + month − 1 (`all` → 0, `unknown` → −1): only its order matters. */

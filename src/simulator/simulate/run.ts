@@ -116,6 +116,13 @@ export async function runSimulation(options: SimulateOptions): Promise<Simulatio
     const law = createEngine(registry, { version: engineVersion })
     const cfEngine = counterfactual?.kind === 'policy' ? createEngine(counterfactual.registry, { version: engineVersion }) : counterfactual ? law : undefined
     const places = new Places(counterfactual?.kind === 'policy' ? [registry, counterfactual.registry] : [registry], options.counties ?? [])
+    // while DuckDB scans, the engine prepares the registry's jurisdictions (large inputs reach
+    // nearly all of them), one at a time, stopping when the scan is done
+    const warming: Array<readonly [Engine, string]> = []
+    if (counterfactual?.kind === 'jurisdiction') warming.push([law, counterfactual.spec.jurisdiction])
+    for (const id of [...registry.jurisdictions.keys()].sort()) warming.push([law, id])
+    if (counterfactual?.kind === 'policy') for (const id of [...counterfactual.registry.jurisdictions.keys()].sort()) warming.push([cfEngine!, id])
+    await prepareWhile(scanning, warming, action)
     const scan = await scanning
     return aggregatePeriod(simulateIn(scan, { ...options, action, engineVersion, registry, law, cfEngine, counterfactual, places, scenarios, started }), period)
   } finally {
@@ -440,6 +447,8 @@ function simulateIn(scan: Scan, ctx: RunContext): SimulationTable {
     let value = -1
     for (const id of ids) {
       const v = decide(engine, id, day, fact)
+      // undetermined anywhere makes the common answer undetermined, whatever the rest say
+      if (v === UNDETERMINED) return UNDETERMINED
       if (value === -1) value = v
       else if (v !== value) return UNDETERMINED
     }
@@ -570,9 +579,32 @@ function simulateIn(scan: Scan, ctx: RunContext): SimulationTable {
   })
 }
 
+/**
+ * Prepares each jurisdiction's batch function (the engine compiles one on its first question
+ * there) until `pending` settles, yielding between jurisdictions so the scan's results are taken
+ * as soon as they come. Only a cache is filled: no answer depends on it.
+ */
+async function prepareWhile(pending: Promise<unknown>, jobs: ReadonlyArray<readonly [Engine, string]>, action: SimulationAction): Promise<void> {
+  let settled = false
+  pending.then(
+    () => (settled = true),
+    () => (settled = true),
+  )
+  const day = 17_532 // any day compiles the whole router
+  const date = formatDay(day)
+  for (const [engine, id] of jobs) {
+    await new Promise<void>((resolve) => setImmediate(resolve))
+    if (settled) break
+    engine.decideQuestion({ jurisdiction: id, date, day }, action)
+  }
+  debug(`engine prepared while scanning`)
+}
+
 /** With `SANCTUARY_SIM_DEBUG` set, a timestamped line on stderr (for profiling a run). */
 function debug(label: string): void {
-  if (process.env.SANCTUARY_SIM_DEBUG) process.stderr.write(`simulate: ${label} at ${(performance.now() / 1000).toFixed(3)} s\n`)
+  if (!process.env.SANCTUARY_SIM_DEBUG) return
+  const cpu = process.cpuUsage()
+  process.stderr.write(`simulate: ${label} at ${(performance.now() / 1000).toFixed(3)} s (cpu ${((cpu.user + cpu.system) / 1e6).toFixed(3)} s)\n`)
 }
 
 /** The day column's stand-in for a null date (an INTEGER no real date reaches). */

@@ -18,6 +18,7 @@ import { fixtureRecords, writeFixture } from './test-fixture.ts'
 import { runSimulation } from './run.ts'
 import { practiceGroup, unpackAtom, UNDETERMINED, type SimulationTable } from './table.ts'
 import { simulate } from './simulate.ts'
+import { protectionOf } from './publish.ts'
 
 const lawSource = fsLawSource()
 let registry: Registry
@@ -120,6 +121,18 @@ describe('simulate: grouped evaluation equals per-record evaluation', () => {
     expect(numbers.filter((n) => n >= 1 && n <= 10)).toEqual([])
     expect(report.linking.map((l) => l.source)).toEqual(['ice-lesa', 'pa'])
     expect(report.lawVsPractice.length).toBeGreaterThan(0)
+  })
+
+  it('protects the fixture files exactly as the full witness search does', async () => {
+    for (const counterfactual of [undefined, { kind: 'jurisdiction' as const, jurisdiction: 'ocd-division/country:us/state:ca', date: '2018-01-01' }]) {
+      const table = await runSimulation({ inputs: files, registry, law: lawSource, ...(counterfactual ? { counterfactual } : {}) })
+      const fast = protectionOf(table)
+      const full = protectionOf(table, undefined, { search: 'full' })
+      expect(fast.total).toBeGreaterThan(100)
+      expect(Buffer.from(fast.suppressed).equals(Buffer.from(full.suppressed))).toBe(true)
+      expect([...fast.witnessOf]).toEqual([...full.witnessOf])
+      expect(fast.witnesses).toEqual(full.witnesses)
+    }
   })
 })
 

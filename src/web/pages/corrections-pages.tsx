@@ -117,7 +117,7 @@ function QueueItem(props: { c: Correction; summary: string; jurisdictionName: st
  * <CorrectionsQueuePage items={[{ correction, summary, jurisdictionName }]} csrf={token} />
  * ```
  */
-export function CorrectionsQueuePage(props: { items: readonly { readonly correction: Correction; readonly summary: string; readonly jurisdictionName: string }[]; csrf: string; signedInAs: string }) {
+export function CorrectionsQueuePage(props: { items: readonly { readonly correction: Correction; readonly summary: string; readonly jurisdictionName: string }[]; csrf: string; signedInAs: string; links?: readonly { readonly href: string; readonly label: string }[] }) {
   const pending = props.items.filter((i) => i.correction.status === 'pending')
   const decided = props.items.filter((i) => i.correction.status !== 'pending')
   return (
@@ -125,6 +125,12 @@ export function CorrectionsQueuePage(props: { items: readonly { readonly correct
       <h1>Suggested corrections</h1>
       <p class="small">
         Signed in as {props.signedInAs}. <a href="/maintainers">Maintainers</a>
+        {(props.links ?? []).map((l) => (
+          <span key={l.href}>
+            {' · '}
+            <a href={l.href}>{l.label}</a>
+          </span>
+        ))}
       </p>
       <p>{pending.length ? `${pending.length} pending.` : 'Nothing pending.'}</p>
       {pending.map((i) => (

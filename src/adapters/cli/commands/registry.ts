@@ -21,7 +21,7 @@ import {
 } from '../../../core/registry/index.ts'
 import { describeEnactment, describeJurisdiction, enactmentView, filterJurisdictions } from '../../../core/registry/index.ts'
 import { countFederal } from '../../../core/federal/index.ts'
-import { defaultRegistryDir, loadFederal, loadRegistry, loadRegistryOrThrow, sharedNames } from '../../fs/index.ts'
+import { defaultRegistryDir, loadRegistryAndFederal, loadRegistryOrThrow, sharedNames } from '../../fs/index.ts'
 import { jurisdictionDetail } from '../../../core/answers/index.ts'
 import { jurisdictionOrThrow, resolveLaw, resolveName, type Candidate } from '../../../core/names/index.ts'
 import { checkCuratedFolder, defaultCuratedDir } from '../../officials-import/index.ts'
@@ -42,8 +42,7 @@ export function registerRegistryCommands(program: Command): void {
     .action(
       guard(async (opts: DirOption & { quiet?: boolean; officials?: string }) => {
         const root = opts.registry ?? defaultRegistryDir()
-        const built = await loadRegistry(root)
-        const fed = await loadFederal(root, built.registry)
+        const { built, federal: fed } = await loadRegistryAndFederal(root)
         const registry = built.registry && fed.federal ? built.registry : undefined
         const diagnostics = [...built.diagnostics, ...fed.diagnostics]
         const errors = diagnostics.filter((d) => d.severity === 'error')

@@ -35,6 +35,7 @@ import { csrfToken, verifyCsrf } from '../forms/index.ts'
 import { currentMaintainer, requireMaintainer } from '../maintainers/index.ts'
 import type { PageKit, PageModule } from '../pages.ts'
 import { requireSameOriginJson } from '../same-origin.ts'
+import { STRICT_BODY } from '../client-errors.ts'
 
 export interface CorrectionsOptions {
   readonly database: Database
@@ -46,6 +47,8 @@ export interface CorrectionsOptions {
   readonly now?: () => Date
   /** Submissions per client IP per window; default 5 per hour. */
   readonly submitLimit?: { readonly max: number; readonly timeWindow: number | string }
+  /** Other maintainer queues linked from the corrections queue (e.g. the reports on petitions). */
+  readonly queueLinks?: readonly { readonly href: string; readonly label: string }[]
 }
 
 const RELIABILITY = ['primary', 'official', 'secondary', 'news', 'advocacy', 'low'] as const
@@ -134,7 +137,7 @@ function idOf(request: FastifyRequest): number {
 export function registerCorrectionsApi(app: FastifyInstance, options: CorrectionsOptions): void {
   const now = options.now ?? (() => new Date())
   const submitLimit = options.submitLimit ?? { max: 5, timeWindow: '1 hour' }
-  const json = { preValidation: async (request: FastifyRequest) => requireSameOriginJson(request) }
+  const json = { ...STRICT_BODY, preValidation: async (request: FastifyRequest) => requireSameOriginJson(request) }
   app.post(
     '/api/v1/corrections',
     {
@@ -171,7 +174,7 @@ export function registerCorrectionsApi(app: FastifyInstance, options: Correction
     if (!c) throw new AppError('not-found', `no correction ${idOf(request)}`, { field: 'id' })
     return reply.header('cache-control', 'no-cache').send(publicCorrection(c))
   })
-  const maintainerOnly = { preValidation: async (request: FastifyRequest) => requireSameOriginJson(request), preHandler: requireMaintainer }
+  const maintainerOnly = { ...STRICT_BODY, preValidation: async (request: FastifyRequest) => requireSameOriginJson(request), preHandler: requireMaintainer }
   app.post(
     '/api/v1/corrections/:id/accept',
     {
@@ -278,7 +281,7 @@ export function correctionPages(options: CorrectionsOptions): PageModule {
         const ordered = [...all.filter((c) => c.status === 'pending'), ...all.filter((c) => c.status !== 'pending').slice(0, 50)]
         void reply.header('x-robots-tag', 'noindex').header('cache-control', 'no-store')
         const items = ordered.map((c) => ({ correction: c, summary: registry.provisions.get(c.provision)?.summary ?? '(no longer in the registry)', jurisdictionName: registry.jurisdictions.get(c.jurisdiction)?.name ?? c.jurisdiction }))
-        return page(200, 'Suggested corrections', h(CorrectionsQueuePage, { items, csrf: csrfToken(reply), signedInAs: maintainer.email }))
+        return page(200, 'Suggested corrections', h(CorrectionsQueuePage, { items, csrf: csrfToken(reply), signedInAs: maintainer.email, links: options.queueLinks ?? [] }))
       }),
     )
     app.post('/maintainers/corrections/:id/accept', { schema: { hide: true }, preHandler: requireMaintainer }, (request, reply) =>
