@@ -99,7 +99,7 @@ describe('jurisdiction pages as PDF (?format=pdf)', () => {
     const { lines } = parsePdf(res.rawPayload)
     const compact = lines.join('').replace(/\s+/g, '')
     expect(lines[0]).toBe('Compare California, Travis County, TX')
-    for (const text of [`https://atlas.example.org/compare?ids=${encodeURIComponent(`${CA},${TRAVIS}`)}&date=2019-06-01`, `Registry version ${registryVersion.slice(0, 12)}`, 'California: Prohibited', 'Travis County: Required', 'California Values Act']) {
+    for (const text of [`https://atlas.example.org/compare?ids=${encodeURIComponent(`${CA},${TRAVIS}`)}&date=2019-06-01`, `Registry version ${registryVersion.slice(0, 12)}`, 'California: Prohibited', 'Travis County, TX: Required', 'California Values Act']) {
       expect(compact).toContain(text.replace(/\s+/g, ''))
     }
     // Quotes end with their source URL, and the sources are listed: many lines carry an address beside the page's own.
