@@ -55,7 +55,7 @@ describe.skipIf(h.skip)('evaluator and other pages (Chromium)', { timeout: E2E_T
     await screenshot(page, 'evaluate-form')
 
     await page.getByRole('button', { name: 'Evaluate' }).click()
-    const heading = page.getByRole('heading', { name: /^Answer for Cook County on 1 June 2019/ })
+    const heading = page.getByRole('heading', { name: /^Answer for Cook County, IL on 1 June 2019/ })
     await heading.waitFor()
     // Focus moves to the answer, so keyboard and screen-reader users land on it.
     await expect(heading.evaluate((el) => el === document.activeElement)).resolves.toBe(true)

@@ -12,7 +12,7 @@
 export { describeTarget, migrateToLatest, openDatabase, schemaVersion, targetFromEnv, type Database, type DatabaseTarget } from './database.ts'
 export { LOCK_FILE, lockDataDir, type DataDirLock } from './lock.ts'
 export { latestImports, startImport, tableCounts, type ImportRun, type ImportSummary } from './officials-store.ts'
-export { testTargets, type TestTarget } from './testing.ts'
+export { postgresTestSchema, testTargets, type PostgresTestSchema, type TestTarget } from './testing.ts'
 export { directoryIsEmpty, directoryRecords, organizationsInDivision, personWithPosts, postsInDivisions, zipAreas } from './officials-read.ts'
 export { whoDecidesFor } from './who-decides-query.ts'
 export { deleteDraft, loadDraft, MAX_DRAFT_QUERY, saveDraft } from './drafts-store.ts'

@@ -31,7 +31,24 @@ export function testTargets(env: NodeJS.ProcessEnv = process.env): TestTarget[] 
   return targets
 }
 
-async function openPostgresSchema(url: string): Promise<Database> {
+/** A PostgreSQL schema of its own for one test: `url` points at it (through `search_path`); `drop` removes it. */
+export interface PostgresTestSchema {
+  readonly kind: 'postgres-test-schema'
+  readonly url: string
+  drop(): Promise<void>
+}
+
+/**
+ * Creates a schema with a random name on the server of `url`, for a test that hands a
+ * `DATABASE_URL` to another process (a server it starts).
+ *
+ * @example
+ * ```ts
+ * const schema = await postgresTestSchema(process.env.TEST_DATABASE_URL!)
+ * try { spawn('node', ['main.ts'], { env: { DATABASE_URL: schema.url } }) } finally { await schema.drop() }
+ * ```
+ */
+export async function postgresTestSchema(url: string): Promise<PostgresTestSchema> {
   const schema = `test_${randomBytes(6).toString('hex')}`
   const admin = new pg.Client({ connectionString: url })
   await admin.connect()
@@ -39,15 +56,26 @@ async function openPostgresSchema(url: string): Promise<Database> {
   await admin.end()
   const scoped = new URL(url)
   scoped.searchParams.set('options', `-c search_path=${schema}`)
-  const database = await openDatabase({ kind: 'postgres', url: scoped.toString() })
   return Object.freeze({
-    ...database,
-    async close() {
-      await database.close()
+    kind: 'postgres-test-schema' as const,
+    url: scoped.toString(),
+    async drop() {
       const cleanup = new pg.Client({ connectionString: url })
       await cleanup.connect()
       await cleanup.query(`drop schema ${schema} cascade`)
       await cleanup.end()
+    },
+  })
+}
+
+async function openPostgresSchema(url: string): Promise<Database> {
+  const schema = await postgresTestSchema(url)
+  const database = await openDatabase({ kind: 'postgres', url: schema.url })
+  return Object.freeze({
+    ...database,
+    async close() {
+      await database.close()
+      await schema.drop()
     },
   })
 }

@@ -95,11 +95,11 @@ describe('jurisdiction pages as PDF (?format=pdf)', () => {
     const res = await app.inject({ url: `/compare?ids=${CA},${TRAVIS}&date=2019-06-01&format=pdf` })
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200)
     expect(res.headers['content-type']).toBe('application/pdf')
-    expect(res.headers['content-disposition']).toBe('inline; filename="compare-california-travis-county-2019-06-01.pdf"')
+    expect(res.headers['content-disposition']).toBe('inline; filename="compare-california-travis-county-tx-2019-06-01.pdf"')
     const { lines } = parsePdf(res.rawPayload)
     const compact = lines.join('').replace(/\s+/g, '')
-    expect(lines[0]).toBe('Compare California, Travis County')
-    for (const text of [`https://atlas.example.org/compare?ids=${encodeURIComponent(`${CA},${TRAVIS}`)}&date=2019-06-01`, `Registry version ${registryVersion.slice(0, 12)}`, 'California: Prohibited', 'Travis County: Required', 'California Values Act']) {
+    expect(lines[0]).toBe('Compare California, Travis County, TX')
+    for (const text of [`https://atlas.example.org/compare?ids=${encodeURIComponent(`${CA},${TRAVIS}`)}&date=2019-06-01`, `Registry version ${registryVersion.slice(0, 12)}`, 'California: Prohibited', 'Travis County, TX: Required', 'California Values Act']) {
       expect(compact).toContain(text.replace(/\s+/g, ''))
     }
     // Quotes end with their source URL, and the sources are listed: many lines carry an address beside the page's own.

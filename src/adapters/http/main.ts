@@ -12,12 +12,21 @@ import { describeTarget, directoryIsEmpty, openDatabase, targetFromEnv, type Dat
 import { defaultRegistryDir, loadFederalOrThrow, loadRegistryOrThrow, loadUsAtlas, packageVersion, atlasWithUsGeo, sharedUsGeo } from '../fs/index.ts'
 import { defaultCuratedDir, defaultSharedDataDir, GAZETTEER_VERSION, importOfficials } from '../officials-import/index.ts'
 import { buildApp } from './app.ts'
+import { DEFAULT_PETITION_LIMITS } from './routes-petitions.ts'
 import { mailerFromEnv } from '../mail/index.ts'
 import { retentionPolicy } from '../../core/petitions/index.ts'
 
 const port = Number(process.env.PORT ?? 3000)
 const host = process.env.HOST ?? '127.0.0.1'
 const say = (line: string) => process.stdout.write(`sanctuary-atlas: ${line}\n`)
+/** A per-minute limit from the environment: a whole number from 1, else the default; throws naming the variable. */
+const limitFromEnv = (name: string, fallback: number): number => {
+  const text = process.env[name]
+  if (text === undefined || text === '') return fallback
+  const n = Number(text)
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number from 1 (requests per minute), got "${text}"`)
+  return n
+}
 
 let database: Database | undefined
 try {
@@ -44,9 +53,12 @@ try {
   // Petitions: mail through SMTP_URL, else .eml files in <data dir>/outbox; links in mail point at PUBLIC_URL.
   const mailer = mailerFromEnv()
   const retention = retentionPolicy({ pendingHours: process.env.SANCTUARY_PETITION_PENDING_HOURS, anonymiseAfterDays: process.env.SANCTUARY_PETITION_RETENTION_DAYS })
+  // Per minute: POSTs per client IP (every POST route), sign-ups per IP and per petition.
+  const postLimit = limitFromEnv('SANCTUARY_POST_LIMIT', 60)
+  const limits = { perIp: limitFromEnv('SANCTUARY_PETITION_SIGNUPS_PER_IP', DEFAULT_PETITION_LIMITS.perIp), perPetition: limitFromEnv('SANCTUARY_PETITION_SIGNUPS_PER_PETITION', DEFAULT_PETITION_LIMITS.perPetition), timeWindow: '1 minute' }
   const publicUrl = process.env.SANCTUARY_PUBLIC_URL ?? process.env.PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`
-  say(`petitions: mail to ${mailer.describe()}; links to ${publicUrl}; pending signatures expire after ${retention.pendingHours} h, names and emails erased after ${retention.anonymiseAfterDays} days`)
-  const app = await buildApp({ engine: createEngine(registry, { version: packageVersion() }), federal, atlas: atlasWithUsGeo(atlas, geo), database, registryDir: root, trustProxy: process.env.TRUST_PROXY === '1', logger: { level: process.env.LOG_LEVEL ?? 'info' }, toolkit: { records: process.env.SANCTUARY_TOOLKIT_RECORDS?.split(',').filter(Boolean), crosswalks: defaultSharedDataDir() }, petitions: { mailer, publicUrl, retention } })
+  say(`petitions: mail to ${mailer.describe()}; links to ${publicUrl}; pending signatures expire after ${retention.pendingHours} h, names and emails erased after ${retention.anonymiseAfterDays} days; at most ${limits.perIp} sign-ups a minute per IP, ${limits.perPetition} per petition`)
+  const app = await buildApp({ engine: createEngine(registry, { version: packageVersion() }), federal, atlas: atlasWithUsGeo(atlas, geo), database, registryDir: root, trustProxy: process.env.TRUST_PROXY === '1', rateLimit: { max: postLimit, timeWindow: '1 minute' }, logger: { level: process.env.LOG_LEVEL ?? 'info' }, toolkit: { records: process.env.SANCTUARY_TOOLKIT_RECORDS?.split(',').filter(Boolean), crosswalks: defaultSharedDataDir() }, petitions: { mailer, publicUrl, retention, limits } })
   const stop = async () => {
     await app.close().catch(() => undefined)
     await database?.close().catch(() => undefined)

@@ -101,7 +101,7 @@ describe('page routes', () => {
     expect(location).toBe(`/evaluate?case=${encodeCase({ jurisdiction: COOK, date: '2019-06-01', custody: 'county-jail', person: { convictions: [] } })}`)
     const answer = await app.inject({ url: location })
     expect(answer.statusCode).toBe(200)
-    expect(answer.body).toContain('Answer for Cook County on 1 June 2019')
+    expect(answer.body).toContain('Answer for Cook County, IL on 1 June 2019')
   })
 
   it('compresses pages for clients that accept gzip', async () => {

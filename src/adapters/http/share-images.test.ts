@@ -122,7 +122,7 @@ describe('Open Graph and Twitter card tags', () => {
     expect(description).toMatch(/^Travis County on 1 June 2025, no criminal record/)
     expect(description).toMatch(/hold past release on the detainer: (prohibited|permitted|required|undetermined); tell ICE the release date: /)
     expect(meta(html, 'description')).toBe(description)
-    expect(meta(html, 'og:image:alt')).toMatch(/^Travis County\. Hold past release on the detainer\. /)
+    expect(meta(html, 'og:image:alt')).toMatch(/^Travis County, TX\. Hold past release on the detainer\. /)
     // The image the tag names is served.
     const image = await app.inject({ url: meta(html, 'og:image')!.replace('https://atlas.example.org', '') })
     expect(image.statusCode).toBe(200)
@@ -139,7 +139,7 @@ describe('Open Graph and Twitter card tags', () => {
   it('gives a comparison its own image, canonical URL and a description from its answers', async () => {
     const html = (await app.inject({ url: `/compare?ids=${CA},${TRAVIS}&date=2019-01-01` })).body
     expect(meta(html, 'og:image')).toBe(`https://atlas.example.org/og/compare.png?ids=${encodeURIComponent(`${CA},${TRAVIS}`)}&amp;date=2019-01-01`)
-    expect(meta(html, 'og:description')).toMatch(/1 January 2019: California (prohibited|permitted|required|undetermined); Travis County (prohibited|permitted|required|undetermined)\./)
+    expect(meta(html, 'og:description')).toMatch(/1 January 2019: California (prohibited|permitted|required|undetermined); Travis County, TX (prohibited|permitted|required|undetermined)\./)
   })
 
   it('escapes what a visitor typed', async () => {

@@ -6,9 +6,9 @@
 import { parseDay, type Day } from '../dates/index.ts'
 import { resolveLayers } from '../engine/index.ts'
 import { AppError } from '../errors/index.ts'
-import { labelFromOcdId, parseOcdId } from '../ocd/index.ts'
+import { labelFromOcdId, nameWithState, parseOcdId } from '../ocd/index.ts'
 import { ACTIONS, jurisdictionView, provisionInForce, type Registry } from '../registry/index.ts'
-import { isKnownDivision, withStateCode, type Gazetteer } from './gazetteer.ts'
+import { isKnownDivision, type Gazetteer } from './gazetteer.ts'
 import type { ComparedProvision, Comparison, LayerRef, UnlistedJurisdiction } from './schemas.ts'
 
 /** A division the gazetteer or registry knows: its name and where it sits. */
@@ -39,7 +39,7 @@ export function describeDivision(registry: Registry, gazetteer: Gazetteer, id: s
     const state = ocd?.state ? gazetteer.stateByCode.get(ocd.state) : undefined
     const geoid = (j.level === 'county' ? county?.geoid : j.level === 'state' || j.level === 'district' ? state?.fips : undefined) ?? (j.geoid.kind === 'known' ? j.geoid.value.code : null)
     // A county or city is named with its state, as the map and the search name it ("Harris County, TX").
-    const name = state && (j.level === 'county' || j.level === 'place') ? withStateCode(j.name, state.code) : j.name
+    const name = nameWithState(id, j.name)
     return { jurisdiction: id, name, level: j.level, state: j.state?.toUpperCase() ?? null, inRegistry: true, geoid }
   }
   if (!ocd || !isKnownDivision(gazetteer, id)) {

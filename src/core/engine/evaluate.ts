@@ -5,7 +5,7 @@
  * from functions generated per jurisdiction and interval (compile.ts).
  */
 import { createHash } from 'node:crypto'
-import { labelFromOcdId } from '../ocd/index.ts'
+import { labelFromOcdId, nameWithState } from '../ocd/index.ts'
 import type { Registry } from '../registry/index.ts'
 import { parseCase, type ParsedCase } from './case.ts'
 import { NO, UNKNOWN, YES, type TriCode } from './conditions.ts'
@@ -287,7 +287,7 @@ export function createEngine(registry: Registry, options: { version: string }): 
   const shownFor = (id: string, plan: Plan): Shown => {
     let s = shown.get(id)
     if (!s) {
-      s = { name: registry.jurisdictions.get(id)?.name ?? labelFromOcdId(id), layers: Object.freeze(plan.layers.map(layerView)), notInForce: new Map() }
+      s = { name: nameOf(registry, id), layers: Object.freeze(plan.layers.map(layerView)), notInForce: new Map() }
       shown.set(id, s)
     }
     return s
@@ -336,7 +336,7 @@ export function createEngine(registry: Registry, options: { version: string }): 
 }
 
 function layerView(l: Layer) {
-  return { layer: l.layer, id: l.id, name: l.jurisdiction?.name ?? (l.id ? labelFromOcdId(l.id) : null), inRegistry: Boolean(l.jurisdiction), note: l.note ?? null }
+  return { layer: l.layer, id: l.id, name: l.jurisdiction ? nameWithState(l.jurisdiction.id, l.jurisdiction.name) : l.id ? labelFromOcdId(l.id) : null, inRegistry: Boolean(l.jurisdiction), note: l.note ?? null }
 }
 
 /** One question's answer and trace; with `branch`, the conditional answer when facts are missing. */
@@ -459,4 +459,10 @@ export function hashInput(input: unknown): string {
   const canonical = (v: unknown): unknown =>
     Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])])) : v
   return `sha256:${createHash('sha256').update(JSON.stringify(canonical(input))).digest('hex')}`
+}
+
+/** The jurisdiction's name as people see it: a registry county or city with its state ("Harris County, TX"). */
+function nameOf(registry: Registry, id: string): string {
+  const j = registry.jurisdictions.get(id)
+  return j ? nameWithState(j.id, j.name) : labelFromOcdId(id)
 }

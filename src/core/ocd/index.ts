@@ -119,3 +119,20 @@ export function labelFromOcdId(id: string): string {
       return `${words}, ${parsed.state!.toUpperCase()}`
   }
 }
+
+/**
+ * A county's or city's name with its state's postal code, as the map and search show it, so that
+ * same-named places stay apart ("Harris County" in Texas is "Harris County, TX"); states, D.C.,
+ * the country and a name that already ends in the code stay as they are.
+ *
+ * @example
+ * ```ts
+ * nameWithState('ocd-division/country:us/state:tx/county:harris', 'Harris County') // 'Harris County, TX'
+ * ```
+ */
+export function nameWithState(id: string, name: string): string {
+  const parsed = parseOcdId(id)
+  if (!parsed?.state || (parsed.level !== 'county' && parsed.level !== 'place')) return name
+  const code = parsed.state.toUpperCase()
+  return name.endsWith(`, ${code}`) ? name : `${name}, ${code}`
+}

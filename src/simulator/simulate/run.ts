@@ -24,7 +24,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DuckDBDoubleVector, DuckDBInstance, DuckDBIntegerVector, type DuckDBConnection, type DuckDBVector } from '@duckdb/node-api'
 import { formatDay } from '../../core/dates/index.ts'
-import { createEngine, resolveLayers, type Engine, type ParsedCase } from '../../core/engine/index.ts'
+import { createEngine, resolveLayers, type CaseFacts, type Engine, type ParsedCase } from '../../core/engine/index.ts'
 import { AppError } from '../../core/errors/index.ts'
 import { boundaryDays, type Registry } from '../../core/registry/index.ts'
 import { PRACTICE_OUTCOMES, type PracticeOutcome } from '../import/index.ts'
@@ -438,10 +438,12 @@ function simulateIn(scan: Scan, ctx: RunContext): SimulationTable {
     }
     return f
   }
+  const dates = new Map<number, string>()
   const decide = (engine: Engine, id: string, day: number, fact: number): number => {
     engineCalls++
-    const parsed: ParsedCase = { ...factsOf(fact), jurisdiction: id, date: formatDay(day), day }
-    return engine.decideQuestion(parsed, ctx.action)
+    let date = dates.get(day)
+    if (date === undefined) dates.set(day, (date = formatDay(day)))
+    return engine.decideQuestion(fixedCase(id, date, day, factsOf(fact)), ctx.action)
   }
   const common = (engine: Engine, ids: readonly string[], day: number, fact: number): number => {
     let value = -1
@@ -595,9 +597,19 @@ async function prepareWhile(pending: Promise<unknown>, jobs: ReadonlyArray<reado
   for (const [engine, id] of jobs) {
     await new Promise<void>((resolve) => setImmediate(resolve))
     if (settled) break
-    engine.decideQuestion({ jurisdiction: id, date, day }, action)
+    engine.decideQuestion(fixedCase(id, date, day, {}), action)
   }
   debug(`engine prepared while scanning`)
+}
+
+/**
+ * A case in the one shape the engine's own parse gives every case (the same fields in the same
+ * order, absent facts as undefined). Spreading the facts into a new object would give nearly every
+ * case its own hidden class, and the engine's generated functions would read each fact through a
+ * megamorphic lookup.
+ */
+function fixedCase(jurisdiction: string, date: string, day: number, facts: CaseFacts): ParsedCase {
+  return { jurisdiction, date, custody: facts.custody, detainer: facts.detainer, person: facts.person, day }
 }
 
 /** With `SANCTUARY_SIM_DEBUG` set, a timestamped line on stderr (for profiling a run). */

@@ -9,7 +9,7 @@ import { parse as parseYaml } from 'yaml'
 import { requireJurisdiction, type NameIndex } from '../../core/names/index.ts'
 import { parseDay } from '../../core/dates/index.ts'
 import { AppError } from '../../core/errors/index.ts'
-import { labelFromOcdId, parseOcdId, registryPathFor } from '../../core/ocd/index.ts'
+import { labelFromOcdId, nameWithState, parseOcdId, registryPathFor } from '../../core/ocd/index.ts'
 import { buildRegistry, formatDiagnostic, type Registry, type RegistryFileText } from '../../core/registry/index.ts'
 import type { CounterfactualSpec } from './report.ts'
 
@@ -87,7 +87,8 @@ export async function resolveCounterfactual(input: CounterfactualInput, registry
     // population); an ambiguous name is a choice, an unknown one gets "did you mean".
     const found = requireJurisdiction(await law.names(registry), input.jurisdiction, { field: 'counterfactual.jurisdiction' })
     const id = found.jurisdiction
-    const name = registry.jurisdictions.get(id)?.name ?? found.name
+    const file = registry.jurisdictions.get(id)
+    const name = file ? nameWithState(id, file.name) : found.name
     return { kind: 'jurisdiction', spec: { kind: 'jurisdiction', jurisdiction: id, jurisdictionName: name, date: input.date }, day }
   }
   const text = await readFile(input.file, 'utf8').catch((cause: NodeJS.ErrnoException) => {
@@ -112,7 +113,8 @@ export async function resolveCounterfactual(input: CounterfactualInput, registry
     const message = first ? (first.file === path ? first.message : `the registry with this policy does not check: ${formatDiagnostic(first)}`) : 'the policy does not build'
     throw new AppError('invalid-input', message, where)
   }
-  const name = built.registry.jurisdictions.get(id)?.name ?? labelFromOcdId(id)
+  const file = built.registry.jurisdictions.get(id)
+  const name = file ? nameWithState(id, file.name) : labelFromOcdId(id)
   return { kind: 'policy', spec: { kind: 'policy', file: input.file, jurisdiction: id, jurisdictionName: name, replaced }, registry: built.registry }
 }
 

@@ -206,7 +206,7 @@ describe('pages rendered on the server from the shipped registry', () => {
     const page = evaluatePage(ctx, { case: encodeCase(c) })
     expect(page).toMatchObject({ kind: 'page', status: 200 })
     const t = text(page)
-    expect(t).toContain('Answer for Travis County on 1 June 2019')
+    expect(t).toContain('Answer for Travis County, TX on 1 June 2019')
     const evaluation = ctx.engine.evaluate(c)
     expect(t).toContain(evaluation.answers.hold.citations[0]!.title)
     expect(t).toContain(evaluation.answers.hold.citations[0]!.url)
