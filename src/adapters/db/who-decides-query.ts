@@ -28,7 +28,7 @@ export async function whoDecidesFor(directory: DirectoryView, registry: Registry
     division.level === 'country' || division.level === 'state' || division.level === 'district'
       ? { kind: 'not-applicable' }
       : county?.jurisdiction
-        ? { kind: 'known', id: county.jurisdiction, name: countyName(registry, gazetteer, county.jurisdiction, county.name) }
+        ? { kind: 'known', id: county.jurisdiction, name: gazetteer.countyByJurisdiction.get(county.jurisdiction)?.label ?? county.name ?? county.jurisdiction }
         : { kind: 'unknown', reason: county?.note ?? 'no county layer' }
   const state = division.state ? stateDivision(division.state) : undefined
   const divisions = [state, jailCounty.kind === 'known' ? jailCounty.id : undefined, division.level === 'place' ? id : undefined].filter((d): d is string => d !== undefined)
@@ -46,11 +46,3 @@ export async function whoDecidesFor(directory: DirectoryView, registry: Registry
   })
 }
 
-/** The jail county's name as the map and search give it ("Harris County, TX"), else the engine's. */
-function countyName(registry: Registry, gazetteer: Gazetteer, id: string, fallback: string | null): string {
-  try {
-    return describeDivision(registry, gazetteer, id).name
-  } catch {
-    return fallback ?? id
-  }
-}

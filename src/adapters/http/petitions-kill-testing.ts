@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url'
 import { LOCK_FILE, type Database } from '../db/index.ts'
 import { freePort, httpClient, newOutboxTokens, type HttpClient } from './http-clients-testing.ts'
 import { HARRIS_SHERIFF } from './petitions-testing.ts'
+import { seeded } from './fuzz-kit.ts'
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
 const MAIN = 'src/adapters/http/main.ts'
@@ -81,18 +82,6 @@ async function waitReady(server: Server, base: string, timeoutMs = 120_000): Pro
   }
 }
 
-/** A small seeded generator (mulberry32), so that a failing run can be repeated with its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
-
 export interface KillRunOptions {
   readonly backend: 'pglite' | 'postgres'
   /** The data folder: PGlite's database (when no `databaseUrl`) and the outbox. Holds the directory fixture already. */
@@ -148,7 +137,7 @@ const indexOf = (to: string) => Number(/^kill-(\d+)@example\.org$/i.exec(to)?.[1
  */
 export async function runKillLoop(options: KillRunOptions): Promise<KillFigures> {
   const started = performance.now()
-  const rand = random(options.seed)
+  const rand = seeded(options.seed)
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
   const outbox = join(options.dataDir, 'outbox')

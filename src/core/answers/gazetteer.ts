@@ -10,7 +10,7 @@
  * ID is then a real place only if it is in that list or in the registry.
  */
 import { AppError } from '../errors/index.ts'
-import { COUNTRY_ID, parseOcdId } from '../ocd/index.ts'
+import { COUNTRY_ID, parseOcdId, withStateCode } from '../ocd/index.ts'
 import type { Registry } from '../registry/index.ts'
 
 /** Two-letter postal code and name for every state, D.C. and territory FIPS code in us-atlas. */
@@ -237,18 +237,8 @@ export function deriveCountyId(geoid: string, name: string, stateCode: string): 
   return `${COUNTRY_ID}/state:${stateCode.toLowerCase()}/${segmentType(fips)}:${slug}`
 }
 
-/**
- * A registry file's name as a label that tells same-named places apart: "Harris County" in Texas
- * is "Harris County, TX" (D.C.'s own name, and a name that already ends in the code, stay as they are).
- *
- * @example
- * ```ts
- * withStateCode('Harris County', 'TX') // 'Harris County, TX'
- * ```
- */
-export function withStateCode(name: string, code: string): string {
-  return code === 'DC' || name.endsWith(`, ${code}`) ? name : `${name}, ${code}`
-}
+/** A registry file's name with its state's code ("Harris County, TX"): one rule, in core/ocd. */
+export { withStateCode }
 
 function countyLabel(geoid: string, name: string, code: string): string {
   const fips = geoid.slice(0, 2)

@@ -4,8 +4,8 @@
  * its registry ID) — with every name it goes by, and the laws of the registry by title, number and
  * citation.
  */
-import { withStateCode, type Gazetteer, type GazetteerCounty } from '../answers/index.ts'
-import { labelFromOcdId, parseOcdId } from '../ocd/index.ts'
+import type { Gazetteer, GazetteerCounty } from '../answers/index.ts'
+import { labelFromOcdId, nameWithState, parseOcdId } from '../ocd/index.ts'
 import type { Jurisdiction, Registry } from '../registry/index.ts'
 import { buildLawEntries, type LawEntry } from './laws.ts'
 import { normalizeName, shortCountyName } from './normalize.ts'
@@ -127,7 +127,7 @@ export function buildNameIndex(input: NameIndexInput): NameIndex {
     const state = j.state?.toUpperCase() ?? null
     const geoid = j.geoid.kind === 'known' ? j.geoid.value.code : null
     const type = j.level === 'county' ? countyType(undefined, j.id) : j.level === 'place' ? 'city' : j.level
-    add({ jurisdiction: j.id, name: state && (j.level === 'county' || j.level === 'place') ? withStateCode(j.name, state) : j.name, level: j.level, type, state, inRegistry: true, geoid, population: null }, [...registryNames(j), ...(j.level === 'state' && state ? [state] : [])])
+    add({ jurisdiction: j.id, name: nameWithState(j.id, j.name), level: j.level, type, state, inRegistry: true, geoid, population: null }, [...registryNames(j), ...(j.level === 'state' && state ? [state] : [])])
     if ((j.level === 'state' || j.level === 'district') && state) {
       stateNames.set(normalizeName(j.name), state)
       stateNames.set(state.toLowerCase(), state)

@@ -121,9 +121,22 @@ export function labelFromOcdId(id: string): string {
 }
 
 /**
- * A county's or city's name with its state's postal code, as the map and search show it, so that
- * same-named places stay apart ("Harris County" in Texas is "Harris County, TX"); states, D.C.,
- * the country and a name that already ends in the code stay as they are.
+ * A name with its state's postal code, so that same-named places stay apart: "Harris County" in
+ * Texas is "Harris County, TX" (D.C.'s own name, and a name that already ends in the code, stay as
+ * they are).
+ *
+ * @example
+ * ```ts
+ * withStateCode('Harris County', 'TX') // 'Harris County, TX'
+ * ```
+ */
+export function withStateCode(name: string, code: string): string {
+  return code === 'DC' || name.endsWith(`, ${code}`) ? name : `${name}, ${code}`
+}
+
+/**
+ * A county's or city's name with its state's code, as the map and search show it; states, D.C.
+ * and the country keep their names.
  *
  * @example
  * ```ts
@@ -133,6 +146,5 @@ export function labelFromOcdId(id: string): string {
 export function nameWithState(id: string, name: string): string {
   const parsed = parseOcdId(id)
   if (!parsed?.state || (parsed.level !== 'county' && parsed.level !== 'place')) return name
-  const code = parsed.state.toUpperCase()
-  return name.endsWith(`, ${code}`) ? name : `${name}, ${code}`
+  return withStateCode(name, parsed.state.toUpperCase())
 }
