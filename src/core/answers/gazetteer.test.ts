@@ -98,7 +98,7 @@ describe('gazetteer over the real registry and us-atlas', async () => {
   })
   it('places registry cities under the county whose jail serves them', () => {
     expect(g.countyByGeoid.get('06001')?.places.map((p) => p.name)).toEqual(['Berkeley', 'Oakland'])
-    expect(g.countyByGeoid.get('06037')?.places.map((p) => p.jurisdiction)).toEqual(['ocd-division/country:us/state:ca/place:los_angeles'])
+    expect(g.countyByGeoid.get('06037')?.places.map((p) => p.jurisdiction)).toEqual(['ocd-division/country:us/state:ca/place:long_beach', 'ocd-division/country:us/state:ca/place:los_angeles'])
     // Chicago's jail county is recorded as unknown (Cook and DuPage), so no county claims it.
     expect(g.placesWithoutCounty.map((p) => p.jurisdiction)).toContain('ocd-division/country:us/state:il/place:chicago')
   })
