@@ -24,7 +24,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DuckDBDoubleVector, DuckDBInstance, DuckDBIntegerVector, type DuckDBConnection, type DuckDBVector } from '@duckdb/node-api'
 import { formatDay } from '../../core/dates/index.ts'
-import { createEngine, resolveLayers, type CaseFacts, type Engine, type ParsedCase } from '../../core/engine/index.ts'
+import { createEngine, questionKey, resolveLayers, type CaseFacts, type Engine, type ParsedCase } from '../../core/engine/index.ts'
 import { AppError } from '../../core/errors/index.ts'
 import { boundaryDays, type Registry } from '../../core/registry/index.ts'
 import { PRACTICE_OUTCOMES, type PracticeOutcome } from '../import/index.ts'
@@ -118,13 +118,16 @@ export async function runSimulation(options: SimulateOptions): Promise<Simulatio
     const places = new Places(counterfactual?.kind === 'policy' ? [registry, counterfactual.registry] : [registry], options.counties ?? [])
     // while DuckDB scans, the engine prepares the registry's jurisdictions (large inputs reach
     // nearly all of them), one at a time, stopping when the scan is done
+    // (one per distinct law: see `Representatives`)
+    const lawReps = new Representatives(registry, action)
+    const cfReps = counterfactual?.kind === 'policy' ? new Representatives(counterfactual.registry, action) : undefined
     const warming: Array<readonly [Engine, string]> = []
     if (counterfactual?.kind === 'jurisdiction') warming.push([law, counterfactual.spec.jurisdiction])
-    for (const id of [...registry.jurisdictions.keys()].sort()) warming.push([law, id])
-    if (counterfactual?.kind === 'policy') for (const id of [...counterfactual.registry.jurisdictions.keys()].sort()) warming.push([cfEngine!, id])
+    for (const id of lawReps.of([...registry.jurisdictions.keys()])) warming.push([law, id])
+    if (cfReps && counterfactual?.kind === 'policy') for (const id of cfReps.of([...counterfactual.registry.jurisdictions.keys()])) warming.push([cfEngine!, id])
     await prepareWhile(scanning, warming, action)
     const scan = await scanning
-    return aggregatePeriod(simulateIn(scan, { ...options, action, engineVersion, registry, law, cfEngine, counterfactual, places, scenarios, started }), period)
+    return aggregatePeriod(simulateIn(scan, { ...options, action, engineVersion, registry, law, cfEngine, counterfactual, places, scenarios, started, lawReps, cfReps }), period)
   } finally {
     // never close DuckDB under a query still running (a failure here may come first)
     await scanning?.catch(() => undefined)
@@ -310,6 +313,40 @@ interface RunContext extends Omit<SimulateOptions, 'counterfactual' | 'law'> {
   readonly places: Places
   readonly scenarios: Scenario[]
   readonly started: number
+  readonly lawReps: Representatives
+  readonly cfReps: Representatives | undefined
+}
+
+/**
+ * One jurisdiction for each distinct law on the question: jurisdictions with the same
+ * {@link questionKey} (the same provisions for the question in their chain of layers) get the
+ * same answer for every case and date, so the engine is asked, and prepared, for the first of
+ * them only. A common answer over several targets is the same over their representatives (it is
+ * undetermined when any is, or when two differ, whatever their order or repetition).
+ */
+class Representatives {
+  private readonly byKey = new Map<string, string>()
+  private readonly byId = new Map<string, string>()
+  constructor(
+    private readonly registry: Registry,
+    private readonly action: SimulationAction,
+  ) {}
+
+  one(id: string): string {
+    let rep = this.byId.get(id)
+    if (rep === undefined) {
+      const key = questionKey(this.registry, id, this.action)
+      rep = this.byKey.get(key)
+      if (rep === undefined) this.byKey.set(key, (rep = id))
+      this.byId.set(id, rep)
+    }
+    return rep
+  }
+
+  /** The distinct representatives of `ids`, sorted. */
+  of(ids: readonly string[]): string[] {
+    return [...new Set([...ids].sort().map((id) => this.one(id)))].sort()
+  }
 }
 
 /** A class: the divisions whose law could bind a record, under the law and the policy counterfactual. */
@@ -439,8 +476,10 @@ function simulateIn(scan: Scan, ctx: RunContext): SimulationTable {
     return f
   }
   const dates = new Map<number, string>()
+  const reached = new Set<string>()
   const decide = (engine: Engine, id: string, day: number, fact: number): number => {
     engineCalls++
+    reached.add(id)
     let date = dates.get(day)
     if (date === undefined) dates.set(day, (date = formatDay(day)))
     return engine.decideQuestion(fixedCase(id, date, day, factsOf(fact)), ctx.action)
@@ -550,7 +589,7 @@ function simulateIn(scan: Scan, ctx: RunContext): SimulationTable {
       for (let atom = 0; atom < ATOM_SPACE; atom++) if (row[atom]! > 0) counts.set(cell * ATOM_SPACE + atom, row[atom]!)
     })
   }
-  tick('counts')
+  tick(`counts (${engineCalls} engine calls in ${reached.size} jurisdictions)`)
   const length = counts.size
   const atomCell = new Int32Array(length)
   const atomKey = new Int32Array(length)
@@ -688,8 +727,8 @@ function checkPattern(value: string | null, pattern: RegExp, field: string, file
 }
 
 function placeClass(ctx: RunContext, loc: ResolvedLocation, custody: string | null): PlaceClass {
-  const law = targetsFor(ctx.registry, loc, custody)
-  const cf = ctx.counterfactual?.kind === 'policy' ? targetsFor(ctx.counterfactual.registry, loc, custody) : null
+  const law = ctx.lawReps.of(targetsFor(ctx.registry, loc, custody))
+  const cf = ctx.counterfactual?.kind === 'policy' && ctx.cfReps ? ctx.cfReps.of(targetsFor(ctx.counterfactual.registry, loc, custody)) : null
   return { law, cf }
 }
 
