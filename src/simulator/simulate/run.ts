@@ -116,16 +116,10 @@ export async function runSimulation(options: SimulateOptions): Promise<Simulatio
     const law = createEngine(registry, { version: engineVersion })
     const cfEngine = counterfactual?.kind === 'policy' ? createEngine(counterfactual.registry, { version: engineVersion }) : counterfactual ? law : undefined
     const places = new Places(counterfactual?.kind === 'policy' ? [registry, counterfactual.registry] : [registry], options.counties ?? [])
-    // while DuckDB scans, the engine prepares the registry's jurisdictions (large inputs reach
-    // nearly all of them), one at a time, stopping when the scan is done
-    // (one per distinct law: see `Representatives`)
+    // the engine is asked once per distinct law (see `Representatives`), on its interpreted
+    // path: no jurisdiction's batch function is generated for the few questions asked of it
     const lawReps = new Representatives(registry, action)
     const cfReps = counterfactual?.kind === 'policy' ? new Representatives(counterfactual.registry, action) : undefined
-    const warming: Array<readonly [Engine, string]> = []
-    if (counterfactual?.kind === 'jurisdiction') warming.push([law, counterfactual.spec.jurisdiction])
-    for (const id of lawReps.of([...registry.jurisdictions.keys()])) warming.push([law, id])
-    if (cfReps && counterfactual?.kind === 'policy') for (const id of cfReps.of([...counterfactual.registry.jurisdictions.keys()])) warming.push([cfEngine!, id])
-    await prepareWhile(scanning, warming, action)
     const scan = await scanning
     return aggregatePeriod(simulateIn(scan, { ...options, action, engineVersion, registry, law, cfEngine, counterfactual, places, scenarios, started, lawReps, cfReps }), period)
   } finally {
@@ -482,7 +476,7 @@ function simulateIn(scan: Scan, ctx: RunContext): SimulationTable {
     reached.add(id)
     let date = dates.get(day)
     if (date === undefined) dates.set(day, (date = formatDay(day)))
-    return engine.decideQuestion(fixedCase(id, date, day, factsOf(fact)), ctx.action)
+    return engine.decideInterpreted(fixedCase(id, date, day, factsOf(fact)), ctx.action)
   }
   const common = (engine: Engine, ids: readonly string[], day: number, fact: number): number => {
     let value = -1
@@ -618,27 +612,6 @@ function simulateIn(scan: Scan, ctx: RunContext): SimulationTable {
     atoms: { length, cell: atomCell, key: atomKey, count: atomCount },
     stats: { distinctCombinations, engineCalls, elapsedMs: performance.now() - ctx.started },
   })
-}
-
-/**
- * Prepares each jurisdiction's batch function (the engine compiles one on its first question
- * there) until `pending` settles, yielding between jurisdictions so the scan's results are taken
- * as soon as they come. Only a cache is filled: no answer depends on it.
- */
-async function prepareWhile(pending: Promise<unknown>, jobs: ReadonlyArray<readonly [Engine, string]>, action: SimulationAction): Promise<void> {
-  let settled = false
-  pending.then(
-    () => (settled = true),
-    () => (settled = true),
-  )
-  const day = 17_532 // any day compiles the whole router
-  const date = formatDay(day)
-  for (const [engine, id] of jobs) {
-    await new Promise<void>((resolve) => setImmediate(resolve))
-    if (settled) break
-    engine.decideQuestion(fixedCase(id, date, day, {}), action)
-  }
-  debug(`engine prepared while scanning`)
 }
 
 /**
