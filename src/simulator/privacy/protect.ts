@@ -748,9 +748,27 @@ class Protector {
   private sameGroupUncached(c: number): number[] {
     const cells = this.input.cells
     const month = cells[c]!.month
-    const same = this.byGroup[cells[c]!.group]!.filter((x) => x !== c)
-    same.sort((a, b) => this.suppressedCell(b) - this.suppressedCell(a) || Math.abs(cells[a]!.month - month) - Math.abs(cells[b]!.month - month))
-    return same.slice(0, MAX_NEIGHBOURS)
+    // the first MAX_NEIGHBOURS of the group's other cells in the order (suppressed first, then
+    // nearest month, then cell order, as a stable sort gives): one pass keeping the best few
+    const out: number[] = []
+    const rank: number[] = []
+    for (const x of this.byGroup[cells[c]!.group]!) {
+      if (x === c) continue
+      // a smaller rank comes first; ties keep their order
+      const r = (1 - this.suppressedCell(x)) * 1e9 + Math.abs(cells[x]!.month - month)
+      if (out.length === MAX_NEIGHBOURS && r >= rank[MAX_NEIGHBOURS - 1]!) continue
+      let i = out.length === MAX_NEIGHBOURS ? MAX_NEIGHBOURS - 1 : out.length
+      while (i > 0 && rank[i - 1]! > r) {
+        if (i < MAX_NEIGHBOURS) {
+          out[i] = out[i - 1]!
+          rank[i] = rank[i - 1]!
+        }
+        i--
+      }
+      out[i] = x
+      rank[i] = r
+    }
+    return out
   }
 
   /**

@@ -324,7 +324,11 @@ class Representatives {
   constructor(
     private readonly registry: Registry,
     private readonly action: SimulationAction,
-  ) {}
+  ) {
+    // the registry's own ids first, in id order: the same representative on every run (a state
+    // before its counties, so the shortest chain, with the fewest boundary days, stands for them)
+    for (const id of [...registry.jurisdictions.keys()].sort()) this.one(id)
+  }
 
   one(id: string): string {
     let rep = this.byId.get(id)
@@ -478,14 +482,21 @@ function simulateIn(scan: Scan, ctx: RunContext): SimulationTable {
     if (date === undefined) dates.set(day, (date = formatDay(day)))
     return engine.decideInterpreted(fixedCase(id, date, day, factsOf(fact)), ctx.action)
   }
+  // per list of targets, the one that settled the last common answer: asked first next time
+  // (the common answer does not depend on the order, and one target often settles many)
+  const settler = new Map<readonly string[], number>()
   const common = (engine: Engine, ids: readonly string[], day: number, fact: number): number => {
     let value = -1
-    for (const id of ids) {
-      const v = decide(engine, id, day, fact)
+    const first = ids.length > 2 ? (settler.get(ids) ?? 0) : 0
+    for (let n = 0; n < ids.length; n++) {
+      const i = (first + n) % ids.length
+      const v = decide(engine, ids[i]!, day, fact)
       // undetermined anywhere makes the common answer undetermined, whatever the rest say
-      if (v === UNDETERMINED) return UNDETERMINED
-      if (value === -1) value = v
-      else if (v !== value) return UNDETERMINED
+      if (v === UNDETERMINED || (value !== -1 && v !== value)) {
+        if (ids.length > 2) settler.set(ids, i)
+        return UNDETERMINED
+      }
+      value = v
     }
     return value
   }
