@@ -377,6 +377,7 @@ function simulateIn(scan: Scan, ctx: RunContext): SimulationTable {
   const tOrigin = new Int32Array(n)
   const tPractice = new Int32Array(n)
   const locCache = new Map<string, ResolvedLocation>()
+  const classOfPlace = new Map<string, number>()
   tuples.forEach((t, i) => {
     const fi = t.file
     const file = files[fi]!
@@ -421,12 +422,19 @@ function simulateIn(scan: Scan, ctx: RunContext): SimulationTable {
       jurisdictionIndex.set(loc.cell, j)
     }
     tJur[i] = j
-    const cls = placeClass(ctx, loc, f.custody ?? null)
-    const classKey = `${cls.law.join('|')}#${cls.cf?.join('|') ?? ''}`
-    let k = classIndex.get(classKey)
+    // a place and custody's class, once per distinct pair (an unlinked record's lists every
+    // registry jurisdiction of its state, or of the country)
+    const placeKey = `${locKey}|${f.custody ?? ''}`
+    let k = classOfPlace.get(placeKey)
     if (k === undefined) {
-      k = classes.push(cls) - 1
-      classIndex.set(classKey, k)
+      const cls = placeClass(ctx, loc, f.custody ?? null)
+      const classKey = `${cls.law.join('|')}#${cls.cf?.join('|') ?? ''}`
+      k = classIndex.get(classKey)
+      if (k === undefined) {
+        k = classes.push(cls) - 1
+        classIndex.set(classKey, k)
+      }
+      classOfPlace.set(placeKey, k)
     }
     tClass[i] = k
     const factKey = FACT_COLUMNS.map((col) => f[col] ?? '').join('|')
