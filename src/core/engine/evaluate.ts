@@ -167,6 +167,13 @@ export interface Engine {
    * (decode with {@link unpackCodes}).
    */
   decideAll(c: ParsedCase): number
+  /**
+   * One question without generating the jurisdiction's batch function: the same value code as
+   * {@link Engine.decideQuestion}, from the plan's provisions and a memo of the combinations
+   * met so far. Cheaper for a caller that asks each jurisdiction few questions (the simulator
+   * asks once per distinct case), as it resolves only the combinations its cases reach.
+   */
+  decideInterpreted(c: ParsedCase, q: Question): number
   /** The cached plan for a jurisdiction. */
   planFor(jurisdictionId: string): Plan
 }
@@ -275,6 +282,34 @@ export function createEngine(registry: Registry, options: { version: string }): 
 
   const decide = (c: ParsedCase): Record<Question, number> => unpackCodes(decideAll(c))
 
+  // The interpreted path: per segment's items (shared by signature), value codes by mask vector.
+  const memoBySignature = new Map<string, Map<number | string, number>>()
+  const memoOfItems = new WeakMap<readonly SegmentItem[], Map<number | string, number>>()
+  const decideInterpreted = (c: ParsedCase, q: Question): number => {
+    const items = segmentFor(planFor(c.jurisdiction), c.day).items[q]
+    let memo = memoOfItems.get(items)
+    if (!memo) {
+      const key = signature(items)
+      memo = memoBySignature.get(key)
+      if (!memo) memoBySignature.set(key, (memo = new Map()))
+      memoOfItems.set(items, memo)
+    }
+    const masks: StateMask[] = new Array(items.length)
+    let key: number | string = 0
+    for (let i = 0; i < items.length; i++) {
+      const m = itemMask(items[i]!, c)
+      masks[i] = m
+      if (items.length <= 13) key = (key as number) * 16 + m
+    }
+    if (items.length > 13) key = masks.join(',')
+    let v = memo.get(key)
+    if (v === undefined) {
+      v = VALUE_CODES[resolve(items.map((it) => it.candidate), masks).value]
+      memo.set(key, v)
+    }
+    return v
+  }
+
   // What the explained path needs per jurisdiction and does not depend on the case: the layers as
   // shown, the name, and per interval and question the provisions not in force there (traced for
   // completeness). Built once per jurisdiction, shared (frozen) by every evaluation.
@@ -332,7 +367,7 @@ export function createEngine(registry: Registry, options: { version: string }): 
 
   const explainQuestion = (input: unknown, q: Question): QuestionEvaluation => Object.freeze({ kind: 'question-evaluation', question: q, ...explained(input, [q]) })
 
-  return Object.freeze({ registry, version: options.version, evaluate, explainQuestion, decide, decideQuestion, decideAll, planFor })
+  return Object.freeze({ registry, version: options.version, evaluate, explainQuestion, decide, decideQuestion, decideAll, decideInterpreted, planFor })
 }
 
 function layerView(l: Layer) {
