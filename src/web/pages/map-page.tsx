@@ -97,6 +97,8 @@ const placesCache = new Map<string, Promise<AnswersPlaces>>()
 
 /** How long a slider must rest before the answers for its date are fetched (a drag fires an input event about every 16 ms). */
 const SLIDER_DEBOUNCE_MS = 20
+/** A date input this long after the one before is not part of a drag (or a held key), and is fetched without the debounce. */
+const LONE_INPUT_MS = 100
 
 async function fetchJson<T>(url: string): Promise<T> {
   const r = await fetch(url)
@@ -156,6 +158,7 @@ export function MapPage(props: MapPageProps) {
   const painter = useRef<Painter | null>(null)
   const wanted = useRef('')
   const dateChanged = useRef(false)
+  const lastInput = useRef(Number.NEGATIVE_INFINITY)
 
   useEffect(() => {
     setHydrated(true)
@@ -185,8 +188,9 @@ export function MapPage(props: MapPageProps) {
   }, [props.atlasUrl])
 
   // Answers: fetched for each question and date; slider moves are debounced (briefly: the server
-  // answers any date from its cache), responses cached here, and a cached one is shown at once.
-  useEffect(() => {
+  // answers any date from its cache), responses cached here, and a cached one is shown at once. A
+  // layout effect, so the request is not held back until after the next frame.
+  useLayoutEffect(() => {
     const url = compactAnswersUrl(q)
     wanted.current = url
     const delay = !answers || cache.has(url) ? 0 : SLIDER_DEBOUNCE_MS
@@ -250,6 +254,11 @@ export function MapPage(props: MapPageProps) {
   const setDate = (date: string) => {
     mark('atlas:date-change')
     dateChanged.current = true
+    // A lone change (a click on the track, a key, the date field; not a drag under way): fetched at
+    // once, before the page re-renders; the effect above then finds it in the cache.
+    const now = performance.now()
+    if (answers && now - lastInput.current > LONE_INPUT_MS) void loadAnswers(compactAnswersUrl({ ...q, date }), props.placesUrl).catch(() => undefined)
+    lastInput.current = now
     setQ((old) => ({ ...old, date }))
   }
   const template = props.templates.find((t) => t.id === q.template)
