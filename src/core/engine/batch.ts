@@ -9,8 +9,9 @@
  * few targets.
  *
  * Layout of `data` for one jurisdiction at offset `o`: `n, start0, value0, …, start(n-1), value(n-1)`;
- * `start0` is below every real day; a value `0 <= v < 64` is the answer, `v >= 64` reads fact table
- * `v - 64`, `v < 0` calls `fns[-v - 1]`.
+ * `start0` is below every real day; a value `0 <= v < 64` is the answer, `64 <= v < 2^30` reads fact
+ * table `v - 64`, `v >= 2^30` holds the answer per custody value (six bits each), `v < 0` calls
+ * `fns[-v - 1]`.
  */
 import type { Condition, FactPath } from '../registry/index.ts'
 import type { ParsedCase } from './case.ts'
@@ -144,6 +145,9 @@ function yesNo(v: boolean | undefined): number {
   return v === undefined ? 0 : v ? 2 : 1
 }
 
+/** Flag of a value holding the answer for each custody value (six bits each, absent custody lowest). */
+const BY_CUSTODY = 1 << 30
+
 /** Intervals at or below which the interval is found by a scan from the latest; above, by bisection. */
 const SCAN_MAX = 8
 
@@ -158,8 +162,14 @@ const SCAN_MAX = 8
  * ```
  */
 export class BatchDispatch {
-  /** Per jurisdiction index: offset into `data` plus one (0: not built yet). */
-  private at = new Int32Array(64)
+  /**
+   * Per jurisdiction index, eight entries: the start day and stored value of its latest three
+   * intervals (latest first; a start of -2^31 where it has fewer), the offset of its full entry in
+   * `data`, and 1 once built. Most cases are answered from these without reading `data`.
+   */
+  private recent = new Int32Array(64 * 8)
+  /** Jurisdiction indexes `recent` has room for. */
+  private built = 64
   private data = new Int32Array(1024)
   private used = 0
   private readonly fns: BatchFunction[] = []
@@ -177,31 +187,52 @@ export class BatchDispatch {
 
   /** The value code for a validated case (see `VALUE_CODES`; packed for all three questions). */
   decide(c: ParsedCase): number {
+    // Kept small so that it inlines into the caller's loop; the rare paths are methods of their own.
     const i = c.jurisdictionIndex
-    const at = this.at
-    let o = i !== undefined && i >= 0 && i < at.length ? at[i]! - 1 : -1
-    if (o < 0) o = this.offsetFor(c)
-    const data = this.data
+    const r = this.recent
+    if (i === undefined || i < 0 || i >= this.built) return this.decideSlow(c)
+    const b = i << 3
+    if (r[b + 7] === 0) return this.decideSlow(c)
     const day = c.day
-    const n = data[o]!
-    let k: number
-    if (n <= SCAN_MAX) {
-      k = o + 2 * n - 1
-      while (day < data[k]!) k -= 2
-    } else {
-      // Bisection for the last start at or before the day.
-      let lo = 0
-      let hi = n - 1
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1
-        if (data[o + 1 + 2 * mid]! <= day) lo = mid
-        else hi = mid - 1
-      }
-      k = o + 1 + 2 * lo
-    }
-    const v = data[k + 1]!
+    const v = day >= r[b]! ? r[b + 1]! : day >= r[b + 2]! ? r[b + 3]! : day >= r[b + 4]! ? r[b + 5]! : this.scan(r[b + 6]!, day)
+    return this.answer(c, v)
+  }
+
+  /** The answer a stored value gives for the case. */
+  private answer(c: ParsedCase, v: number): number {
     if (v < 64) return v >= 0 ? v : this.fns[-v - 1]!(c)
-    return this.fromTable(c, v - 64)
+    if (v < BY_CUSTODY) return this.fromTable(c, v - 64)
+    // The answer by custody alone (an unidentified county's stand-in), packed six bits per custody value.
+    const cu = c.custody
+    return (v >> (cu === undefined ? 0 : cu === 'county-jail' ? 6 : cu === 'city-jail' ? 12 : 18)) & 63
+  }
+
+  /** A case whose jurisdiction has no entry by index yet, or has no index: builds it, then answers. */
+  private decideSlow(c: ParsedCase): number {
+    return this.answer(c, this.scan(this.offsetFor(c), c.day))
+  }
+
+  /** The value stored for the interval covering `day` in the entry at offset `o`. */
+  private scan(o: number, day: number): number {
+    const data = this.data
+    const n = data[o]!
+    let k = o + 2 * n - 1
+    if (n <= SCAN_MAX) while (day < data[k]!) k -= 2
+    else k = this.bisect(o, n, day)
+    return data[k + 1]!
+  }
+
+  /** Position of the start of the last interval beginning at or before `day`, by bisection. */
+  private bisect(o: number, n: number, day: number): number {
+    const data = this.data
+    let lo = 0
+    let hi = n - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (data[o + 1 + 2 * mid]! <= day) lo = mid
+      else hi = mid - 1
+    }
+    return o + 1 + 2 * lo
   }
 
   /** The answer from fact table `t`: the case's fact code over the table's facts, then one read. */
@@ -247,14 +278,23 @@ export class BatchDispatch {
     }
     const i = c.jurisdictionIndex
     if (i !== undefined && i >= 0) {
-      if (i >= this.at.length) {
-        let size = this.at.length
+      if (i >= this.built) {
+        let size = this.built
         while (size <= i) size *= 2
-        const grown = new Int32Array(size)
-        grown.set(this.at)
-        this.at = grown
+        const grown = new Int32Array(size * 8)
+        grown.set(this.recent)
+        this.recent = grown
+        this.built = size
       }
-      this.at[i] = o + 1
+      const b = i << 3
+      const n = this.data[o]!
+      for (let j = 0; j < 3; j++) {
+        const k = n - 1 - j
+        this.recent[b + 2 * j] = k >= 0 ? this.data[o + 1 + 2 * k]! : -0x80000000
+        this.recent[b + 2 * j + 1] = k >= 0 ? this.data[o + 2 + 2 * k]! : 0
+      }
+      this.recent[b + 6] = o
+      this.recent[b + 7] = 1
     }
     return o
   }
@@ -273,7 +313,7 @@ export class BatchDispatch {
     r.starts.forEach((start, j) => {
       const leaf = r.leaves[j]!
       this.data[o + 1 + 2 * j] = start
-      this.data[o + 2 + 2 * j] = typeof leaf === 'number' ? leaf : typeof leaf === 'function' ? -(this.indexOf(leaf) + 1) : 64 + this.addTable(leaf)
+      this.data[o + 2 + 2 * j] = typeof leaf === 'number' ? leaf : typeof leaf === 'function' ? -(this.indexOf(leaf) + 1) : leaf.mask === 1 ? BY_CUSTODY | leaf.codes.reduce((acc, code, cu) => acc | (code << (6 * cu)), 0) : 64 + this.addTable(leaf)
     })
     this.used += need
     return o
