@@ -2,7 +2,7 @@
  * The engine: answers hold / notify / interview for a case, on two paths that share one plan and
  * one combination rule. `evaluate` explains (trace, citations, missing facts, receipt);
  * `decide` / `decideQuestion` / `decideAll` are the batch path for the simulator: value codes only,
- * from functions generated per jurisdiction and interval (compile.ts).
+ * from tables per jurisdiction and interval (batch.ts) over generated functions (compile.ts).
  */
 import { createHash } from 'node:crypto'
 import { labelFromOcdId, nameWithState } from '../ocd/index.ts'
@@ -11,7 +11,8 @@ import { parseCase, type ParsedCase } from './case.ts'
 import { NO, UNKNOWN, YES, type TriCode } from './conditions.ts'
 import { resolve, type Outcome, type StateMask, type Value } from './combine.ts'
 import { boundedByEnactment, buildPlan, CUSTODY_BITS, QUESTION_NAMES, segmentFor, type Candidate, type Layer, type Plan, type Question, type Segment, type SegmentItem } from './plan.ts'
-import { compileRouter, prepareBatch, type BatchFunction, type PreparedItems } from './compile.ts'
+import { compileRouter, constantCode, prepareBatch, type BatchFunction, type PreparedItems } from './compile.ts'
+import { BatchDispatch, factMask, factTable, type Routed } from './batch.ts'
 import { explainEvaluation } from './explain.ts'
 import { conditionalAnswer, type Branch, type Conditional } from './branches.ts'
 
@@ -213,72 +214,44 @@ export function createEngine(registry: Registry, options: { version: string }): 
     }
     return p
   }
-  // Jurisdictions whose law is the same on every interval (a state's counties without provisions of
-  // their own on the question) share one generated function: less generated code, so fewer
-  // instruction-cache misses when cases from many jurisdictions are interleaved.
-  const compiled = new Map<string, BatchFunction>()
-  const router = (plan: Plan, questions: readonly Question[]): BatchFunction => {
+  // Per question (and for all three packed), one dispatcher: the merged intervals' start days and,
+  // per interval, the constant answer when the interval's decision tree does not read the case,
+  // else a generated function (the same source shared by every jurisdiction and interval).
+  const sources = new Map<string, BatchFunction>()
+  const routed = (id: string, questions: readonly Question[]): Routed => {
+    const plan = planFor(id)
     const starts: number[] = []
-    const keys: string[] = []
+    const leaves: Routed['leaves'][number][] = []
     let previous: string | undefined
     for (const segment of plan.segments) {
       const key = questions.map((q) => signature(segment.items[q])).join('#')
       if (key === previous) continue
       previous = key
+      const parts = questions.map((q) => preparedFor(segment.items[q]))
+      const constants = parts.map(constantCode)
       starts.push(segment.from)
-      keys.push(key)
+      if (constants.every((v) => v !== undefined)) {
+        leaves.push(constants.reduce<number>((acc, v, i) => acc | (v! << (2 * i)), 0))
+        continue
+      }
+      const fn = compileRouter(registry, [segment.from], [parts], sources)
+      const mask = factMask(questions.flatMap((q) => segment.items[q]))
+      leaves.push((mask !== undefined ? factTable(mask, fn, segment.from) : undefined) ?? fn)
     }
-    const shape = starts.map((from, i) => `${from}:${keys[i]}`).join('/')
-    let fn = compiled.get(shape)
-    if (fn === undefined) {
-      const leaves = starts.map((_, i) => questions.map((q) => preparedFor(plan.segments.find((s) => s.from === starts[i])!.items[q])))
-      fn = compileRouter(registry, starts, leaves)
-      compiled.set(shape, fn)
-    }
-    return fn
+    return { starts, leaves }
   }
-  // One map per question (and one for all three), each filled on first use, so a call finds its
-  // function with one lookup.
-  const routers: Record<Question | 'all', Map<string, BatchFunction>> = { hold: new Map(), notify: new Map(), interview: new Map(), all: new Map() }
-  const holdRouters = routers.hold
-  const allRouters = routers.all
-  const routerFor = (which: Question | 'all', id: string): BatchFunction => {
-    const map = which === 'hold' ? holdRouters : which === 'all' ? allRouters : routers[which]
-    let r = map.get(id)
-    if (r === undefined) {
-      r = router(planFor(id), which === 'all' ? QUESTION_NAMES : [which])
-      map.set(id, r)
-    }
-    return r
+  const dispatch: Record<Question | 'all', BatchDispatch> = {
+    hold: new BatchDispatch((id) => routed(id, ['hold'])),
+    notify: new BatchDispatch((id) => routed(id, ['notify'])),
+    interview: new BatchDispatch((id) => routed(id, ['interview'])),
+    all: new BatchDispatch((id) => routed(id, QUESTION_NAMES)),
   }
+  const holdDispatch = dispatch.hold
+  const allDispatch = dispatch.all
 
-  // The same functions by the case's jurisdiction index (set when it was parsed): an array read
-  // instead of a string lookup. Cases without an index (built by hand) take the lookup by id.
-  const tables: Record<Question | 'all', (BatchFunction | undefined)[]> = { hold: [], notify: [], interview: [], all: [] }
-  const holdTable = tables.hold
-  const allTable = tables.all
-  const slowRouter = (which: Question | 'all', c: ParsedCase): BatchFunction => {
-    const r = routerFor(which, c.jurisdiction)
-    const i = c.jurisdictionIndex
-    if (i !== undefined && i >= 0) {
-      const table = tables[which]
-      while (table.length <= i) table.push(undefined)
-      table[i] = r
-    }
-    return r
-  }
+  const decideQuestion = (c: ParsedCase, q: Question): number => (q === 'hold' ? holdDispatch : dispatch[q]).decide(c)
 
-  const decideQuestion = (c: ParsedCase, q: Question): number => {
-    const i = c.jurisdictionIndex
-    const f = i !== undefined && i >= 0 ? (q === 'hold' ? holdTable : tables[q])[i] : undefined
-    return (f ?? slowRouter(q, c))(c)
-  }
-
-  const decideAll = (c: ParsedCase): number => {
-    const i = c.jurisdictionIndex
-    const f = i !== undefined && i >= 0 ? allTable[i] : undefined
-    return (f ?? slowRouter('all', c))(c)
-  }
+  const decideAll = (c: ParsedCase): number => allDispatch.decide(c)
 
   const decide = (c: ParsedCase): Record<Question, number> => unpackCodes(decideAll(c))
 
