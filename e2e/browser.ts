@@ -20,7 +20,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { defaultRegistryDir, loadRegistryOrThrow, packageVersion } from '../src/adapters/fs/index.ts'
-import { buildApp } from '../src/adapters/http/app.ts'
+import { answersWarmed, buildApp } from '../src/adapters/http/app.ts'
 import { addMaintainer, openDatabase } from '../src/adapters/db/index.ts'
 import { createEngine } from '../src/core/engine/index.ts'
 
@@ -145,6 +145,8 @@ export async function ensureClientBuilt(): Promise<void> {
 export interface RunningApp {
   readonly kind: 'running-app'
   readonly baseUrl: string
+  /** Starts the answers cache's background fill (if no request has) and resolves when it is full. */
+  answersWarmed(): Promise<void>
   close(): Promise<void>
 }
 
@@ -178,7 +180,7 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
   await app.listen({ host: '127.0.0.1', port: 0 })
   const address = app.server.address()
   if (!address || typeof address === 'string') throw new Error('server did not report a TCP address')
-  return { kind: 'running-app', baseUrl: `http://127.0.0.1:${address.port}`, close: () => app.close() }
+  return { kind: 'running-app', baseUrl: `http://127.0.0.1:${address.port}`, answersWarmed: () => answersWarmed(app), close: () => app.close() }
 }
 
 /**

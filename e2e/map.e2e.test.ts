@@ -16,11 +16,12 @@ interface CountyRow {
   readonly name: string
   readonly state: string
   readonly jurisdiction: string
+  readonly conditional: string | null
 }
 
-/** What the API says for the whole map (the ground truth the map must show). */
-async function apiAnswers(date: string, action: string, template: string): Promise<Map<string, CountyRow>> {
-  const res = await fetch(`${h.baseUrl()}/api/v1/answers?${new URLSearchParams({ date, action, template })}`)
+/** What the API says for the whole map in its full form (the ground truth the map must show; the page itself fetches the compact form). */
+async function apiAnswers(date: string, action: string, template: string, extra: Record<string, string> = {}): Promise<Map<string, CountyRow>> {
+  const res = await fetch(`${h.baseUrl()}/api/v1/answers?${new URLSearchParams({ date, action, template, ...extra })}`)
   expect(res.status).toBe(200)
   const body = (await res.json()) as { counties: CountyRow[] }
   return new Map(body.counties.map((c) => [c.geoid, c]))
@@ -208,10 +209,33 @@ describe.skipIf(h.skip)('map page (Chromium)', { timeout: E2E_TEST_TIMEOUT }, ()
     expect(text).toContain('jail county not recorded: Chicago')
     await screenshot(page, 'map-hover-cook')
 
+    // The page asked for the compact answers and the places list, never for the full form.
+    const requested = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname + new URL(e.name).search))
+    const answerRequests = requested.filter((u) => u.startsWith('/api/v1/answers'))
+    expect(answerRequests.filter((u) => u.startsWith('/api/v1/answers/places?v=')), 'places list fetched once').toHaveLength(1)
+    expect(answerRequests.filter((u) => u.startsWith('/api/v1/answers?')).every((u) => u.endsWith('&format=compact')), answerRequests.join(' ')).toBe(true)
+
     await Promise.all([page.waitForURL(/\/jurisdictions\//), page.mouse.click(x, y)])
     expect(decodeURIComponent(new URL(page.url()).pathname)).toBe(`/jurisdictions/${cook.jurisdiction}`)
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toMatch(/Cook/)
     await screenshot(page, 'jurisdiction-cook-from-map')
+    await expectClean(page, problems)
+  })
+
+  it('hovering a county whose answer is conditional shows the answer under each value of the missing fact', async () => {
+    // Without the template's assumption about a judge's finding, Fresno County's 2019 hold answer depends on it.
+    const { page, problems } = await h.open('/?date=2019-06-01&judicialProbableCause=unknown')
+    await waitForMap(page, { date: '2019-06-01' })
+    const fresno = (await apiAnswers('2019-06-01', 'hold', 'no-record', { judicialProbableCause: 'unknown' })).get('06019')!
+    expect(fresno.value).toBe('undetermined')
+    expect(fresno.conditional).toMatch(/unless a judge found probable cause/)
+    const { x, y } = await pointInCounty(page, '06019')
+    await page.mouse.move(x, y)
+    const tooltip = page.locator('.map-frame .tooltip')
+    await tooltip.waitFor()
+    const text = await tooltip.innerText()
+    expect(text).toContain('Fresno')
+    expect(text).toContain(fresno.conditional!)
     await expectClean(page, problems)
   })
 })

@@ -84,7 +84,7 @@ export interface JsonPrefix {
   readonly bytes: number
 }
 
-const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff])
+export const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff])
 const TAIL_KEY = 't'
 // deflate's window: how far back a segment's deflated bytes may refer
 const WINDOW = 32 * 1024
@@ -256,40 +256,68 @@ export class AnswersJsonBodies {
     const cached = this.bodies.get(bodyKey)
     if (cached) return cached
     const prefix = this.prefix(md)
-    const tail = Buffer.from(`,"date":${JSON.stringify(date)},"facts":${JSON.stringify(assumedFacts(md.template, date, md.assume))}}`)
-    if (tail.length > 0xffff) throw new Error('answers body: the date fields exceed one stored block')
     let joined = this.prefixBytes.get(md.signature)
     if (!joined) {
       const gzipped = Buffer.concat([GZIP_HEADER, ...prefix.keys.map((key, i) => this.segment(md, key, i).deflated)])
       this.prefixBytes.set(md.signature, (joined = { gzipped, bytes: gzipped.length + 128 }))
     }
-    // the stored final block, the date's fields, CRC-32 and length
-    const end = Buffer.allocUnsafe(5 + tail.length + 8)
-    end.set([0x01, tail.length & 0xff, tail.length >> 8, ~tail.length & 0xff, (~tail.length >> 8) & 0xff])
-    tail.copy(end, 5)
-    end.writeUInt32LE(crc32(tail, prefix.crc) >>> 0, 5 + tail.length)
-    end.writeUInt32LE((prefix.length + tail.length) % 2 ** 32, 9 + tail.length)
-    // sent as two buffers, never joined on the way (see sendCached)
-    const gzippedParts = [joined.gzipped, end] as const
-    const etag = `"${createHash('sha1').update(prefix.hash).update(tail).digest('base64url')}"`
-    const tailText = tail.toString()
     // most clients take gzip: the text is made again each time it is asked for (and not kept)
-    const texts = () => prefix.keys.map((_, i) => this.segmentText(md, i)).join('') + tailText
-    const body: CachedBody = {
-      kind: 'cached-body',
-      contentType: this.contentType,
-      get text() {
-        return texts()
-      },
-      get gzipped() {
-        return Buffer.concat(gzippedParts)
-      },
-      gzippedParts,
-      etag,
-      gzippedEtag: `${etag.slice(0, -1)}-gz"`,
-      bytes: end.length + 512,
-    }
+    const body = closedBody({ gzipped: joined.gzipped, crc: prefix.crc, length: prefix.length, hash: prefix.hash }, dateFields(md, date), this.contentType, () =>
+      prefix.keys.map((_, i) => this.segmentText(md, i)).join(''),
+    )
     this.bodies.set(bodyKey, body)
     return body
+  }
+}
+
+/** The fields an answers body ends with, which depend on the date: `,"date":…,"facts":…}`. */
+export function dateFields(md: MapDecisions, date: string): Buffer {
+  return Buffer.from(`,"date":${JSON.stringify(date)},"facts":${JSON.stringify(assumedFacts(md.template, date, md.assume))}}`)
+}
+
+/** A gzip member's start kept for many bodies: header and deflate blocks ended by a sync flush, with the CRC-32, length and hash of the text they hold. */
+export interface GzipPrefix {
+  readonly gzipped: Buffer
+  readonly crc: number
+  readonly length: number
+  /** A hash of the text (any stable text: it only goes into the ETag). */
+  readonly hash: string
+}
+
+/**
+ * A body made of a shared gzipped prefix and a short tail: the tail goes into one stored
+ * (uncompressed) final block after the prefix's bytes, then the CRC-32 and length of the whole.
+ * The gzipped form is two buffers, the shared one and this body's own, never joined on the way
+ * (see sendCached); the plain text is made again (by `prefixText`) each time it is asked for.
+ *
+ * @example
+ * ```ts
+ * const body = closedBody(prefix, Buffer.from(',"date":"2019-06-01"}'), 'application/json', () => text)
+ * gunzipSync(body.gzipped).toString() === body.text // true
+ * ```
+ */
+export function closedBody(prefix: GzipPrefix, tail: Buffer, contentType: string, prefixText: () => string): CachedBody {
+  if (tail.length > 0xffff) throw new Error('answers body: the date fields exceed one stored block')
+  const end = Buffer.allocUnsafe(5 + tail.length + 8)
+  end.set([0x01, tail.length & 0xff, tail.length >> 8, ~tail.length & 0xff, (~tail.length >> 8) & 0xff])
+  tail.copy(end, 5)
+  end.writeUInt32LE(crc32(tail, prefix.crc) >>> 0, 5 + tail.length)
+  end.writeUInt32LE((prefix.length + tail.length) % 2 ** 32, 9 + tail.length)
+  const gzippedParts = [prefix.gzipped, end] as const
+  const etag = `"${createHash('sha1').update(prefix.hash).update(tail).digest('base64url')}"`
+  const tailText = tail.toString()
+  return {
+    kind: 'cached-body',
+    contentType,
+    get text() {
+      return prefixText() + tailText
+    },
+    get gzipped() {
+      return Buffer.concat(gzippedParts)
+    },
+    gzippedParts,
+    etag,
+    gzippedEtag: `${etag.slice(0, -1)}-gz"`,
+    bytes: end.length + 512,
   }
 }

@@ -19,6 +19,7 @@ import {
   registryGeoJson,
   registryJson,
   type Answers,
+  type AnswersPlaces,
   type AtlasGeometry,
   type Gazetteer,
   type GazetteerInput,
@@ -26,6 +27,7 @@ import {
 } from '../../core/answers/index.ts'
 import { buildNameIndex, type NameIndex } from '../../core/names/index.ts'
 import { QUESTION_NAMES, type Engine } from '../../core/engine/index.ts'
+import { AnswersCompactBodies } from './answers-compact-body.ts'
 import { AnswersJsonBodies } from './answers-json-body.ts'
 import { etagOf } from './headers.ts'
 
@@ -38,6 +40,8 @@ export interface AtlasSource {
 }
 
 export type DownloadFormat = 'json' | 'csv' | 'geojson'
+/** What `/api/v1/answers` sends: a download format, or `compact` (the map's request, see answers-compact-body.ts). */
+export type AnswersFormat = DownloadFormat | 'compact'
 
 export const CONTENT_TYPES: Readonly<Record<DownloadFormat, string>> = {
   json: 'application/json; charset=utf-8',
@@ -123,7 +127,10 @@ export interface AnswersService {
   /** The answers as a value (for server-side rendering); cached. Throws invalid-input on bad input. */
   answers(date: string, action: string, template: string, assume?: Assumptions): Answers
   /** The answers serialised in a format; cached. */
-  answersBody(format: DownloadFormat, date: string, action: string, template: string, assume?: Assumptions): Promise<CachedBody>
+  answersBody(format: AnswersFormat, date: string, action: string, template: string, assume?: Assumptions): Promise<CachedBody>
+  /** The places list compact answers index into (`GET /api/v1/answers/places`), and its body. */
+  answersPlaces(): AnswersPlaces
+  answersPlacesBody(): CachedBody
   /** The whole registry serialised in a format; cached. */
   registryBody(format: DownloadFormat): Promise<CachedBody>
   /** us-atlas geometry, converted on first use. */
@@ -137,7 +144,7 @@ export interface AnswersService {
   /** Stops a warm-up under way (on server close). */
   close(): void
   /** What the answers caches hold and have done (for tests and benchmarks). */
-  stats(): { readonly intervals: number; readonly evaluations: number } & ReturnType<AnswersJsonBodies['stats']>
+  stats(): { readonly intervals: number; readonly evaluations: number; readonly compactDeflated: number } & ReturnType<AnswersJsonBodies['stats']>
 }
 
 /**
@@ -157,6 +164,7 @@ export function createAnswersService(engine: Engine, atlas: AtlasSource, options
   const bodies = new ByteLru<CachedBody>(options.cacheBytes ?? 64 * 1024 * 1024)
   const cache = createAnswersCache(engine, gazetteer)
   const json = new AnswersJsonBodies(engine, gazetteer, cache, CONTENT_TYPES.json, 2 * (options.cacheBytes ?? 64 * 1024 * 1024))
+  const compact = new AnswersCompactBodies(engine, gazetteer, cache, CONTENT_TYPES.json, (options.cacheBytes ?? 64 * 1024 * 1024) / 2)
   // Each answer set counts as 1: the 16 most recent are kept as values.
   const values = new ByteLru<{ bytes: number; answers: Answers }>(16)
   const pending = new Map<string, Promise<CachedBody>>()
@@ -195,7 +203,8 @@ export function createAnswersService(engine: Engine, atlas: AtlasSource, options
     return p
   }
 
-  const answersBody = (format: DownloadFormat, date: string, action: string, template: string, assume?: Assumptions): Promise<CachedBody> => {
+  const answersBody = (format: AnswersFormat, date: string, action: string, template: string, assume?: Assumptions): Promise<CachedBody> => {
+    if (format === 'compact') return Promise.resolve(compact.body(cache.decisions(date, action, template, assume), date))
     if (format === 'json') return Promise.resolve(json.body(cache.decisions(date, action, template, assume), date))
     const a = answers(date, action, template, assume)
     return memo(`answers|${format}|${date}|${action}|${template}|${assumeKey(template, assume)}`, () =>
@@ -217,6 +226,9 @@ export function createAnswersService(engine: Engine, atlas: AtlasSource, options
     (warming ??= new Promise<void>((resolve) => {
       const work: (() => void)[] = []
       for (const template of TEMPLATE_IDS)
+        for (const action of QUESTION_NAMES) for (const date of cache.intervalDates(action, template, from, to)) work.push(() => void compact.prefix(cache.decisions(date, action, template)))
+      // then the full JSON form's parts (the map asks for the compact form; other clients for this)
+      for (const template of TEMPLATE_IDS)
         for (const action of QUESTION_NAMES) for (const date of cache.intervalDates(action, template, from, to)) work.push(() => void json.body(cache.decisions(date, action, template), date))
       let next = 0
       const slice = () => {
@@ -235,10 +247,12 @@ export function createAnswersService(engine: Engine, atlas: AtlasSource, options
     names,
     answers,
     answersBody,
+    answersPlaces: () => compact.places(),
+    answersPlacesBody: () => compact.placesBody(),
     registryBody,
     geometry: () => atlas.geometry(),
     warm,
     close: () => void (closed = true),
-    stats: () => ({ ...cache.stats(), ...json.stats() }),
+    stats: () => ({ ...cache.stats(), ...json.stats(), compactDeflated: compact.deflated }),
   })
 }

@@ -47,6 +47,7 @@ import { createPetitionsService, type PetitionsService } from './petitions-servi
 import { registerPetitionRoutes, type PetitionLimits } from './routes-petitions.ts'
 import { registerPetitionPages } from './petitions-pages.ts'
 import { petitionReportPages } from './petitions-reports.ts'
+import { MAP_FIRST_DATE } from '../../web/shared/words.ts'
 
 /** Request logs without secrets: a `token` in a query string (links from mail) is replaced by `…`. */
 export function redactedUrl(url: string): string {
@@ -176,6 +177,21 @@ export function wantsPage(request: import('fastify').FastifyRequest): boolean {
 }
 
 /**
+ * Starts the answers cache's background fill for the map's whole range (as the first answers
+ * request does) and resolves when it is full: for benchmarks, which measure the steady state.
+ *
+ * @example
+ * ```ts
+ * await answersWarmed(await buildApp({ engine }))
+ * ```
+ */
+export function answersWarmed(app: FastifyInstance): Promise<void> {
+  const warmed = (app as unknown as { answersWarmed?: () => Promise<void> }).answersWarmed
+  if (!warmed) throw new Error('not an app built by buildApp')
+  return warmed()
+}
+
+/**
  * Builds the Fastify app (not listening). Tests use `app.inject`.
  *
  * @example
@@ -203,6 +219,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>()
   // a warm-up of the answers cache under way stops with the server
   app.addHook('onClose', async () => answers.close())
+  app.decorate('answersWarmed', () => answers.warm(MAP_FIRST_DATE, formatDay(todayUtc())))
   // Text no store can hold (U+0000) is refused on every route, naming the field, before its schema runs.
   app.addHook('preValidation', async (request) => refuseNul(request))
 

@@ -8,7 +8,7 @@ import { createEngine } from '../../core/engine/index.ts'
 import { defaultRegistryDir, loadRegistryOrThrow } from '../fs/index.ts'
 import { sharedUsAtlas } from '../fs/atlas.ts'
 import { encodeCase } from '../../web/index.ts'
-import { createAnswersService } from './answers-service.ts'
+import { createAnswersService, type AnswersService } from './answers-service.ts'
 import { buildApp } from './app.ts'
 import { addResponseHeaders } from './headers.ts'
 import { pagesPlugin } from './pages.ts'
@@ -17,6 +17,7 @@ const COOK = 'ocd-division/country:us/state:il/county:cook'
 const js = 'console.log("map page")'
 let webDir: string
 let app: FastifyInstance
+let service: AnswersService
 
 beforeAll(async () => {
   // A stand-in build: a manifest naming the map entry, its chunk and its data asset.
@@ -37,7 +38,7 @@ beforeAll(async () => {
   writeFileSync(join(webDir, 'assets', 'styles-abc.css'), 'body{}')
 
   const engine = createEngine(await loadRegistryOrThrow(defaultRegistryDir()), { version: 'test' })
-  const service = createAnswersService(engine, await sharedUsAtlas())
+  service = createAnswersService(engine, await sharedUsAtlas())
   app = Fastify()
   addResponseHeaders(app)
   await app.register(pagesPlugin, { service, webDir, today: () => '2025-06-01' })
@@ -67,7 +68,10 @@ describe('page routes', () => {
     expect(body).toContain('<link rel="modulepreload" href="/assets/shared-abc.js">')
     expect(body).toContain('<link rel="stylesheet" href="/assets/styles-abc.css">')
     expect(body).toContain('<link rel="preload" as="fetch" crossorigin="anonymous" href="/assets/counties-abc.json">')
-    expect(body).toContain('href="/api/v1/answers?date=2019-06-01&amp;action=hold&amp;template=no-record"')
+    expect(body).toContain('href="/api/v1/answers?date=2019-06-01&amp;action=hold&amp;template=no-record&amp;format=compact"')
+    const placesUrl = /href="(\/api\/v1\/answers\/places\?v=[^"]+)"/.exec(body)?.[1]
+    expect(placesUrl, 'the places list, by its current id').toBeDefined()
+    expect(placesUrl).toBe(`/api/v1/answers/places?v=${service.answersPlaces().id}`)
   })
 
   it('renders the jurisdiction page on the first response', async () => {

@@ -276,6 +276,7 @@ export async function pagesPlugin(app: FastifyInstance, options: PagesOptions): 
     names: service.names,
     today,
     answers: (date, action, template, assume) => service.answers(date, action, template, assume),
+    answersPlacesId: () => service.answersPlaces().id,
     ...(options.changelog ? { changelog: options.changelog } : {}),
   }
   const versions = { registry: service.engine.registry.version, engine: service.engine.version }

@@ -5,17 +5,23 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
-import { ASSUMABLE_FACTS, AnswersSchema, CASE_TEMPLATES, parseAssumptions, ErrorSchema, QUESTION_IDS, QuestionSchema, TEMPLATE_IDS, TemplateIdSchema } from '../../core/answers/index.ts'
+import { ASSUMABLE_FACTS, AnswersPlacesSchema, AnswersSchema, CASE_TEMPLATES, CompactAnswersSchema, parseAssumptions, ErrorSchema, QUESTION_IDS, QuestionSchema, TEMPLATE_IDS, TemplateIdSchema } from '../../core/answers/index.ts'
 import { formatDay, todayUtc } from '../../core/dates/index.ts'
 import { QUESTIONS } from '../../core/engine/index.ts'
 import { MAP_FIRST_DATE } from '../../web/shared/words.ts'
-import type { AnswersService, CachedBody, DownloadFormat } from './answers-service.ts'
+import type { AnswersFormat, AnswersService, CachedBody, DownloadFormat } from './answers-service.ts'
 import { API_CACHE_CONTROL, ifNoneMatchHits, SECURITY_HEADERS } from './headers.ts'
 
 /** YYYY-MM-DD; the calendar check (no 2019-02-30) is the core's. */
 export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$'
 
 const FormatSchema = Type.Enum(['json', 'csv', 'geojson'] as const, { description: 'json (default), csv (one row per county) or geojson (county polygons)' })
+const AnswersFormatSchema = Type.Enum(['json', 'compact', 'csv', 'geojson'] as const, {
+  description: 'json (default), compact (what the map asks for: distinct answers and an index per state and county, in the order of GET /api/v1/answers/places), csv (one row per county) or geojson (county polygons)',
+})
+
+/** How long a client may keep the places list fetched by its current id: a year (a new list has a new id). */
+export const PLACES_CACHE_CONTROL = 'public, max-age=31536000, immutable'
 
 /**
  * True when an Accept-Encoding header allows gzip.
@@ -87,7 +93,7 @@ function sendParts(request: FastifyRequest, reply: FastifyReply, body: CachedBod
   return reply
 }
 
-const EXTENSION: Readonly<Record<DownloadFormat, string>> = { json: 'json', csv: 'csv', geojson: 'geojson' }
+const EXTENSION: Readonly<Record<AnswersFormat, string>> = { json: 'json', compact: 'json', csv: 'csv', geojson: 'geojson' }
 
 const downloadResponse = (description: string, json: object) => ({
   description,
@@ -130,6 +136,7 @@ export function registerAnswersRoutes(app: FastifyInstance, service: AnswersServ
         summary: "The engine's answer for every state and county: one question, one case template, one date",
         description:
           'Counties without a registry file are answered by the law that reaches them (state, federal); `layer` names the most local layer whose provision decided. ' +
+          'format=compact gives the same answers in a few KB: the distinct answers once each and, per state and county in the order of GET /api/v1/answers/places (named by placesId), the index of its answer and the 287(g) counts; the map asks for this form. ' +
           'format=csv gives one row per county (geoid,name,state,jurisdiction,value,layer,decided_by,max_hours); format=geojson county polygons with those properties. ' +
           'CSV and GeoJSON are sent as attachments; JSON too with download=true. Gzipped when the client accepts it.',
         querystring: Type.Object(
@@ -137,7 +144,7 @@ export function registerAnswersRoutes(app: FastifyInstance, service: AnswersServ
             date: Type.Optional(Type.String({ pattern: DATE_PATTERN, description: 'YYYY-MM-DD; default today (UTC)' })),
             action: Type.Optional(Type.Enum(QUESTION_IDS, { description: 'hold (default), notify or interview' })),
             template: Type.Optional(Type.Enum(TEMPLATE_IDS, { description: 'no-record (default), misdemeanor, violent-felony or judicial-warrant' })),
-            format: Type.Optional(FormatSchema),
+            format: Type.Optional(AnswersFormatSchema),
             download: Type.Optional(Type.Boolean({ description: 'Send JSON as an attachment too' })),
             ...Object.fromEntries(
               ASSUMABLE_FACTS.map((name) => [
@@ -148,11 +155,11 @@ export function registerAnswersRoutes(app: FastifyInstance, service: AnswersServ
           },
           { additionalProperties: false },
         ),
-        response: { 200: downloadResponse('The answers', AnswersSchema), 400: ErrorSchema },
+        response: { 200: downloadResponse('The answers (format=compact: CompactAnswers)', Type.Union([AnswersSchema, CompactAnswersSchema])), 400: ErrorSchema },
       },
     },
     async (request, reply) => {
-      const q = request.query as { date?: string; action?: string; template?: string; format?: DownloadFormat; download?: boolean }
+      const q = request.query as { date?: string; action?: string; template?: string; format?: AnswersFormat; download?: boolean }
       const date = q.date ?? formatDay(todayUtc())
       const action = q.action ?? 'hold'
       const template = q.template ?? 'no-record'
@@ -161,8 +168,27 @@ export function registerAnswersRoutes(app: FastifyInstance, service: AnswersServ
       // the first request starts filling the cache for the map's whole range, in the background
       void service.warm(MAP_FIRST_DATE, formatDay(todayUtc()))
       const body = await service.answersBody(format, date, action, template, assume)
-      const attach = format !== 'json' || q.download === true
+      const attach = (format !== 'json' && format !== 'compact') || q.download === true
       return sendCached(request, reply, body, attach ? `sanctuary-atlas-answers-${date}-${action}-${template}.${EXTENSION[format]}` : undefined)
+    },
+  )
+
+  app.get(
+    '/api/v1/answers/places',
+    {
+      schema: {
+        summary: 'The states and counties of the answers, with what does not change with the date or the question',
+        description:
+          'Every state and county in the order of format=compact answers: ids, names, registry file, the registry cities whose jail is the county, and the cities whose jail county is not recorded. ' +
+          '`id` names the list; compact answers carry it as placesId. With v equal to the current id the response may be cached for a year; otherwise for five minutes.',
+        querystring: Type.Object({ v: Type.Optional(Type.String({ maxLength: 64, description: 'The id of the list the client wants (from placesId)' })) }, { additionalProperties: false }),
+        response: { 200: AnswersPlacesSchema, 400: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const v = (request.query as { v?: string }).v
+      if (v !== undefined && v === service.answersPlaces().id) reply.header('cache-control', PLACES_CACHE_CONTROL)
+      return sendCached(request, reply, service.answersPlacesBody())
     },
   )
 

@@ -120,7 +120,7 @@ describe('answers over the real registry and us-atlas', async () => {
   it('San Francisco is decided by its own file; Harris County, TX by the state mandate; Ohio (a file with no hold rule) by the federal baseline', () => {
     expect(row(a, '06075')).toMatchObject({ jurisdiction: 'ocd-division/country:us/state:ca/county:san_francisco', inRegistry: true, value: 'prohibited', layer: 'county' })
     expect(row(a, '48201')).toMatchObject({ value: 'required', layer: 'state', decidedBy: 'ocd-division/country:us/state:tx', maxHours: 48 })
-    expect(row(a, '39049')).toMatchObject({ value: 'permitted', layer: 'federal', decidedBy: 'ocd-division/country:us' })
+    expect(row(a, '39035')).toMatchObject({ value: 'permitted', layer: 'federal', decidedBy: 'ocd-division/country:us' })
     expect(a.states.find((s) => s.code === 'OH')).toMatchObject({ inRegistry: true, value: 'permitted', layer: 'federal', decidedBy: 'ocd-division/country:us' })
   })
 

@@ -30,23 +30,29 @@ const Decided = {
 
 export const PlaceRefSchema = Type.Object({ jurisdiction: Type.String(), name: Type.String() })
 
-export const StateAnswerSchema = Type.Object({
+const StateFields = {
   fips: Type.String({ description: 'Two-digit state FIPS code' }),
   code: Type.String({ description: 'Postal code, upper case' }),
   name: Type.String(),
   jurisdiction: Type.String({ description: 'OCD division ID' }),
   inRegistry: Type.Boolean(),
-  ...Decided,
-})
+}
 
-export const CountyAnswerSchema = Type.Object({
+export const StateAnswerSchema = Type.Object({ ...StateFields, ...Decided })
+
+const CountyFields = {
   geoid: Type.String({ description: 'Five-digit Census GEOID (us-atlas counties-10m id)' }),
   name: Type.String(),
   state: Type.String({ description: 'Postal code, upper case' }),
   jurisdiction: Type.String({ description: "The registry file's OCD ID, or one derived from the state and name" }),
   inRegistry: Type.Boolean({ description: 'True when the county has a registry file of its own' }),
+}
+const CountyPlaces = Type.Array(PlaceRefSchema, { description: 'Registry places with their own law whose jail is this county' })
+
+export const CountyAnswerSchema = Type.Object({
+  ...CountyFields,
   ...Decided,
-  places: Type.Array(PlaceRefSchema, { description: 'Registry places with their own law whose jail is this county' }),
+  places: CountyPlaces,
   agreements287g: Type.Integer({ minimum: 0, description: "287(g) agreements in force on the date that the county's own agencies signed (the sheriff's office, a county jail or police)" }),
   cityAgreements287g: Type.Integer({ minimum: 0, description: '287(g) agreements in force on the date that agencies of cities mostly in the county signed (police departments)' }),
 })
@@ -82,6 +88,43 @@ export const AnswersSchema = Type.Object(
   }
 )
 export type Answers = Static<typeof AnswersSchema>
+
+export const DecisionSchema = Type.Object({ ...Decided }, { description: 'One distinct answer of the map: value, deciding layer and its jurisdiction, hours, conditional answer' })
+
+export const AnswersPlacesSchema = Type.Object(
+  {
+    kind: Type.Literal('answers-places'),
+    id: Type.String({ description: 'Names this list and its order; compact answers carry it as placesId (changes only with the registry or the atlas)' }),
+    registryVersion: Type.String(),
+    states: Type.Array(Type.Object(StateFields), { description: 'Every state, in the order of a compact answers body' }),
+    counties: Type.Array(Type.Object({ ...CountyFields, places: CountyPlaces }), { description: 'Every county, in the order of a compact answers body' }),
+    placesWithoutCounty: Type.Array(Type.Object({ jurisdiction: Type.String(), name: Type.String(), state: Nullable(Type.String()) })),
+  },
+  { description: 'What the answers say about each state and county that does not depend on the date or the question (GET /api/v1/answers/places)' },
+)
+export type AnswersPlaces = Static<typeof AnswersPlacesSchema>
+
+export const CompactAnswersSchema = Type.Object(
+  {
+    kind: Type.Literal('answers-compact'),
+    date: DateTextSchema,
+    action: QuestionSchema,
+    template: Type.Object({ id: TemplateIdSchema, label: Type.String() }),
+    assumptions: Type.Array(AssumedFactSchema),
+    facts: Type.Unsafe<CaseFacts>(Type.Object({}, { additionalProperties: true, description: 'As in the full form' })),
+    registryVersion: Type.String(),
+    engineVersion: Type.String(),
+    placesId: Type.String({ description: 'The id of the GET /api/v1/answers/places list whose order the arrays follow' }),
+    counts: CountsSchema,
+    decisions: Type.Array(DecisionSchema, { description: 'The distinct answers, each once' }),
+    states: Type.Array(Type.Integer({ minimum: 0 }), { description: "Per state, in the places list's order: the index of its answer in decisions" }),
+    counties: Type.Array(Type.Integer({ minimum: 0 }), { description: "Per county, in the places list's order: the index of its answer in decisions" }),
+    agreements287g: Type.Array(Type.Integer({ minimum: 0 }), { description: 'Per county: as agreements287g in the full form' }),
+    cityAgreements287g: Type.Array(Type.Integer({ minimum: 0 }), { description: 'Per county: as cityAgreements287g in the full form' }),
+  },
+  { description: 'format=compact: the same answers with the date-independent fields left to GET /api/v1/answers/places (what the map requests)' },
+)
+export type CompactAnswers = Static<typeof CompactAnswersSchema>
 export type StateAnswer = Static<typeof StateAnswerSchema>
 export type CountyAnswer = Static<typeof CountyAnswerSchema>
 export type DecidingLayer = (typeof DECIDING_LAYERS)[number]

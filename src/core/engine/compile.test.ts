@@ -7,7 +7,7 @@ import { fixtureFiles, fixtureRegistry } from '../../testing/fixture-registry.ts
 import { formatDay, parseDay } from '../dates/index.ts'
 import { boundaryDays, buildRegistry, OFFENSE_CATEGORIES, type Registry } from '../registry/index.ts'
 import { isoDay } from './compile.ts'
-import { createEngine, parseCase, unpackCodes, VALUE_BY_CODE, type Case } from './index.ts'
+import { createEngine, parseCase, QUESTION_NAMES, questionKey, unpackCodes, VALUE_BY_CODE, type Case } from './index.ts'
 
 describe('isoDay (the batch path’s allocation-free date reader)', () => {
   it('agrees with parseDay on every day from 1899 to 2101', () => {
@@ -77,7 +77,15 @@ function generatedCases(registry: Registry, n: number, seed: number): Case[] {
 function expectAgreement(registry: Registry, n: number, seed: number) {
   const engine = createEngine(registry, { version: 'test' })
   let undetermined = 0
-  for (const c of generatedCases(registry, n, seed)) {
+  // questionKey: a jurisdiction answers every case as the one it shares its key with (here the
+  // last in id order, so that the two differ as often as they can)
+  const cases = generatedCases(registry, n, seed)
+  const byKey = new Map<string, string>()
+  for (const id of [...new Set([...registry.jurisdictions.keys(), ...cases.map((c) => c.jurisdiction)])].sort().reverse()) {
+    for (const q of QUESTION_NAMES) if (!byKey.has(`${q} ${questionKey(registry, id, q)}`)) byKey.set(`${q} ${questionKey(registry, id, q)}`, id)
+  }
+  let shared = 0
+  for (const c of cases) {
     const explained = engine.evaluate(c).answers
     const parsed = parseCase(c)
     const want = { hold: explained.hold.value, notify: explained.notify.value, interview: explained.interview.value }
@@ -86,9 +94,17 @@ function expectAgreement(registry: Registry, n: number, seed: number) {
     if (JSON.stringify(got) !== JSON.stringify(want)) expect({ case: c, got }).toEqual({ case: c, got: want })
     expect(unpackCodes(engine.decideAll(parsed))).toEqual(fast)
     expect(engine.decideQuestion(parsed, 'notify')).toBe(fast.notify)
+    for (const q of QUESTION_NAMES) {
+      expect(engine.decideInterpreted(parsed, q)).toBe(fast[q])
+      const same = byKey.get(`${q} ${questionKey(registry, c.jurisdiction, q)}`)!
+      if (same === c.jurisdiction) continue
+      shared++
+      expect({ case: c, q, same, value: engine.decideQuestion(parseCase({ ...c, jurisdiction: same }), q) }).toEqual({ case: c, q, same, value: fast[q] })
+    }
     if (want.hold === 'undetermined') undetermined++
   }
-  // The generator must exercise both decided and undetermined answers.
+  // The generator must exercise both decided and undetermined answers, and shared keys.
+  expect(shared).toBeGreaterThan(n / 10)
   expect(undetermined).toBeGreaterThan(n / 20)
   expect(undetermined).toBeLessThan(n * 0.9)
 }

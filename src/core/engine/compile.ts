@@ -244,12 +244,18 @@ class Generator {
   }
 
   /** Builds the function from the code emitted so far; `tail` ends it (the memo lookup), or is empty when every path returns. */
-  finish(tail: string, table?: Uint8Array, map?: Map<number, number>, miss?: (key: number) => number): BatchFunction {
+  finish(tail: string, table?: Uint8Array, map?: Map<number, number>, miss?: (key: number) => number, cache?: Map<string, BatchFunction>): BatchFunction {
     const pre = [...this.preamble.values()].join('\n')
     const source = `return function batchDecide(c) {\n${pre}\n${this.body.join('\n')}\n${tail}\n}`
+    // Code with no constants of its own behaves the same wherever it was generated: one function per source.
+    const shareable = cache !== undefined && this.constants.length === 0 && !table && !map
+    const known = shareable ? cache.get(source) : undefined
+    if (known) return known
     const names = ['K_CB', 'ISO', 'T', 'M', 'MISS', ...this.constants.map((_, i) => `K${i}`)]
     const factory = new Function(...names, source) as (...args: unknown[]) => BatchFunction
-    return factory(CATEGORY_BIT, isoDay, table, map, miss, ...this.constants)
+    const fn = factory(CATEGORY_BIT, isoDay, table, map, miss, ...this.constants)
+    if (shareable) cache.set(source, fn)
+    return fn
   }
 
   /** Number of lines emitted so far (a bound on generated code size). */
@@ -443,7 +449,8 @@ export function compileBatch(registry: Registry, items: readonly SegmentItem[], 
  * comparisons against constant boundary days — and runs that interval's decision tree, all inline
  * in one generated function. `leaves[i]` holds the prepared items of the interval starting at
  * `starts[i]` (`starts[0]` is the open start): one question gives its value code; three give
- * `hold | notify << 2 | interview << 4`.
+ * `hold | notify << 2 | interview << 4`. With `cache`, functions generated with the same source
+ * (and no constants of their own) are one function.
  *
  * @example
  * ```ts
@@ -451,7 +458,7 @@ export function compileBatch(registry: Registry, items: readonly SegmentItem[], 
  * route(parsedCase) // the value code from the interval covering the case's day
  * ```
  */
-export function compileRouter(registry: Registry, starts: readonly number[], leaves: readonly (readonly PreparedItems[])[]): BatchFunction {
+export function compileRouter(registry: Registry, starts: readonly number[], leaves: readonly (readonly PreparedItems[])[], cache?: Map<string, BatchFunction>): BatchFunction {
   const single = leaves.length === 1 && leaves[0]!.length === 1 ? leaves[0]![0]! : undefined
   if (single?.fallback) return single.fallback
   const g = new Generator(registry)
@@ -488,5 +495,22 @@ export function compileRouter(registry: Registry, starts: readonly number[], lea
     return tree(mid, hi)
   }
   if (!tree(0, leaves.length)) throw new Error('internal: an interval that compiled alone did not compile inline')
-  return g.finish('')
+  return g.finish('', undefined, undefined, undefined, cache)
+}
+
+/**
+ * The value code an interval's items give whatever the case says (its decision tree is a single
+ * constant), or undefined when the answer depends on the case.
+ *
+ * @example
+ * ```ts
+ * constantCode(prepareBatch(registry, federalOnly, code)) // 0: permitted, for every case
+ * ```
+ */
+export function constantCode(p: PreparedItems): number | undefined {
+  const codes = p.codes
+  if (!codes) return undefined
+  const first = codes[0]!
+  for (let k = 1; k < codes.length; k++) if (codes[k] !== first) return undefined
+  return first
 }

@@ -2,7 +2,7 @@
  * The engine: answers hold / notify / interview for a case, on two paths that share one plan and
  * one combination rule. `evaluate` explains (trace, citations, missing facts, receipt);
  * `decide` / `decideQuestion` / `decideAll` are the batch path for the simulator: value codes only,
- * from functions generated per jurisdiction and interval (compile.ts).
+ * from tables per jurisdiction and interval (batch.ts) over generated functions (compile.ts).
  */
 import { createHash } from 'node:crypto'
 import { labelFromOcdId, nameWithState } from '../ocd/index.ts'
@@ -11,7 +11,8 @@ import { parseCase, type ParsedCase } from './case.ts'
 import { NO, UNKNOWN, YES, type TriCode } from './conditions.ts'
 import { resolve, type Outcome, type StateMask, type Value } from './combine.ts'
 import { boundedByEnactment, buildPlan, CUSTODY_BITS, QUESTION_NAMES, segmentFor, type Candidate, type Layer, type Plan, type Question, type Segment, type SegmentItem } from './plan.ts'
-import { compileRouter, prepareBatch, type BatchFunction, type PreparedItems } from './compile.ts'
+import { compileRouter, constantCode, prepareBatch, type BatchFunction, type PreparedItems } from './compile.ts'
+import { BatchDispatch, factMask, factTable, type Routed } from './batch.ts'
 import { explainEvaluation } from './explain.ts'
 import { conditionalAnswer, type Branch, type Conditional } from './branches.ts'
 
@@ -167,6 +168,13 @@ export interface Engine {
    * (decode with {@link unpackCodes}).
    */
   decideAll(c: ParsedCase): number
+  /**
+   * One question without generating the jurisdiction's batch function: the same value code as
+   * {@link Engine.decideQuestion}, from the plan's provisions and a memo of the combinations
+   * met so far. Cheaper for a caller that asks each jurisdiction few questions (the simulator
+   * asks once per distinct case), as it resolves only the combinations its cases reach.
+   */
+  decideInterpreted(c: ParsedCase, q: Question): number
   /** The cached plan for a jurisdiction. */
   planFor(jurisdictionId: string): Plan
 }
@@ -206,74 +214,74 @@ export function createEngine(registry: Registry, options: { version: string }): 
     }
     return p
   }
-  // Jurisdictions whose law is the same on every interval (a state's counties without provisions of
-  // their own on the question) share one generated function: less generated code, so fewer
-  // instruction-cache misses when cases from many jurisdictions are interleaved.
-  const compiled = new Map<string, BatchFunction>()
-  const router = (plan: Plan, questions: readonly Question[]): BatchFunction => {
+  // Per question (and for all three packed), one dispatcher: the merged intervals' start days and,
+  // per interval, the constant answer when the interval's decision tree does not read the case,
+  // else a generated function (the same source shared by every jurisdiction and interval).
+  const sources = new Map<string, BatchFunction>()
+  const routed = (id: string, questions: readonly Question[]): Routed => {
+    const plan = planFor(id)
     const starts: number[] = []
-    const keys: string[] = []
+    const leaves: Routed['leaves'][number][] = []
     let previous: string | undefined
     for (const segment of plan.segments) {
       const key = questions.map((q) => signature(segment.items[q])).join('#')
       if (key === previous) continue
       previous = key
+      const parts = questions.map((q) => preparedFor(segment.items[q]))
+      const constants = parts.map(constantCode)
       starts.push(segment.from)
-      keys.push(key)
+      if (constants.every((v) => v !== undefined)) {
+        leaves.push(constants.reduce<number>((acc, v, i) => acc | (v! << (2 * i)), 0))
+        continue
+      }
+      const fn = compileRouter(registry, [segment.from], [parts], sources)
+      const mask = factMask(questions.flatMap((q) => segment.items[q]))
+      leaves.push((mask !== undefined ? factTable(mask, fn, segment.from) : undefined) ?? fn)
     }
-    const shape = starts.map((from, i) => `${from}:${keys[i]}`).join('/')
-    let fn = compiled.get(shape)
-    if (fn === undefined) {
-      const leaves = starts.map((_, i) => questions.map((q) => preparedFor(plan.segments.find((s) => s.from === starts[i])!.items[q])))
-      fn = compileRouter(registry, starts, leaves)
-      compiled.set(shape, fn)
-    }
-    return fn
+    return { starts, leaves }
   }
-  // One map per question (and one for all three), each filled on first use, so a call finds its
-  // function with one lookup.
-  const routers: Record<Question | 'all', Map<string, BatchFunction>> = { hold: new Map(), notify: new Map(), interview: new Map(), all: new Map() }
-  const holdRouters = routers.hold
-  const allRouters = routers.all
-  const routerFor = (which: Question | 'all', id: string): BatchFunction => {
-    const map = which === 'hold' ? holdRouters : which === 'all' ? allRouters : routers[which]
-    let r = map.get(id)
-    if (r === undefined) {
-      r = router(planFor(id), which === 'all' ? QUESTION_NAMES : [which])
-      map.set(id, r)
-    }
-    return r
+  const dispatch: Record<Question | 'all', BatchDispatch> = {
+    hold: new BatchDispatch((id) => routed(id, ['hold'])),
+    notify: new BatchDispatch((id) => routed(id, ['notify'])),
+    interview: new BatchDispatch((id) => routed(id, ['interview'])),
+    all: new BatchDispatch((id) => routed(id, QUESTION_NAMES)),
   }
+  const holdDispatch = dispatch.hold
+  const allDispatch = dispatch.all
 
-  // The same functions by the case's jurisdiction index (set when it was parsed): an array read
-  // instead of a string lookup. Cases without an index (built by hand) take the lookup by id.
-  const tables: Record<Question | 'all', (BatchFunction | undefined)[]> = { hold: [], notify: [], interview: [], all: [] }
-  const holdTable = tables.hold
-  const allTable = tables.all
-  const slowRouter = (which: Question | 'all', c: ParsedCase): BatchFunction => {
-    const r = routerFor(which, c.jurisdiction)
-    const i = c.jurisdictionIndex
-    if (i !== undefined && i >= 0) {
-      const table = tables[which]
-      while (table.length <= i) table.push(undefined)
-      table[i] = r
-    }
-    return r
-  }
+  const decideQuestion = (c: ParsedCase, q: Question): number => (q === 'hold' ? holdDispatch : dispatch[q]).decide(c)
 
-  const decideQuestion = (c: ParsedCase, q: Question): number => {
-    const i = c.jurisdictionIndex
-    const f = i !== undefined && i >= 0 ? (q === 'hold' ? holdTable : tables[q])[i] : undefined
-    return (f ?? slowRouter(q, c))(c)
-  }
-
-  const decideAll = (c: ParsedCase): number => {
-    const i = c.jurisdictionIndex
-    const f = i !== undefined && i >= 0 ? allTable[i] : undefined
-    return (f ?? slowRouter('all', c))(c)
-  }
+  const decideAll = (c: ParsedCase): number => allDispatch.decide(c)
 
   const decide = (c: ParsedCase): Record<Question, number> => unpackCodes(decideAll(c))
+
+  // The interpreted path: per segment's items (shared by signature), value codes by mask vector.
+  const memoBySignature = new Map<string, Map<number | string, number>>()
+  const memoOfItems = new WeakMap<readonly SegmentItem[], Map<number | string, number>>()
+  const decideInterpreted = (c: ParsedCase, q: Question): number => {
+    const items = segmentFor(planFor(c.jurisdiction), c.day).items[q]
+    let memo = memoOfItems.get(items)
+    if (!memo) {
+      const key = signature(items)
+      memo = memoBySignature.get(key)
+      if (!memo) memoBySignature.set(key, (memo = new Map()))
+      memoOfItems.set(items, memo)
+    }
+    const masks: StateMask[] = new Array(items.length)
+    let key: number | string = 0
+    for (let i = 0; i < items.length; i++) {
+      const m = itemMask(items[i]!, c)
+      masks[i] = m
+      if (items.length <= 13) key = (key as number) * 16 + m
+    }
+    if (items.length > 13) key = masks.join(',')
+    let v = memo.get(key)
+    if (v === undefined) {
+      v = VALUE_CODES[resolve(items.map((it) => it.candidate), masks).value]
+      memo.set(key, v)
+    }
+    return v
+  }
 
   // What the explained path needs per jurisdiction and does not depend on the case: the layers as
   // shown, the name, and per interval and question the provisions not in force there (traced for
@@ -332,7 +340,7 @@ export function createEngine(registry: Registry, options: { version: string }): 
 
   const explainQuestion = (input: unknown, q: Question): QuestionEvaluation => Object.freeze({ kind: 'question-evaluation', question: q, ...explained(input, [q]) })
 
-  return Object.freeze({ registry, version: options.version, evaluate, explainQuestion, decide, decideQuestion, decideAll, planFor })
+  return Object.freeze({ registry, version: options.version, evaluate, explainQuestion, decide, decideQuestion, decideAll, decideInterpreted, planFor })
 }
 
 function layerView(l: Layer) {

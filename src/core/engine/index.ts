@@ -13,6 +13,6 @@ export { CaseSchema, CaseFactsSchema, OffenseSchema, parseCase, type Case, type 
 export { createEngine, hashInput, unpackCodes, VALUE_BY_CODE, VALUE_CODES, type Answer, type Citation, type Engine, type Evaluation, type QuestionEvaluation, type Receipt, type TraceEntry } from './evaluate.ts'
 export { explainEvaluation } from './explain.ts'
 export { conditionalAnswer, conditionalText, factClause, factQuestion, factValues, MAX_BRANCH_FACTS, withFact, type Branch, type Conditional, type FactEffect, type FactValue } from './branches.ts'
-export { QUESTIONS, QUESTION_NAMES, resolveLayers, type Question } from './plan.ts'
+export { QUESTIONS, QUESTION_NAMES, questionKey, resolveLayers, type Question } from './plan.ts'
 export type { Value, Verdict } from './combine.ts'
 export { runCases, parseCaseFile, type CaseResult, type RuleCase } from './rule-cases.ts'

@@ -169,6 +169,36 @@ export function buildPlan(registry: Registry, jurisdictionId: string): Plan {
   return Object.freeze({ kind: 'plan', jurisdictionId, layers, starts: Int32Array.from(starts), segments })
 }
 
+/**
+ * What decides one question in a jurisdiction, as a string: the provisions of that question's
+ * action in its chain of layers (in the plan's order, each with its layer's position), and any
+ * layer the engine cannot identify. Two jurisdictions with the same key get the same answer to
+ * the question for every case and date: their plans hold the same candidates, and a
+ * candidate's in-force status on a day depends only on its own enactment, never on the chain
+ * it is in (a finer chain only splits its intervals). The simulator uses it to ask the engine
+ * once for all the jurisdictions that share a key (most counties add nothing to their state's
+ * hold rule).
+ *
+ * @example
+ * ```ts
+ * questionKey(registry, 'ocd-division/country:us/state:tx/county:harris', 'hold') ===
+ *   questionKey(registry, 'ocd-division/country:us/state:tx', 'hold') // true when Harris has no hold provisions of its own
+ * ```
+ */
+export function questionKey(registry: Registry, jurisdictionId: string, question: Question): string {
+  const layers = resolveLayers(registry, jurisdictionId)
+  if (layers.length === 0) return `!${jurisdictionId}`
+  const action = QUESTIONS[question]
+  const parts: string[] = []
+  layers.forEach((l, layerIndex) => {
+    for (const e of l.jurisdiction?.enactments ?? []) for (const p of e.provisions) if (p.action === action) parts.push(`${l.id} ${e.id} ${p.id}@${layerIndex}`)
+  })
+  layers.forEach((l, layerIndex) => {
+    if (l.layer === 'county' && l.id === '') parts.push(`(unknown layer)@${layerIndex}`)
+  })
+  return parts.join('|')
+}
+
 const bounded = new WeakMap<Enactment, Enactment>()
 
 /**

@@ -187,6 +187,9 @@ function slotRelevance(slot: number): (from: number, to: number) => boolean {
   return (f, t) => f === slot - SLOT.practice || t === slot - SLOT.practice
 }
 
+/** Called with each candidate witness in turn; true ends the search. */
+type Visit = (entries: WitnessEntry[]) => boolean
+
 /** Which dimension a swap changes. */
 type Dim = 'law' | 'cf' | 'practice'
 
@@ -382,8 +385,11 @@ class Protector {
     return `law-versus-practice row ${Math.floor((item - L.lvpBase) / LVP_SLOTS)} slot ${(item - L.lvpBase) % LVP_SLOTS}`
   }
 
-  /** Which published items a change moves, and whether it is feasible one way or both. */
-  private evaluate(entries: readonly WitnessEntry[], target: number): { changed: number[]; ways: number } | null {
+  /**
+   * Whether a change moves the target and is feasible one way or both (0: it is no witness);
+   * the published items it moves are left in `scratchChanged`.
+   */
+  private evaluate(entries: readonly WitnessEntry[], target: number): number {
     const delta = this.scratchDelta
     const touched = this.scratchTouched
     const items = this.scratchItems
@@ -397,17 +403,21 @@ class Protector {
       }
     }
     const hitsTarget = delta[target] !== 0
-    const changed: number[] = []
+    const changed = this.scratchChanged
+    changed.length = 0
     for (const item of touched) {
       if (delta[item] !== 0 && this.published[item]) changed.push(item)
       delta[item] = 0
     }
-    if (!hitsTarget) return null
+    if (!hitsTarget) return 0
     let ways = 0
     if (this.feasible(entries, 1)) ways++
     if (this.feasible(entries, -1)) ways++
-    return ways > 0 ? { changed, ways } : null
+    return ways
   }
+
+  /** The published items the last {@link evaluate} found changed (reused: copy to keep). */
+  private readonly scratchChanged: number[] = []
 
   private readonly scratchTouched: number[] = []
   private readonly scratchItems: number[] = []
@@ -502,15 +512,17 @@ class Protector {
       return null
     }
     let tried = 0
-    for (const entries of this.candidates(item)) {
-      if (isCell && !this.changesCellSlot(entries, c, slot)) continue
-      const r = this.evaluate(entries, item)
-      if (!r) continue
+    // candidates are visited in order until one ends the search (a callback, not a generator:
+    // the same order and the same laziness, without a generator frame per candidate)
+    this.candidates((entries) => {
+      if (isCell && !this.changesCellSlot(entries, c, slot)) return false
+      const ways = this.evaluate(entries, item)
+      if (ways === 0) return false
       tried++
-      const cost = this.cost(r.changed)
-      if (!best || cost < best.cost || (cost === best.cost && r.ways > best.ways)) best = { entries, changed: r.changed, cost, ways: r.ways }
-      if (best.cost === 0 || (tried >= MAX_TRIED && best.cost < 1_000_000)) break
-    }
+      const cost = this.cost(this.scratchChanged)
+      if (!best || cost < best.cost || (cost === best.cost && ways > best.ways)) best = { entries, changed: [...this.scratchChanged], cost, ways }
+      return best.cost === 0 || (tried >= MAX_TRIED && best.cost < 1_000_000)
+    }, item)
     return best as { entries: WitnessEntry[]; changed: number[]; cost: number } | null
   }
 
@@ -555,31 +567,31 @@ class Protector {
   }
 
   /** Candidate witnesses for an item, most promising first. */
-  private *candidates(item: number): Generator<WitnessEntry[]> {
+  private candidates(visit: Visit, item: number): boolean {
     const { layout } = this
     if (item < layout.totalBase) {
-      yield* this.cellCandidates(Math.floor(item / CELL_SLOTS), item % CELL_SLOTS)
-      return
+      return this.cellCandidates(visit, Math.floor(item / CELL_SLOTS), item % CELL_SLOTS)
     }
     // a global item: try changes at the cells that could move it, least disturbing first
     const cells = this.cellsFor(item)
     // partners in places whose law-versus-practice row is already withheld cost no row
     const withheldRows = this.cellsOfWithheldRows()
-    for (const c of cells) for (const dim of DIMS) for (const c2 of withheldRows) if (this.input.cells[c2]!.group !== this.input.cells[c]!.group) yield* this.swaps(c, c2, dim)
-    for (const c of cells) for (const dim of DIMS) for (const c2 of this.otherGroups(c, false)) yield* this.swaps(c, c2, dim)
+    for (const c of cells) for (const dim of DIMS) for (const c2 of withheldRows) if (this.input.cells[c2]!.group !== this.input.cells[c]!.group) if (this.swaps(visit, c, c2, dim)) return true
+    for (const c of cells) for (const dim of DIMS) for (const c2 of this.otherGroups(c, false)) if (this.swaps(visit, c, c2, dim)) return true
     for (const c of cells) {
       for (const dim of DIMS) {
         for (let to = 0; to < (dim === 'practice' ? PRACTICE_COUNT : ANSWER_COUNT); to++) {
-          for (const c2 of this.cellsWith(dim, to, c)) if (this.input.cells[c2]!.group !== this.input.cells[c]!.group) yield* this.swaps(c, c2, dim)
+          for (const c2 of this.cellsWith(dim, to, c)) if (this.input.cells[c2]!.group !== this.input.cells[c]!.group) if (this.swaps(visit, c, c2, dim)) return true
         }
       }
     }
-    for (const c of cells) yield* this.movesByKey(c, true)
+    for (const c of cells) if (this.movesByKey(visit, c, true)) return true
     for (const c of cells) {
-      yield* this.originChanges(c)
-      for (const dim of DIMS) yield* this.swaps(c, null, dim)
-      yield* this.singles(c)
+      if (this.originChanges(visit, c)) return true
+      for (const dim of DIMS) if (this.swaps(visit, c, null, dim)) return true
+      if (this.singles(visit, c)) return true
     }
+    return false
   }
 
   /** Up to a few dozen cells (the largest of each) of places whose law-versus-practice count is withheld. */
@@ -595,24 +607,25 @@ class Protector {
     return out
   }
 
-  private *cellCandidates(c: number, slot: number): Generator<WitnessEntry[]> {
+  private cellCandidates(visit: Visit, c: number, slot: number): boolean {
     const near = this.sameGroup(c)
     const dim: Dim | null = slot >= SLOT.practice ? 'practice' : slot >= SLOT.cf ? 'cf' : slot >= SLOT.law ? 'law' : null
     const relevant = dim ? slotRelevance(slot) : undefined
-    yield* this.moves(c, near)
-    if (dim) for (const c2 of near) yield* this.swaps(c, c2, dim, relevant)
-    yield* this.movesByKey(c, false)
+    if (this.moves(visit, c, near)) return true
+    if (dim) for (const c2 of near) if (this.swaps(visit, c, c2, dim, relevant)) return true
+    if (this.movesByKey(visit, c, false)) return true
     if (dim) {
       // a category c lacks: cells that have it, wherever they are
       for (let to = 0; to < (dim === 'practice' ? PRACTICE_COUNT : ANSWER_COUNT); to++) {
-        for (const c2 of this.cellsWith(dim, to, c)) yield* this.swaps(c, c2, dim, relevant, to)
+        for (const c2 of this.cellsWith(dim, to, c)) if (this.swaps(visit, c, c2, dim, relevant, to)) return true
       }
-      for (const c2 of this.otherGroups(c, false)) yield* this.swaps(c, c2, dim, relevant)
+      for (const c2 of this.otherGroups(c, false)) if (this.swaps(visit, c, c2, dim, relevant)) return true
     }
-    yield* this.moves(c, this.otherGroups(c, true))
-    yield* this.originChanges(c)
-    if (dim) yield* this.swaps(c, null, dim, relevant)
-    yield* this.singles(c)
+    if (this.moves(visit, c, this.otherGroups(c, true))) return true
+    if (this.originChanges(visit, c)) return true
+    if (dim) if (this.swaps(visit, c, null, dim, relevant)) return true
+    if (this.singles(visit, c)) return true
+    return false
   }
 
   private readonly keyIndex = new Map<number, number[]>()
@@ -622,23 +635,24 @@ class Protector {
    * answers and practice), suppressed and larger ones first: a cell of one record can only gain
    * one from a cell that keeps one.
    */
-  private *movesByKey(c: number, otherGroupsOnly: boolean): Generator<WitnessEntry[]> {
+  private movesByKey(visit: Visit, c: number, otherGroupsOnly: boolean): boolean {
     const cells = this.input.cells
     for (const key of this.topAtoms(c)) {
       if (!this.movable(c, key)) continue
-      const index = this.indexed(`key:${key}`, (x) => this.cellAtoms[x]!.has(key))
+      const index = this.indexes.get(key) ?? this.indexed(key, (x) => this.cellAtoms[x]!.has(key))
       const partners = this.partners(index, c, otherGroupsOnly, (c2) => cells[c2]!.linked === cells[c]!.linked && (this.cellRecords[c2]! >= 2 || this.cellRecords[c]! >= 2))
       for (const c2 of partners) {
-        yield [{ cell: c2, key, coef: -1 }, { cell: c, key, coef: 1 }]
-        if (this.cellRecords[c]! >= 2) yield [{ cell: c, key, coef: -1 }, { cell: c2, key, coef: 1 }]
+        if (visit([{ cell: c2, key, coef: -1 }, { cell: c, key, coef: 1 }])) return true
+        if (this.cellRecords[c]! >= 2) if (visit([{ cell: c, key, coef: -1 }, { cell: c2, key, coef: 1 }])) return true
       }
     }
+    return false
   }
 
-  private readonly indexes = new Map<string, { all: number[]; byGroup: Map<number, number[]> }>()
+  private readonly indexes = new Map<number, { all: number[]; byGroup: Map<number, number[]> }>()
 
-  /** Cells that satisfy `has`, smallest first, and by group (built once per name). */
-  private indexed(name: string, has: (c: number) => boolean): { all: number[]; byGroup: Map<number, number[]> } {
+  /** Cells that satisfy `has`, smallest first, and by group (built once per id: an atom key, or a negative id for a category). */
+  private indexed(name: number, has: (c: number) => boolean): { all: number[]; byGroup: Map<number, number[]> } {
     let index = this.indexes.get(name)
     if (!index) {
       const all: number[] = []
@@ -662,12 +676,14 @@ class Protector {
    * law-versus-practice row then stays as it is), then suppressed cells elsewhere, then any,
    * scanning a bounded window that starts at a place fixed by `c`.
    */
-  private partners(index: { all: number[]; byGroup: Map<number, number[]> }, c: number, otherGroupsOnly: boolean, ok: (c2: number) => boolean): number[] {
-    const group = this.input.cells[c]!.group
+  private partners(index: { all: number[]; byGroup: Map<number, number[]> }, c: number, otherGroupsOnly: boolean, ok: ((c2: number) => boolean) | null): number[] {
+    const cellGroup = this.cellGroup
+    const suppressed = this.suppressed
+    const group = cellGroup[c]!
     const out: number[] = []
     if (!otherGroupsOnly) {
       for (const x of index.byGroup.get(group) ?? []) {
-        if (x !== c && ok(x)) out.push(x)
+        if (x !== c && (ok === null || ok(x))) out.push(x)
         if (out.length >= MAX_NEIGHBOURS / 2) break
       }
     }
@@ -675,28 +691,44 @@ class Protector {
     const n = all.length
     const start = n > 0 ? (c * 7919) % n : 0
     const window = Math.min(n, MAX_NEIGHBOURS * 30)
-    for (const wantSuppressed of [1, 0]) {
-      for (let i = 0; i < window && out.length < MAX_NEIGHBOURS; i++) {
-        const x = all[(start + i) % n]!
-        if (x === c || this.input.cells[x]!.group === group || this.suppressedCell(x) !== wantSuppressed || out.includes(x) || !ok(x)) continue
+    // no cell can be taken twice: the window holds each cell once, skips `c`'s own jurisdiction
+    // (the cells taken above), and the two passes take cells with different suppression
+    for (let wantSuppressed = 1; wantSuppressed >= 0; wantSuppressed--) {
+      let j = start
+      for (let i = 0; i < window && out.length < MAX_NEIGHBOURS; i++, j++) {
+        if (j >= n) j -= n
+        const x = all[j]!
+        if (x === c || cellGroup[x] === group || suppressed[x * CELL_SLOTS] !== wantSuppressed) continue
+        if (ok !== null && !ok(x)) continue
         out.push(x)
       }
     }
     // nothing in the window (e.g. every cell near it is too small to give a record): look further
     for (let i = window; i < n && out.length < 2; i++) {
       const x = all[(start + i) % n]!
-      if (x !== c && this.input.cells[x]!.group !== group && !out.includes(x) && ok(x)) out.push(x)
+      if (x !== c && cellGroup[x] !== group && !out.includes(x) && (ok === null || ok(x))) out.push(x)
     }
     return out
   }
 
+  /** Each cell's group, as a typed array for the hot loops. */
+  private get cellGroup(): Int32Array {
+    if (!this.groupOfCell) {
+      this.groupOfCell = new Int32Array(this.input.cells.length)
+      this.input.cells.forEach((cell, c) => (this.groupOfCell![c] = cell.group))
+    }
+    return this.groupOfCell
+  }
+  private groupOfCell: Int32Array | undefined
+
   /** Cells with a record whose `dim` is `value` (see {@link partners}). */
   private cellsWith(dim: Dim, value: number, except: number): number[] {
-    const index = this.indexed(`${dim}:${value}`, (x) => {
+    const id = -1 - (DIMS.indexOf(dim) * PRACTICE_COUNT + value)
+    const index = this.indexes.get(id) ?? this.indexed(id, (x) => {
       for (const k of this.cellAtoms[x]!.keys()) if (this.atom(k)[dim] === value) return true
       return false
     })
-    return this.partners(index, except, false, () => true)
+    return this.partners(index, except, false, null)
   }
 
   private suppressedCell(c: number): number {
@@ -716,9 +748,27 @@ class Protector {
   private sameGroupUncached(c: number): number[] {
     const cells = this.input.cells
     const month = cells[c]!.month
-    const same = this.byGroup[cells[c]!.group]!.filter((x) => x !== c)
-    same.sort((a, b) => this.suppressedCell(b) - this.suppressedCell(a) || Math.abs(cells[a]!.month - month) - Math.abs(cells[b]!.month - month))
-    return same.slice(0, MAX_NEIGHBOURS)
+    // the first MAX_NEIGHBOURS of the group's other cells in the order (suppressed first, then
+    // nearest month, then cell order, as a stable sort gives): one pass keeping the best few
+    const out: number[] = []
+    const rank: number[] = []
+    for (const x of this.byGroup[cells[c]!.group]!) {
+      if (x === c) continue
+      // a smaller rank comes first; ties keep their order
+      const r = (1 - this.suppressedCell(x)) * 1e9 + Math.abs(cells[x]!.month - month)
+      if (out.length === MAX_NEIGHBOURS && r >= rank[MAX_NEIGHBOURS - 1]!) continue
+      let i = out.length === MAX_NEIGHBOURS ? MAX_NEIGHBOURS - 1 : out.length
+      while (i > 0 && rank[i - 1]! > r) {
+        if (i < MAX_NEIGHBOURS) {
+          out[i] = out[i - 1]!
+          rank[i] = rank[i - 1]!
+        }
+        i--
+      }
+      out[i] = x
+      rank[i] = r
+    }
+    return out
   }
 
   /**
@@ -762,7 +812,21 @@ class Protector {
   /** {@link topAtoms} for the current focus (cleared when the focus changes). */
   private readonly topCache = new Map<number, number[]>()
 
+  /** {@link topAtoms} of cells whose order does not depend on the focus (cached for the whole run). */
+  private readonly plainTop = new Map<number, number[]>()
+
   private topAtoms(c: number): number[] {
+    // the order depends on the focus only for the focus cell (unless it is its record count
+    // being sought) and for a global item; else it is the cell's largest atoms, always the same
+    if ((c !== this.focusCell || this.focusSlot === SLOT.records) && this.focusItem < this.layout.totalBase) {
+      let top = this.plainTop.get(c)
+      if (!top) {
+        const keys = this.atomsByCount(c)
+        top = keys.length <= MAX_ATOMS_TRIED ? keys : keys.slice(0, MAX_ATOMS_TRIED)
+        this.plainTop.set(c, top)
+      }
+      return top
+    }
     let top = this.topCache.get(c)
     if (!top) {
       top = this.topAtomsUncached(c)
@@ -791,20 +855,21 @@ class Protector {
   }
 
   /** Move one record between `c` and each of `others`, either way. */
-  private *moves(c: number, others: readonly number[]): Generator<WitnessEntry[]> {
+  private moves(visit: Visit, c: number, others: readonly number[]): boolean {
     const mine = this.topAtoms(c)
     for (const c2 of others) {
       if (this.cellRecords[c2]! < 2 && this.cellRecords[c]! < 2) continue
-      for (const key of mine) if (this.movable(c, key)) yield [{ cell: c, key, coef: -1 }, { cell: c2, key, coef: 1 }]
-      for (const key of this.topAtoms(c2)) if (this.movable(c, key)) yield [{ cell: c2, key, coef: -1 }, { cell: c, key, coef: 1 }]
+      for (const key of mine) if (this.movable(c, key)) if (visit([{ cell: c, key, coef: -1 }, { cell: c2, key, coef: 1 }])) return true
+      for (const key of this.topAtoms(c2)) if (this.movable(c, key)) if (visit([{ cell: c2, key, coef: -1 }, { cell: c, key, coef: 1 }])) return true
     }
+    return false
   }
 
   /**
    * Change one record's category in `dim` at `c`; with `c2`, the reverse change at `c2` keeps
    * the totals; without, the totals move.
    */
-  private *swaps(c: number, c2: number | null, dim: Dim, relevant?: (from: number, to: number) => boolean, onlyTo = -1): Generator<WitnessEntry[]> {
+  private swaps(visit: Visit, c: number, c2: number | null, dim: Dim, relevant?: (from: number, to: number) => boolean, onlyTo = -1): boolean {
     const steps = this.swapSteps(c, dim, relevant)
     for (let i = 0; i < steps.length; i += 4) {
       const to = steps[i + 2]!
@@ -813,18 +878,22 @@ class Protector {
       const from = steps[i + 1]!
       const moved = steps[i + 3]!
       if (c2 === null) {
-        yield [{ cell: c, key, coef: -1 }, { cell: c, key: moved, coef: 1 }]
+        if (visit([{ cell: c, key, coef: -1 }, { cell: c, key: moved, coef: 1 }])) return true
         continue
       }
       for (const k2 of this.largestWith(c2, dim, to)) {
-        yield [
-          { cell: c, key, coef: -1 },
-          { cell: c, key: moved, coef: 1 },
-          { cell: c2, key: k2, coef: -1 },
-          { cell: c2, key: this.withDim(this.atom(k2), dim, from), coef: 1 },
-        ]
+        if (
+          visit([
+            { cell: c, key, coef: -1 },
+            { cell: c, key: moved, coef: 1 },
+            { cell: c2, key: k2, coef: -1 },
+            { cell: c2, key: this.withDim(this.atom(k2), dim, from), coef: 1 },
+          ])
+        )
+          return true
       }
     }
+    return false
   }
 
   /** {@link swapSteps} for the current focus (cleared when the focus changes, as `relevant` is the focus slot's). */
@@ -870,19 +939,21 @@ class Protector {
   }
 
   /** Change one record's origin (file and source) at `c`. */
-  private *originChanges(c: number): Generator<WitnessEntry[]> {
+  private originChanges(visit: Visit, c: number): boolean {
     for (const key of this.topAtoms(c)) {
       const a = this.atom(key)
       for (let o = 0; o < this.input.origins.length; o++) {
         if (o === a.origin) continue
-        yield [{ cell: c, key, coef: -1 }, { cell: c, key: atomKey(o, a.law, a.cf, a.practice), coef: 1 }]
+        if (visit([{ cell: c, key, coef: -1 }, { cell: c, key: atomKey(o, a.law, a.cf, a.practice), coef: 1 }])) return true
       }
     }
+    return false
   }
 
   /** Add or remove one record at `c`: moves the totals, the file and the source counts. */
-  private *singles(c: number): Generator<WitnessEntry[]> {
-    for (const key of this.topAtoms(c)) yield [{ cell: c, key, coef: -1 }]
+  private singles(visit: Visit, c: number): boolean {
+    for (const key of this.topAtoms(c)) if (visit([{ cell: c, key, coef: -1 }])) return true
+    return false
   }
 
   private withDim(a: Atom, dim: Dim, value: number): number {

@@ -24,7 +24,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DuckDBDoubleVector, DuckDBInstance, DuckDBIntegerVector, type DuckDBConnection, type DuckDBVector } from '@duckdb/node-api'
 import { formatDay } from '../../core/dates/index.ts'
-import { createEngine, resolveLayers, type CaseFacts, type Engine, type ParsedCase } from '../../core/engine/index.ts'
+import { createEngine, questionKey, resolveLayers, type CaseFacts, type Engine, type ParsedCase } from '../../core/engine/index.ts'
 import { AppError } from '../../core/errors/index.ts'
 import { boundaryDays, type Registry } from '../../core/registry/index.ts'
 import { PRACTICE_OUTCOMES, type PracticeOutcome } from '../import/index.ts'
@@ -116,15 +116,12 @@ export async function runSimulation(options: SimulateOptions): Promise<Simulatio
     const law = createEngine(registry, { version: engineVersion })
     const cfEngine = counterfactual?.kind === 'policy' ? createEngine(counterfactual.registry, { version: engineVersion }) : counterfactual ? law : undefined
     const places = new Places(counterfactual?.kind === 'policy' ? [registry, counterfactual.registry] : [registry], options.counties ?? [])
-    // while DuckDB scans, the engine prepares the registry's jurisdictions (large inputs reach
-    // nearly all of them), one at a time, stopping when the scan is done
-    const warming: Array<readonly [Engine, string]> = []
-    if (counterfactual?.kind === 'jurisdiction') warming.push([law, counterfactual.spec.jurisdiction])
-    for (const id of [...registry.jurisdictions.keys()].sort()) warming.push([law, id])
-    if (counterfactual?.kind === 'policy') for (const id of [...counterfactual.registry.jurisdictions.keys()].sort()) warming.push([cfEngine!, id])
-    await prepareWhile(scanning, warming, action)
+    // the engine is asked once per distinct law (see `Representatives`), on its interpreted
+    // path: no jurisdiction's batch function is generated for the few questions asked of it
+    const lawReps = new Representatives(registry, action)
+    const cfReps = counterfactual?.kind === 'policy' ? new Representatives(counterfactual.registry, action) : undefined
     const scan = await scanning
-    return aggregatePeriod(simulateIn(scan, { ...options, action, engineVersion, registry, law, cfEngine, counterfactual, places, scenarios, started }), period)
+    return aggregatePeriod(simulateIn(scan, { ...options, action, engineVersion, registry, law, cfEngine, counterfactual, places, scenarios, started, lawReps, cfReps }), period)
   } finally {
     // never close DuckDB under a query still running (a failure here may come first)
     await scanning?.catch(() => undefined)
@@ -310,6 +307,44 @@ interface RunContext extends Omit<SimulateOptions, 'counterfactual' | 'law'> {
   readonly places: Places
   readonly scenarios: Scenario[]
   readonly started: number
+  readonly lawReps: Representatives
+  readonly cfReps: Representatives | undefined
+}
+
+/**
+ * One jurisdiction for each distinct law on the question: jurisdictions with the same
+ * {@link questionKey} (the same provisions for the question in their chain of layers) get the
+ * same answer for every case and date, so the engine is asked, and prepared, for the first of
+ * them only. A common answer over several targets is the same over their representatives (it is
+ * undetermined when any is, or when two differ, whatever their order or repetition).
+ */
+class Representatives {
+  private readonly byKey = new Map<string, string>()
+  private readonly byId = new Map<string, string>()
+  constructor(
+    private readonly registry: Registry,
+    private readonly action: SimulationAction,
+  ) {
+    // the registry's own ids first, in id order: the same representative on every run (a state
+    // before its counties, so the shortest chain, with the fewest boundary days, stands for them)
+    for (const id of [...registry.jurisdictions.keys()].sort()) this.one(id)
+  }
+
+  one(id: string): string {
+    let rep = this.byId.get(id)
+    if (rep === undefined) {
+      const key = questionKey(this.registry, id, this.action)
+      rep = this.byKey.get(key)
+      if (rep === undefined) this.byKey.set(key, (rep = id))
+      this.byId.set(id, rep)
+    }
+    return rep
+  }
+
+  /** The distinct representatives of `ids`, sorted. */
+  of(ids: readonly string[]): string[] {
+    return [...new Set([...ids].sort().map((id) => this.one(id)))].sort()
+  }
 }
 
 /** A class: the divisions whose law could bind a record, under the law and the policy counterfactual. */
@@ -342,6 +377,7 @@ function simulateIn(scan: Scan, ctx: RunContext): SimulationTable {
   const tOrigin = new Int32Array(n)
   const tPractice = new Int32Array(n)
   const locCache = new Map<string, ResolvedLocation>()
+  const classOfPlace = new Map<string, number>()
   tuples.forEach((t, i) => {
     const fi = t.file
     const file = files[fi]!
@@ -386,12 +422,19 @@ function simulateIn(scan: Scan, ctx: RunContext): SimulationTable {
       jurisdictionIndex.set(loc.cell, j)
     }
     tJur[i] = j
-    const cls = placeClass(ctx, loc, f.custody ?? null)
-    const classKey = `${cls.law.join('|')}#${cls.cf?.join('|') ?? ''}`
-    let k = classIndex.get(classKey)
+    // a place and custody's class, once per distinct pair (an unlinked record's lists every
+    // registry jurisdiction of its state, or of the country)
+    const placeKey = `${locKey}|${f.custody ?? ''}`
+    let k = classOfPlace.get(placeKey)
     if (k === undefined) {
-      k = classes.push(cls) - 1
-      classIndex.set(classKey, k)
+      const cls = placeClass(ctx, loc, f.custody ?? null)
+      const classKey = `${cls.law.join('|')}#${cls.cf?.join('|') ?? ''}`
+      k = classIndex.get(classKey)
+      if (k === undefined) {
+        k = classes.push(cls) - 1
+        classIndex.set(classKey, k)
+      }
+      classOfPlace.set(placeKey, k)
     }
     tClass[i] = k
     const factKey = FACT_COLUMNS.map((col) => f[col] ?? '').join('|')
@@ -439,20 +482,29 @@ function simulateIn(scan: Scan, ctx: RunContext): SimulationTable {
     return f
   }
   const dates = new Map<number, string>()
+  const reached = new Set<string>()
   const decide = (engine: Engine, id: string, day: number, fact: number): number => {
     engineCalls++
+    reached.add(id)
     let date = dates.get(day)
     if (date === undefined) dates.set(day, (date = formatDay(day)))
-    return engine.decideQuestion(fixedCase(id, date, day, factsOf(fact)), ctx.action)
+    return engine.decideInterpreted(fixedCase(id, date, day, factsOf(fact)), ctx.action)
   }
+  // per list of targets, the one that settled the last common answer: asked first next time
+  // (the common answer does not depend on the order, and one target often settles many)
+  const settler = new Map<readonly string[], number>()
   const common = (engine: Engine, ids: readonly string[], day: number, fact: number): number => {
     let value = -1
-    for (const id of ids) {
-      const v = decide(engine, id, day, fact)
+    const first = ids.length > 2 ? (settler.get(ids) ?? 0) : 0
+    for (let n = 0; n < ids.length; n++) {
+      const i = (first + n) % ids.length
+      const v = decide(engine, ids[i]!, day, fact)
       // undetermined anywhere makes the common answer undetermined, whatever the rest say
-      if (v === UNDETERMINED) return UNDETERMINED
-      if (value === -1) value = v
-      else if (v !== value) return UNDETERMINED
+      if (v === UNDETERMINED || (value !== -1 && v !== value)) {
+        if (ids.length > 2) settler.set(ids, i)
+        return UNDETERMINED
+      }
+      value = v
     }
     return value
   }
@@ -550,7 +602,7 @@ function simulateIn(scan: Scan, ctx: RunContext): SimulationTable {
       for (let atom = 0; atom < ATOM_SPACE; atom++) if (row[atom]! > 0) counts.set(cell * ATOM_SPACE + atom, row[atom]!)
     })
   }
-  tick('counts')
+  tick(`counts (${engineCalls} engine calls in ${reached.size} jurisdictions)`)
   const length = counts.size
   const atomCell = new Int32Array(length)
   const atomKey = new Int32Array(length)
@@ -579,27 +631,6 @@ function simulateIn(scan: Scan, ctx: RunContext): SimulationTable {
     atoms: { length, cell: atomCell, key: atomKey, count: atomCount },
     stats: { distinctCombinations, engineCalls, elapsedMs: performance.now() - ctx.started },
   })
-}
-
-/**
- * Prepares each jurisdiction's batch function (the engine compiles one on its first question
- * there) until `pending` settles, yielding between jurisdictions so the scan's results are taken
- * as soon as they come. Only a cache is filled: no answer depends on it.
- */
-async function prepareWhile(pending: Promise<unknown>, jobs: ReadonlyArray<readonly [Engine, string]>, action: SimulationAction): Promise<void> {
-  let settled = false
-  pending.then(
-    () => (settled = true),
-    () => (settled = true),
-  )
-  const day = 17_532 // any day compiles the whole router
-  const date = formatDay(day)
-  for (const [engine, id] of jobs) {
-    await new Promise<void>((resolve) => setImmediate(resolve))
-    if (settled) break
-    engine.decideQuestion(fixedCase(id, date, day, {}), action)
-  }
-  debug(`engine prepared while scanning`)
 }
 
 /**
@@ -688,8 +719,8 @@ function checkPattern(value: string | null, pattern: RegExp, field: string, file
 }
 
 function placeClass(ctx: RunContext, loc: ResolvedLocation, custody: string | null): PlaceClass {
-  const law = targetsFor(ctx.registry, loc, custody)
-  const cf = ctx.counterfactual?.kind === 'policy' ? targetsFor(ctx.counterfactual.registry, loc, custody) : null
+  const law = ctx.lawReps.of(targetsFor(ctx.registry, loc, custody))
+  const cf = ctx.counterfactual?.kind === 'policy' && ctx.cfReps ? ctx.cfReps.of(targetsFor(ctx.counterfactual.registry, loc, custody)) : null
   return { law, cf }
 }
 

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { defaultRegistryDir, fsLawSource, loadRegistryOrThrow, readRegistryFiles } from '../../adapters/fs/index.ts'
 import { parseDay } from '../../core/dates/index.ts'
 import { createEngine, type Engine } from '../../core/engine/index.ts'
-import type { Registry } from '../../core/registry/index.ts'
+import { boundaryDays, type Registry } from '../../core/registry/index.ts'
 import type { DetainerRecord } from '../import/index.ts'
 import { caseFacts } from './facts.ts'
 import { Places, targetsFor } from './places.ts'
@@ -18,7 +18,7 @@ import { fixtureRecords, writeFixture } from './test-fixture.ts'
 import { runSimulation } from './run.ts'
 import { practiceGroup, unpackAtom, UNDETERMINED, type SimulationTable } from './table.ts'
 import { simulate } from './simulate.ts'
-import { protectionOf } from './publish.ts'
+import { protectionOf, publishReport } from './publish.ts'
 
 const lawSource = fsLawSource()
 let registry: Registry
@@ -132,6 +132,67 @@ describe('simulate: grouped evaluation equals per-record evaluation', () => {
       expect(Buffer.from(fast.suppressed).equals(Buffer.from(full.suppressed))).toBe(true)
       expect([...fast.witnessOf]).toEqual([...full.witnessOf])
       expect(fast.witnesses).toEqual(full.witnesses)
+    }
+  })
+})
+
+describe('simulate over many places, next to the law’s boundary days', () => {
+  it('counts what per-record evaluation counts, and publishes no small number', async () => {
+    // every registry county and place with a GEOID (a place in its jail county when the registry
+    // knows it), a county without a file in each of their states, and unlinked records
+    const byId = new Map([...registry.jurisdictions.values()].map((j) => [j.id, j]))
+    const places: Array<readonly [string | null, string | null, string | null]> = [['tx', null, null], ['ny', null, null], [null, null, null]]
+    const states = new Set<string>()
+    for (const j of registry.jurisdictions.values()) {
+      const state = /\/state:([a-z]{2})/.exec(j.id)?.[1]
+      if (!state || j.geoid.kind !== 'known') continue
+      const code = j.geoid.value.code
+      if (j.level === 'county' && code.length === 5) places.push([state, code, null])
+      if (j.level === 'place' && code.length === 7) {
+        const jail = j.jailCounty?.kind === 'known' ? byId.get(j.jailCounty.value) : undefined
+        const county = jail?.geoid.kind === 'known' && jail.geoid.value.code.length === 5 ? jail.geoid.value.code : `${code.slice(0, 2)}999`
+        places.push([state, county, code])
+      }
+      if (!states.has(state)) places.push([state, `${code.slice(0, 2)}998`, null])
+      states.add(state)
+    }
+    expect(places.length).toBeGreaterThan(200)
+    const boundaries = boundaryDays([...registry.enactments.values()]).filter((d) => d >= parseDay('2008-01-01')! && d <= parseDay('2025-12-31')!)
+    const many = [
+      ...fixtureRecords(3000, 21, 'ice-lesa', { places, nearDays: boundaries, factPool: 5 }),
+      ...fixtureRecords(3000, 22, 'pa', { places, nearDays: boundaries }),
+    ]
+    const dir = join(files[0]!.replace(/lesa\.parquet$/, ''))
+    const file = await writeFixture(many, 'many-places.parquet', dir)
+    const saved = records
+    records = many.map((record) => ({ file: 0, record }))
+    try {
+      const counterfactual = { kind: 'jurisdiction' as const, jurisdiction: 'ocd-division/country:us/state:ca', date: '2018-01-01' }
+      const table = await runSimulation({ inputs: [file], registry, law: lawSource, counterfactual })
+      const engine = createEngine(registry, { version: 'test' })
+      const expected = naive(engine, { kind: 'jurisdiction', engine, id: counterfactual.jurisdiction, day: parseDay(counterfactual.date)! }, new Places(registry))
+      expect(sorted(tableCounts(table))).toEqual(sorted(expected))
+      expect(new Set([...expected.keys()].map((k) => k.split('|')[4]))).toEqual(new Set(['0', '1', '2', '3']))
+      // records of many jurisdictions share one answer: fewer distinct ones than records
+      expect(table.jurisdictions.length).toBeGreaterThan(200)
+      expect(table.stats.distinctCombinations).toBeLessThan(many.length)
+      // small cells: most are withheld, none publishes a number of 1 to 10, and the search
+      // decides as the full search does
+      const fast = protectionOf(table)
+      const full = protectionOf(table, undefined, { search: 'full' })
+      expect(Buffer.from(fast.suppressed).equals(Buffer.from(full.suppressed))).toBe(true)
+      expect(fast.witnesses).toEqual(full.witnesses)
+      const report = publishReport(table)
+      expect(report.cells.filter((c) => c.suppressed).length).toBeGreaterThan(report.cells.length / 2)
+      const small: number[] = []
+      const collect = (v: unknown): void => {
+        if (typeof v === 'number' && v >= 1 && v <= 10) small.push(v)
+        else if (v && typeof v === 'object') Object.entries(v).forEach(([k, x]) => k !== 'stats' && k !== 'minCell' && k !== 'matchRate' && collect(x))
+      }
+      collect(report)
+      expect(small).toEqual([])
+    } finally {
+      records = saved
     }
   })
 })

@@ -62,7 +62,18 @@ function pick<T>(r: () => number, values: readonly T[]): T {
  * const records = fixtureRecords(1000, 7, 'pa')
  * ```
  */
-export function fixtureRecords(n: number, seed: number, source: string, options: { readonly factPool?: number } = {}): DetainerRecord[] {
+export function fixtureRecords(
+  n: number,
+  seed: number,
+  source: string,
+  options: {
+    readonly factPool?: number
+    /** Places to draw from instead of {@link FIXTURE_PLACES}. */
+    readonly places?: ReadonlyArray<readonly [string | null, string | null, string | null]>
+    /** Days (since 1970-01-01) to draw most dates next to: the day before, of, or after one. */
+    readonly nearDays?: readonly number[]
+  } = {},
+): DetainerRecord[] {
   const r = random(seed)
   const drawFacts = (): Record<string, string | null> => {
     const facts: Record<string, string | null> = {}
@@ -79,8 +90,9 @@ export function fixtureRecords(n: number, seed: number, source: string, options:
   const pool = options.factPool ? Array.from({ length: options.factPool }, drawFacts) : null
   const out: DetainerRecord[] = []
   for (let i = 0; i < n; i++) {
-    const [state, county, place] = pick(r, FIXTURE_PLACES)
-    const day = r() < 0.03 ? null : FIRST + Math.floor(r() * (LAST - FIRST + 1))
+    const [state, county, place] = pick(r, options.places ?? FIXTURE_PLACES)
+    const near = options.nearDays && options.nearDays.length > 0 && r() < 0.6
+    const day = r() < 0.03 ? null : near ? pick(r, options.nearDays!) + Math.floor(r() * 3) - 1 : FIRST + Math.floor(r() * (LAST - FIRST + 1))
     const facts = pool ? pick(r, pool) : drawFacts()
     out.push({
       source,

@@ -59,7 +59,7 @@ function visibleSvg(svg: SVGSVGElement, overlay: SVGSVGElement): string {
     p.setAttribute('stroke', p.classList.contains('nation') ? '#777' : '#fff')
     p.setAttribute('stroke-width', p.classList.contains('nation') ? '0.6' : '1.1')
   })
-  for (const child of Array.from(overlay.children)) {
+  for (const child of Array.from(overlay.querySelectorAll('path, circle'))) {
     const c = child.cloneNode(true) as Element
     if (c.classList.contains('own')) c.setAttribute('fill', 'none'), c.setAttribute('stroke', '#111'), c.setAttribute('stroke-width', '1.4')
     if (c.classList.contains('place-dot')) c.setAttribute('fill', '#111')

@@ -7,6 +7,7 @@
  * hovered county.
  */
 import { Component, type RefObject } from 'preact'
+import { useMemo } from 'preact/hooks'
 import type { CountyAnswer } from '../shared/api-types.ts'
 import { ANSWER_PALETTE } from '../shared/palette.ts'
 import type { AnswerValue } from '../shared/words.ts'
@@ -135,6 +136,18 @@ export function diamond(x: number, y: number, r = 2.2): string {
  * hovered county.
  */
 export function MapOverlay(props: { shapes: AtlasShapes; counties: readonly CountyAnswer[] | null; hover: CountyShape | null; unplaced?: ReadonlyMap<string, readonly string[]> }) {
+  // The marks change only with the answers: the same element is returned otherwise, so a date
+  // change (before its answers arrive) or a pointer move does not diff them again.
+  const marks = useMemo(() => <OverlayMarks shapes={props.shapes} counties={props.counties} unplaced={props.unplaced} />, [props.shapes, props.counties, props.unplaced])
+  return (
+    <svg class="atlas-map atlas-overlay" viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} aria-hidden="true" focusable="false">
+      {marks}
+      {props.hover ? <path class="hover" d={props.hover.d} /> : null}
+    </svg>
+  )
+}
+
+function OverlayMarks(props: { shapes: AtlasShapes; counties: readonly CountyAnswer[] | null; unplaced?: ReadonlyMap<string, readonly string[]> }) {
   const byGeoid = new Map(props.shapes.counties.map((c) => [c.geoid, c]))
   const own: CountyShape[] = []
   const withPlaces: CountyShape[] = []
@@ -149,7 +162,7 @@ export function MapOverlay(props: { shapes: AtlasShapes; counties: readonly Coun
     else if (c.cityAgreements287g > 0) cityAgreements.push(shape)
   }
   return (
-    <svg class="atlas-map atlas-overlay" viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} aria-hidden="true" focusable="false">
+    <g class="marks">
       {own.map((s) => (
         <path key={`o${s.geoid}`} class="own" d={s.d} />
       ))}
@@ -166,7 +179,6 @@ export function MapOverlay(props: { shapes: AtlasShapes; counties: readonly Coun
       {cityAgreements.map((s) => (
         <path key={`h${s.geoid}`} class="agreement-287g-city" d={diamond(s.cx + 3.2, s.cy - 3.2)} />
       ))}
-      {props.hover ? <path class="hover" d={props.hover.d} /> : null}
-    </svg>
+    </g>
   )
 }

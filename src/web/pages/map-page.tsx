@@ -2,8 +2,9 @@
  * The map page: every county coloured by the engine's answer to one question (an action and a
  * case template) as of a date on a slider, with a legend, hover details, click-through to each
  * county, and the same data as a table. The first response carries the controls, legend counts and
- * table; the browser fetches the shapes (a static TopoJSON asset) and the answers
- * (`/api/v1/answers`) and paints the map.
+ * table; the browser fetches the shapes (a static TopoJSON asset), the places list once
+ * (`/api/v1/answers/places`, cached by its id) and, per question and date, the compact answers
+ * (`/api/v1/answers?format=compact`), which it joins into the full answers, and paints the map.
  */
 import type { RefObject } from 'preact'
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks'
@@ -12,7 +13,8 @@ import { atlasShapes, type AtlasShapes } from '../components/map-geometry.ts'
 import { MapLegend } from '../components/map-legend.tsx'
 import { MapTableView } from '../components/map-table.tsx'
 import type { AnswersResponse, ApiError } from '../shared/api-types.ts'
-import type { AssumedFact } from '../../core/answers/index.ts'
+import type { AnswersPlaces, AssumedFact, CompactAnswers } from '../../core/answers/index.ts'
+import { answersPlacesUrl, expandAnswers } from '../shared/compact-answers.ts'
 import type { CaseFacts } from '../../core/engine/index.ts'
 import { assumeParams, type AssumeQuery } from '../shared/assume-url.ts'
 import { mapTable, summarise, type MapSummary, type MapTable, type UnplacedCity } from '../shared/map-summary.ts'
@@ -52,6 +54,8 @@ export interface MapPageProps {
   readonly table: MapTable | null
   /** Registry cities with their own law whose jail county is not recorded (from the registry, whatever the date). */
   readonly unplaced: readonly UnplacedCity[]
+  /** The places list the compact answers index into, by the server's current id (fetched at once, cached by the browser). */
+  readonly placesUrl: string
   /** The TopoJSON asset URL; given by the browser entry (absent on the server). */
   readonly atlasUrl?: string
 }
@@ -65,9 +69,14 @@ interface Query {
   readonly assume: AssumeQuery
 }
 
-/** The URL of one answers request. */
+/** The URL of one answers request, in full form: what the page links to as the map's data. */
 export function answersUrl(q: Pick<Query, 'date' | 'action' | 'template'> & { readonly assume?: AssumeQuery }): string {
   return `/api/v1/answers?${new URLSearchParams([['date', q.date], ['action', q.action], ['template', q.template], ...assumeParams(q.assume)]).toString()}`
+}
+
+/** The URL the map fetches for one question and date: the compact form (see shared/compact-answers.ts). */
+export function compactAnswersUrl(q: Pick<Query, 'date' | 'action' | 'template'> & { readonly assume?: AssumeQuery }): string {
+  return `${answersUrl(q)}&format=compact`
 }
 
 /** The page URL for a query (shareable; the server renders the same state). */
@@ -84,17 +93,42 @@ export function mapPageUrl(q: Query, today: string): string {
 }
 
 const cache = new Map<string, Promise<AnswersResponse>>()
+const placesCache = new Map<string, Promise<AnswersPlaces>>()
 
 /** How long a slider must rest before the answers for its date are fetched (a drag fires an input event about every 16 ms). */
 const SLIDER_DEBOUNCE_MS = 20
+/** A date input this long after the one before is not part of a drag (or a held key), and is fetched without the debounce. */
+const LONE_INPUT_MS = 100
 
-function loadAnswers(url: string): Promise<AnswersResponse> {
+async function fetchJson<T>(url: string): Promise<T> {
+  const r = await fetch(url)
+  const body = (await r.json()) as T | ApiError
+  if (!r.ok || (typeof body === 'object' && body !== null && 'error' in body)) throw new Error(typeof body === 'object' && body !== null && 'error' in body ? body.error.message : `HTTP ${r.status}`)
+  return body as T
+}
+
+/** The places list at a URL, fetched once per page. */
+function loadPlaces(url: string): Promise<AnswersPlaces> {
+  let p = placesCache.get(url)
+  if (!p) {
+    p = fetchJson<AnswersPlaces>(url)
+    p.catch(() => placesCache.delete(url))
+    placesCache.set(url, p)
+  }
+  return p
+}
+
+/**
+ * The answers for a compact answers URL, joined with the places list they name: the one the page
+ * was given (already fetched) when its id matches, otherwise the list of that id.
+ */
+function loadAnswers(url: string, placesUrl: string): Promise<AnswersResponse> {
   let p = cache.get(url)
   if (!p) {
-    p = fetch(url).then(async (r) => {
-      const body = (await r.json()) as AnswersResponse | ApiError
-      if (!r.ok || 'error' in body) throw new Error('error' in body ? body.error.message : `HTTP ${r.status}`)
-      return body
+    const given = loadPlaces(placesUrl)
+    p = fetchJson<CompactAnswers>(url).then(async (compact) => {
+      const places = await given.catch(() => null)
+      return expandAnswers(compact, places?.id === compact.placesId ? places : await loadPlaces(answersPlacesUrl(compact.placesId)))
     })
     p.catch(() => cache.delete(url))
     cache.set(url, p)
@@ -124,8 +158,13 @@ export function MapPage(props: MapPageProps) {
   const painter = useRef<Painter | null>(null)
   const wanted = useRef('')
   const dateChanged = useRef(false)
+  const lastInput = useRef(Number.NEGATIVE_INFINITY)
 
-  useEffect(() => setHydrated(true), [])
+  useEffect(() => {
+    setHydrated(true)
+    // the places list, once: it downloads beside the shapes and the first answers
+    if (props.atlasUrl) void loadPlaces(props.placesUrl).catch(() => undefined)
+  }, [])
 
   // Shapes: one static asset, fetched once.
   useEffect(() => {
@@ -149,15 +188,16 @@ export function MapPage(props: MapPageProps) {
   }, [props.atlasUrl])
 
   // Answers: fetched for each question and date; slider moves are debounced (briefly: the server
-  // answers any date from its cache), responses cached here, and a cached one is shown at once.
-  useEffect(() => {
-    const url = answersUrl(q)
+  // answers any date from its cache), responses cached here, and a cached one is shown at once. A
+  // layout effect, so the request is not held back until after the next frame.
+  useLayoutEffect(() => {
+    const url = compactAnswersUrl(q)
     wanted.current = url
     const delay = !answers || cache.has(url) ? 0 : SLIDER_DEBOUNCE_MS
     const timer = setTimeout(
       () => {
         setBusy(true)
-        loadAnswers(url)
+        loadAnswers(url, props.placesUrl)
           .then((a) => {
             mark('atlas:answers-loaded')
             if (wanted.current !== url) return
@@ -214,6 +254,11 @@ export function MapPage(props: MapPageProps) {
   const setDate = (date: string) => {
     mark('atlas:date-change')
     dateChanged.current = true
+    // A lone change (a click on the track, a key, the date field; not a drag under way): fetched at
+    // once, before the page re-renders; the effect above then finds it in the cache.
+    const now = performance.now()
+    if (answers && now - lastInput.current > LONE_INPUT_MS) void loadAnswers(compactAnswersUrl({ ...q, date }), props.placesUrl).catch(() => undefined)
+    lastInput.current = now
     setQ((old) => ({ ...old, date }))
   }
   const template = props.templates.find((t) => t.id === q.template)

@@ -171,7 +171,7 @@ describe('pages rendered on the server from the shipped registry', () => {
     expect(data.summary.byValue).toEqual({ prohibited: answers.counts.prohibited, required: answers.counts.required, permitted: answers.counts.permitted, undetermined: answers.counts.undetermined })
     expect(data.table.kind).toBe('counties')
     expect(data.table.rows).toHaveLength(answers.counties.filter((c) => c.state === 'CA').length)
-    expect(page.fetches).toEqual(['/api/v1/answers?date=2019-06-01&action=hold&template=no-record'])
+    expect(page.fetches).toEqual(['/api/v1/answers/places', '/api/v1/answers?date=2019-06-01&action=hold&template=no-record&format=compact'])
     const t = text(page)
     expect(t).toContain('counties of California')
     expect(t).toMatch(/Alpine Prohibited evaluator State law \(California\)/)

@@ -41,7 +41,8 @@ import { ComparePage, type ComparePageProps } from '../pages/compare-page.tsx'
 import { DownloadsPage } from '../pages/downloads-page.tsx'
 import { EvaluatePage, type EvaluatePageProps } from '../pages/evaluate-page.tsx'
 import { JurisdictionPage, type InForceProvision, type JurisdictionPageProps, type OverrideView } from '../pages/jurisdiction-page.tsx'
-import { answersUrl, MapPage, type MapPageProps } from '../pages/map-page.tsx'
+import { compactAnswersUrl, MapPage, type MapPageProps } from '../pages/map-page.tsx'
+import { answersPlacesUrl } from '../shared/compact-answers.ts'
 import { MessagePage } from '../pages/message-page.tsx'
 import { SearchPage, type SearchPageProps } from '../pages/search-page.tsx'
 import { caseToForm, emptyCaseForm, formFromQuery, formToCase } from '../shared/case-form.ts'
@@ -68,6 +69,8 @@ export interface SiteContext {
   readonly today: () => string
   /** The map's answers (the server's cached copy; `answersFor` in tests). Throws invalid-input. */
   readonly answers: (date: string, action: string, template: string, assume?: Assumptions) => Answers
+  /** The id of the places list the map's compact answers index into (`GET /api/v1/answers/places`), when the server has one. */
+  readonly answersPlacesId?: () => string
   /** The registry's change log, when the server has one (the jurisdiction pages' "Changes"). */
   readonly changelog?: Changelog
 }
@@ -167,6 +170,7 @@ export function mapPage(ctx: SiteContext, query: Query): PageResult {
     summary: summarise(answers),
     table: mapTable(answers, state),
     unplaced: unplacedCities(ctx.engine.registry, ctx.gazetteer),
+    placesUrl: answersPlacesUrl(ctx.answersPlacesId?.() ?? null),
   }
   return {
     kind: 'page',
@@ -178,7 +182,7 @@ export function mapPage(ctx: SiteContext, query: Query): PageResult {
     body: <MapPage {...props} />,
     data: props,
     canonical: '/',
-    fetches: [answersUrl({ date, action: action as QuestionId, template, assume })],
+    fetches: [props.placesUrl, compactAnswersUrl({ date, action: action as QuestionId, template, assume })],
   }
 }
 
