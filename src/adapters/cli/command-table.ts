@@ -12,7 +12,8 @@ type Loader = () => Promise<RegisterCommands>
 
 /** Top-level command names per module, with the module's loader, in help order. */
 export const COMMAND_MODULES: readonly { readonly commands: readonly string[]; readonly load: Loader }[] = [
-  { commands: ['check', 'list', 'show', 'schema'], load: async () => (await import('./commands/registry.ts')).registerRegistryCommands },
+  { commands: ['check'], load: async () => (await import('./commands/check.ts')).registerCheckCommand },
+  { commands: ['list', 'show', 'schema'], load: async () => (await import('./commands/registry.ts')).registerRegistryCommands },
   { commands: ['evaluate', 'test'], load: async () => (await import('./commands/engine.ts')).registerEngineCommands },
   { commands: ['import'], load: async () => (await import('./commands/import.ts')).registerImportCommand },
   { commands: ['import-287g'], load: async () => (await import('./commands/agreements.ts')).registerAgreementCommands },

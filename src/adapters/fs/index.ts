@@ -8,10 +8,17 @@
  */
 import { readdir, readFile } from 'node:fs/promises'
 import { dirname, join, relative, resolve, sep } from 'node:path'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { AppError } from '../../core/errors/index.ts'
-import { buildFederal, type FederalBuildResult, type FederalData } from '../../core/federal/index.ts'
-import { buildRegistry, formatDiagnostic, isFederalFile, type BuildResult, type Registry, type RegistryFileText } from '../../core/registry/index.ts'
+import type { FederalBuildResult, FederalData } from '../../core/federal/index.ts'
+import type { BuildResult, Registry, RegistryFileText } from '../../core/registry/index.ts'
+import { preparseYaml, type PreparsedYamlFile } from '../../core/yaml/index.ts'
+
+// The registry and federal modules (with TypeBox, some 700 modules) are imported when a loader
+// first runs, not with this module: `sanctuary check` parses the files while they load.
+const registryCore = () => import('../../core/registry/index.ts')
+const federalCore = () => import('../../core/federal/index.ts')
 
 /** The registry folder shipped with the project. */
 export function defaultRegistryDir(): string {
@@ -49,7 +56,8 @@ export async function readCaseFiles(root: string): Promise<RegistryFileText[]> {
 
 /** Reads and builds the registry, returning diagnostics as well. */
 export async function loadRegistry(root: string): Promise<BuildResult> {
-  return buildRegistry(await readRegistryFiles(root))
+  const files = await readRegistryFiles(root)
+  return (await registryCore()).buildRegistry(files)
 }
 
 /**
@@ -59,6 +67,7 @@ export async function loadRegistry(root: string): Promise<BuildResult> {
 export async function loadRegistryOrThrow(root: string): Promise<Registry> {
   const { registry, diagnostics } = await loadRegistry(root)
   if (registry) return registry
+  const { formatDiagnostic } = await registryCore()
   const errors = diagnostics.filter((d) => d.severity === 'error')
   throw new AppError('registry-invalid', `the registry has ${errors.length} error(s); first: ${errors.slice(0, 3).map(formatDiagnostic).join(' | ')} (run: npx sanctuary check)`)
 }
@@ -72,21 +81,40 @@ export async function loadRegistryOrThrow(root: string): Promise<Registry> {
  * ```
  */
 export async function loadRegistryAndFederal(root: string): Promise<{ readonly built: BuildResult; readonly federal: FederalBuildResult }> {
-  const files = await readRegistryFiles(root)
+  const core = Promise.all([registryCore(), federalCore()])
+  core.catch(() => undefined) // awaited below; this only keeps a failed read from leaving it unhandled
+  const files = await readPreparsedRegistryFiles(root)
+  const [{ buildRegistry, isFederalFile }, { buildFederal }] = await core
   const built = buildRegistry(files)
   return { built, federal: buildFederal(files.filter((f) => isFederalFile(f.path)), built.registry) }
 }
 
+/**
+ * Reads every registry file and parses it, yielding to the event loop between files so that the
+ * modules being imported meanwhile keep loading (module loading mostly waits on the loader
+ * thread; parsing fills that wait). The builders then take the parsed values as they are.
+ */
+async function readPreparsedRegistryFiles(root: string): Promise<PreparsedYamlFile[]> {
+  const files = await readRegistryFiles(root)
+  const out: PreparsedYamlFile[] = []
+  for (const file of files) {
+    out.push(preparseYaml(file))
+    await nextTurn()
+  }
+  return out
+}
+
 /** Reads and builds the federal data under `root/federal/` (lists, conditions, rulings, funding). */
 export async function loadFederal(root: string, registry?: Registry): Promise<FederalBuildResult> {
-  const files = (await readRegistryFiles(root)).filter((f) => isFederalFile(f.path))
-  return buildFederal(files, registry)
+  const [all, { isFederalFile }, { buildFederal }] = await Promise.all([readRegistryFiles(root), registryCore(), federalCore()])
+  return buildFederal(all.filter((f) => isFederalFile(f.path)), registry)
 }
 
 /** Reads and builds the federal data, throwing `registry-invalid` when it does not check. */
 export async function loadFederalOrThrow(root: string, registry?: Registry): Promise<FederalData> {
   const { federal, diagnostics } = await loadFederal(root, registry)
   if (federal) return federal
+  const { formatDiagnostic } = await registryCore()
   const errors = diagnostics.filter((d) => d.severity === 'error')
   throw new AppError('registry-invalid', `the federal data has ${errors.length} error(s); first: ${errors.slice(0, 3).map(formatDiagnostic).join(' | ')} (run: npx sanctuary check)`)
 }

@@ -9,8 +9,8 @@
  * requireJurisdiction(names, 'Harris County', { field: 'jurisdiction' })
  * ```
  */
-import { buildGazetteer, type Gazetteer } from '../../core/answers/index.ts'
-import { buildNameIndex, type NameIndex } from '../../core/names/index.ts'
+import type { Gazetteer } from '../../core/answers/index.ts'
+import type { NameIndex } from '../../core/names/index.ts'
 import type { Registry } from '../../core/registry/index.ts'
 import { sharedUsAtlas } from './atlas.ts'
 import { sharedUsGeo, withUsGeo } from './us-geo.ts'
@@ -29,7 +29,8 @@ export function sharedNames(registry: Registry): Promise<{ readonly gazetteer: G
   let p = built.get(registry)
   if (!p) {
     p = (async () => {
-      const [atlas, geo] = await Promise.all([sharedUsAtlas(), sharedUsGeo()])
+      // Imported here so that reading the registry (fs/index.ts) does not load the name modules.
+      const [atlas, geo, { buildGazetteer }, { buildNameIndex }] = await Promise.all([sharedUsAtlas(), sharedUsGeo(), import('../../core/answers/index.ts'), import('../../core/names/index.ts')])
       const gazetteer = buildGazetteer(registry, withUsGeo(atlas.input, geo))
       return { gazetteer, names: buildNameIndex({ registry, gazetteer }) }
     })()

@@ -9,9 +9,7 @@
  * few targets.
  *
  * Layout of `data` for one jurisdiction at offset `o`: `n, start0, value0, …, start(n-1), value(n-1)`;
- * `start0` is below every real day; a value `0 <= v < 64` is the answer, `64 <= v < 2^30` reads fact
- * table `v - 64`, `v >= 2^30` holds the answer per custody value (six bits each), `v < 0` calls
- * `fns[-v - 1]`.
+ * `start0` is below every real day; values as {@link BatchDispatch} stores them.
  */
 import type { Condition, FactPath } from '../registry/index.ts'
 import type { ParsedCase } from './case.ts'
@@ -145,15 +143,47 @@ function yesNo(v: boolean | undefined): number {
   return v === undefined ? 0 : v ? 2 : 1
 }
 
-/** Flag of a value holding the answer for each custody value (six bits each, absent custody lowest). */
-const BY_CUSTODY = 1 << 30
+/**
+ * Shift of a custody value's six bits in a packed value, by the length of its text: the custody
+ * values' texts have distinct lengths, so the shift is one array read instead of a chain of string
+ * comparisons (a branch the processor cannot predict, custody being the fact that varies most).
+ * `CUSTODY_AT_LENGTH` confirms the text (one pointer comparison for the schema's own strings).
+ */
+const CUSTODY_SHIFT_AT_LENGTH = new Int32Array(16)
+const CUSTODY_AT_LENGTH: (string | undefined)[] = new Array(16).fill(undefined)
+;(['county-jail', 'city-jail', 'state-prison'] as const).forEach((cu, j) => {
+  if (CUSTODY_AT_LENGTH[cu.length] !== undefined) throw new Error('internal: two custody values have texts of one length')
+  CUSTODY_AT_LENGTH[cu.length] = cu
+  CUSTODY_SHIFT_AT_LENGTH[cu.length] = 6 * (j + 1)
+})
+
+/** Shift of the case's custody in a packed value (absent custody lowest). */
+function custodyShift(cu: string | undefined): number {
+  if (cu === undefined) return 0
+  const n = cu.length & 15
+  if (CUSTODY_AT_LENGTH[n] === cu) return CUSTODY_SHIFT_AT_LENGTH[n]!
+  return cu === 'county-jail' ? 6 : cu === 'city-jail' ? 12 : 18
+}
 
 /** Intervals at or below which the interval is found by a scan from the latest; above, by bisection. */
 const SCAN_MAX = 8
 
 /**
+ * Stored value of a row's fourth slot (and of every slot of a jurisdiction not built yet): the
+ * interval lies before the latest three, or the jurisdiction has no entry yet.
+ */
+const ELSEWHERE = -0x80000000
+/** Start day of a missing interval in a row (below every real day) and of an unbuilt row's slots (above every real day). */
+const BELOW_ALL = -(1 << 29)
+const ABOVE_ALL = 1 << 29
+
+/**
  * The batch dispatcher for one question (or all three packed): answers a validated case from the
  * tables, building a jurisdiction's entry on its first case with `build`.
+ *
+ * Stored values: `v >= 0` is the answer per custody value, six bits each, absent custody lowest (a
+ * constant answer is the same six bits four times); `v < 0` is `-(1 + 2t)` for fact table `t` and
+ * `-(2 + 2f)` for generated function `f`.
  *
  * @example
  * ```ts
@@ -163,11 +193,13 @@ const SCAN_MAX = 8
  */
 export class BatchDispatch {
   /**
-   * Per jurisdiction index, eight entries: the start day and stored value of its latest three
-   * intervals (latest first; a start of -2^31 where it has fewer), the offset of its full entry in
-   * `data`, and 1 once built. Most cases are answered from these without reading `data`.
+   * Per jurisdiction index, eight entries: the start days of its latest three intervals (latest
+   * first; `BELOW_ALL` where it has fewer), the offset of its full entry in `data` (-1 until built),
+   * and the stored values of those three intervals followed by `ELSEWHERE`. The interval is picked
+   * without branches: the number of the three starts after the case's day indexes the values.
+   * Most cases are answered from these without reading `data`.
    */
-  private recent = new Int32Array(64 * 8)
+  private recent = BatchDispatch.unbuiltRows(64)
   /** Jurisdiction indexes `recent` has room for. */
   private built = 64
   private data = new Int32Array(1024)
@@ -185,26 +217,47 @@ export class BatchDispatch {
 
   constructor(private readonly build: (jurisdictionId: string) => Routed) {}
 
+  private static unbuiltRows(count: number): Int32Array {
+    const rows = new Int32Array(count * 8)
+    for (let b = 0; b < rows.length; b += 8) {
+      rows[b] = ABOVE_ALL
+      rows[b + 1] = ABOVE_ALL
+      rows[b + 2] = ABOVE_ALL
+      rows[b + 3] = -1
+      rows[b + 7] = ELSEWHERE
+    }
+    return rows
+  }
+
   /** The value code for a validated case (see `VALUE_CODES`; packed for all three questions). */
   decide(c: ParsedCase): number {
     // Kept small so that it inlines into the caller's loop; the rare paths are methods of their own.
     const i = c.jurisdictionIndex
-    const r = this.recent
     if (i === undefined || i < 0 || i >= this.built) return this.decideSlow(c)
+    const r = this.recent
     const b = i << 3
-    if (r[b + 7] === 0) return this.decideSlow(c)
     const day = c.day
-    const v = day >= r[b]! ? r[b + 1]! : day >= r[b + 2]! ? r[b + 3]! : day >= r[b + 4]! ? r[b + 5]! : this.scan(r[b + 6]!, day)
-    return this.answer(c, v)
+    // 1 for each of the latest three starts at or before the day (starts and days lie within ±2^29).
+    const v = r[b + 7 - (((r[b]! - day - 1) >>> 31) + ((r[b + 1]! - day - 1) >>> 31) + ((r[b + 2]! - day - 1) >>> 31))]!
+    if (v >= 0) return (v >> custodyShift(c.custody)) & 63
+    return this.answerOther(c, v, b)
   }
 
   /** The answer a stored value gives for the case. */
   private answer(c: ParsedCase, v: number): number {
-    if (v < 64) return v >= 0 ? v : this.fns[-v - 1]!(c)
-    if (v < BY_CUSTODY) return this.fromTable(c, v - 64)
-    // The answer by custody alone (an unidentified county's stand-in), packed six bits per custody value.
-    const cu = c.custody
-    return (v >> (cu === undefined ? 0 : cu === 'county-jail' ? 6 : cu === 'city-jail' ? 12 : 18)) & 63
+    if (v >= 0) return (v >> custodyShift(c.custody)) & 63
+    const k = -v - 1
+    return k & 1 ? this.fns[k >> 1]!(c) : this.fromTable(c, k >> 1)
+  }
+
+  /** A stored value other than an answer by custody: a fact table, a function, or an interval found elsewhere. */
+  private answerOther(c: ParsedCase, v: number, b: number): number {
+    if (v !== ELSEWHERE) {
+      const k = -v - 1
+      return k & 1 ? this.fns[k >> 1]!(c) : this.fromTable(c, k >> 1)
+    }
+    const o = this.recent[b + 3]!
+    return o < 0 ? this.decideSlow(c) : this.answer(c, this.scan(o, c.day))
   }
 
   /** A case whose jurisdiction has no entry by index yet, or has no index: builds it, then answers. */
@@ -281,7 +334,7 @@ export class BatchDispatch {
       if (i >= this.built) {
         let size = this.built
         while (size <= i) size *= 2
-        const grown = new Int32Array(size * 8)
+        const grown = BatchDispatch.unbuiltRows(size)
         grown.set(this.recent)
         this.recent = grown
         this.built = size
@@ -290,11 +343,11 @@ export class BatchDispatch {
       const n = this.data[o]!
       for (let j = 0; j < 3; j++) {
         const k = n - 1 - j
-        this.recent[b + 2 * j] = k >= 0 ? this.data[o + 1 + 2 * k]! : -0x80000000
-        this.recent[b + 2 * j + 1] = k >= 0 ? this.data[o + 2 + 2 * k]! : 0
+        this.recent[b + j] = k >= 0 ? this.data[o + 1 + 2 * k]! : BELOW_ALL
+        this.recent[b + 4 + j] = k >= 0 ? this.data[o + 2 + 2 * k]! : 0
       }
-      this.recent[b + 6] = o
-      this.recent[b + 7] = 1
+      this.recent[b + 3] = o
+      this.recent[b + 7] = ELSEWHERE
     }
     return o
   }
@@ -313,7 +366,14 @@ export class BatchDispatch {
     r.starts.forEach((start, j) => {
       const leaf = r.leaves[j]!
       this.data[o + 1 + 2 * j] = start
-      this.data[o + 2 + 2 * j] = typeof leaf === 'number' ? leaf : typeof leaf === 'function' ? -(this.indexOf(leaf) + 1) : leaf.mask === 1 ? BY_CUSTODY | leaf.codes.reduce((acc, code, cu) => acc | (code << (6 * cu)), 0) : 64 + this.addTable(leaf)
+      this.data[o + 2 + 2 * j] =
+        typeof leaf === 'number'
+          ? leaf * 0x41041
+          : typeof leaf === 'function'
+            ? -(2 + 2 * this.indexOf(leaf))
+            : leaf.mask === 1
+              ? leaf.codes.reduce((acc, code, cu) => acc | (code << (6 * cu)), 0)
+              : -(1 + 2 * this.addTable(leaf))
     })
     this.used += need
     return o

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { fixtureRegistry } from '../../testing/fixture-registry.ts'
 import { jurisdictionIndex } from './case.ts'
-import { createEngine, parseCase, type ParsedCase } from './index.ts'
+import { formatDay } from '../dates/index.ts'
+import { createEngine, parseCase, QUESTION_NAMES, type ParsedCase } from './index.ts'
 
 describe('batch dispatch by jurisdiction index', () => {
   it('gives the same id the same index and different ids different ones', () => {
@@ -24,5 +25,26 @@ describe('batch dispatch by jurisdiction index', () => {
         expect(createEngine(fixtureRegistry(), { version: 'test' }).decideAll(parsed)).toBe(engine.decideAll(parsed))
       }
     }
+  })
+
+  it('answers every interval, the latest three and older ones, and every custody as the interpreted path does', () => {
+    const registry = fixtureRegistry()
+    const engine = createEngine(registry, { version: 'test' })
+    let older = 0
+    for (const jurisdiction of [...registry.jurisdictions.keys(), 'ocd-division/country:us/state:ca/county:fresno']) {
+      const starts = [...engine.planFor(jurisdiction).starts].filter((d) => d > -1_000_000)
+      if (starts.length > 3) older++
+      // Latest first, so the first case builds the row and later ones reach the intervals before its latest three.
+      const days = [...starts.flatMap((d) => [d + 1, d, d - 1]), 0].sort((a, b) => b - a)
+      for (const day of days) {
+        for (const custody of [undefined, 'county-jail', 'city-jail', 'state-prison'] as const) {
+          const parsed = parseCase({ jurisdiction, date: formatDay(day), custody, detainer: { judicialWarrant: false, judicialProbableCause: false } })
+          for (const q of QUESTION_NAMES) expect({ jurisdiction, day, custody, q, v: engine.decideQuestion(parsed, q) }).toEqual({ jurisdiction, day, custody, q, v: engine.decideInterpreted(parsed, q) })
+          const all = engine.decideAll(parsed)
+          expect(QUESTION_NAMES.map((q, i) => (all >> (2 * i)) & 3)).toEqual(QUESTION_NAMES.map((q) => engine.decideInterpreted(parsed, q)))
+        }
+      }
+    }
+    expect(older).toBeGreaterThan(0)
   })
 })

@@ -3,58 +3,13 @@
  * with one message per field, located at its line. Shared by the registry and the curated
  * officials folder.
  */
-import { LineCounter, parseDocument } from 'yaml'
 import { parseSourceDate, type SourceDate } from '../dates/index.ts'
 import { fieldPathText, YamlLocator, type Diagnostic } from './diagnostics.ts'
 import type { FieldPath, Known } from './model.ts'
 
-/** A file's path (relative to its folder) and text. */
-export interface YamlFileText {
-  readonly path: string
-  readonly text: string
-}
+export { parseYaml, type YamlFileText } from '../yaml/index.ts'
 
 type Report = (path: FieldPath, message: string, severity?: 'error' | 'warning') => void
-
-/** Parses a YAML file, pushing located diagnostics for malformed YAML. */
-export function parseYaml(file: YamlFileText, diagnostics: Diagnostic[]): { value: unknown; locator: YamlLocator } | undefined {
-  const json = jsonForm(file.text)
-  if (json !== undefined) return { value: json, locator: YamlLocator.lazy(file.text) }
-  const lines = new LineCounter()
-  const doc = parseDocument(file.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const pos = lines.linePos(error.pos[0])
-      diagnostics.push({ kind: 'diagnostic', severity: 'error', file: file.path, line: pos.line, column: pos.col, message: `malformed YAML: ${firstLine(error.message)}` })
-    }
-    return undefined
-  }
-  return { value: doc.toJS(), locator: new YamlLocator(doc, lines) }
-}
-
-/**
- * The value of a file written in YAML's JSON form (a generated file: `#` comment lines, then one
- * JSON object), parsed with `JSON.parse`, which is many times faster than a YAML parser; undefined
- * for any other text (which then goes through the YAML parser, and so does a malformed one).
- */
-function jsonForm(text: string): unknown {
-  let start = 0
-  while (text.startsWith('#', start)) {
-    const end = text.indexOf('\n', start)
-    if (end < 0) return undefined
-    start = end + 1
-  }
-  if (text[start] !== '{') return undefined
-  try {
-    return JSON.parse(text.slice(start))
-  } catch {
-    return undefined
-  }
-}
-
-function firstLine(text: string): string {
-  return text.split('\n')[0] ?? text
-}
 
 /** Reports schema errors, at most one per field path, choosing the most specific message. */
 export function schemaCheck(validator: { Check(v: unknown): boolean; Errors(v: unknown): Iterable<SchemaError> }, value: unknown, report: Report): boolean {

@@ -187,8 +187,11 @@ function slotRelevance(slot: number): (from: number, to: number) => boolean {
   return (f, t) => f === slot - SLOT.practice || t === slot - SLOT.practice
 }
 
-/** Called with each candidate witness in turn; true ends the search. */
-type Visit = (entries: WitnessEntry[]) => boolean
+/**
+ * Called with each candidate witness in turn (its entries are the protector's scratch entries,
+ * `eCell`/`eKey`/`eCoef`, valid until the next candidate); true ends the search.
+ */
+type Visit = () => boolean
 
 /** Which dimension a swap changes. */
 type Dim = 'law' | 'cf' | 'practice'
@@ -265,12 +268,11 @@ class Protector {
     this.byGroup = Array.from({ length: input.groups }, () => [])
     input.cells.forEach((cell, c) => this.byGroup[cell.group]!.push(c))
     this.markPublished()
-    const items: number[] = []
+    const items = this.itemBuf
     this.cellAtoms.forEach((atoms, c) => {
       for (const [key, n] of atoms) {
-        items.length = 0
-        this.itemsOfAtom(c, key, items)
-        for (const item of items) this.values[item]! += n
+        const count = this.itemsOfAtom(c, key)
+        for (let i = 0; i < count; i++) this.values[items[i]!]! += n
       }
     })
   }
@@ -295,35 +297,88 @@ class Protector {
     for (let i = 0; i < layout.size; i++) if (!this.published[i]) this.suppressed[i] = 1
   }
 
-  /** Every published item the atom is part of (each with coefficient 1). No closures: this is the hot path. */
-  private itemsOfAtom(c: number, key: number, out: number[]): void {
+  /** Scratch for {@link itemsOfAtom}: at most 2 × 8 cell and total slots, unlinked, file, 2 source and 5 law-versus-practice items. */
+  private readonly itemBuf = new Int32Array(32)
+
+  /**
+   * Every published item the atom is part of (each with coefficient 1), written to `itemBuf`;
+   * returns how many. No closures and no allocation: this is the hot path.
+   */
+  private itemsOfAtom(c: number, key: number): number {
     const { layout, input } = this
+    const out = this.itemBuf
+    let n = 0
     const a = this.atom(key)
     const cell = input.cells[c]!
     for (let pass = 0; pass < 2; pass++) {
       const base = pass === 0 ? c * CELL_SLOTS : layout.totalBase
-      out.push(base + SLOT.records, base + SLOT.law + a.law)
-      if (HELD_LOWER[a.law]) out.push(base + SLOT.lawHeldLower)
-      if (HELD_UPPER[a.law]) out.push(base + SLOT.lawHeldUpper)
+      out[n++] = base + SLOT.records
+      out[n++] = base + SLOT.law + a.law
+      if (HELD_LOWER[a.law]) out[n++] = base + SLOT.lawHeldLower
+      if (HELD_UPPER[a.law]) out[n++] = base + SLOT.lawHeldUpper
       if (input.counterfactual) {
-        out.push(base + SLOT.cf + a.cf)
-        if (HELD_LOWER[a.cf]) out.push(base + SLOT.cfHeldLower)
-        if (HELD_UPPER[a.cf]) out.push(base + SLOT.cfHeldUpper)
+        out[n++] = base + SLOT.cf + a.cf
+        if (HELD_LOWER[a.cf]) out[n++] = base + SLOT.cfHeldLower
+        if (HELD_UPPER[a.cf]) out[n++] = base + SLOT.cfHeldUpper
       }
-      if (input.practice) out.push(base + SLOT.practice + a.practice)
+      if (input.practice) out[n++] = base + SLOT.practice + a.practice
     }
-    if (!cell.linked) out.push(layout.totalBase + TOTAL_UNLINKED)
+    if (!cell.linked) out[n++] = layout.totalBase + TOTAL_UNLINKED
     const origin = input.origins[a.origin]!
-    out.push(layout.fileBase + origin.file, layout.sourceBase + origin.source * SOURCE_SLOTS, layout.sourceBase + origin.source * SOURCE_SLOTS + (cell.linked ? 1 : 2))
+    out[n++] = layout.fileBase + origin.file
+    out[n++] = layout.sourceBase + origin.source * SOURCE_SLOTS
+    out[n++] = layout.sourceBase + origin.source * SOURCE_SLOTS + (cell.linked ? 1 : 2)
     const row = layout.lvpRow[cell.group]!
     if (a.practice !== PRACTICE_UNKNOWN && row >= 0) {
       const lvp = layout.lvpBase + row * LVP_SLOTS
-      out.push(lvp)
-      if (HELD_LOWER[a.law]) out.push(lvp + 1)
-      if (HELD_UPPER[a.law]) out.push(lvp + 2)
-      if (a.practice === 0) out.push(lvp + 3)
-      if (a.practice === 1) out.push(lvp + 4)
+      out[n++] = lvp
+      if (HELD_LOWER[a.law]) out[n++] = lvp + 1
+      if (HELD_UPPER[a.law]) out[n++] = lvp + 2
+      if (a.practice === 0) out[n++] = lvp + 3
+      if (a.practice === 1) out[n++] = lvp + 4
     }
+    return n
+  }
+
+  /** Whether the atom is part of `item` (see {@link itemsOfAtom}). */
+  private atomInItem(c: number, key: number, item: number): boolean {
+    const count = this.itemsOfAtom(c, key)
+    const items = this.itemBuf
+    for (let i = 0; i < count; i++) if (items[i] === item) return true
+    return false
+  }
+
+  /** The current candidate's entries (at most 4): +eCoef records in cell eCell at atom eKey. */
+  private readonly eCell = new Int32Array(4)
+  private readonly eKey = new Int32Array(4)
+  private readonly eCoef = new Int32Array(4)
+  private eN = 0
+
+  private one(visit: Visit, c: number, key: number, coef: number): boolean {
+    this.eCell[0] = c
+    this.eKey[0] = key
+    this.eCoef[0] = coef
+    this.eN = 1
+    return visit()
+  }
+
+  private two(visit: Visit, c1: number, k1: number, f1: number, c2: number, k2: number, f2: number): boolean {
+    const { eCell, eKey, eCoef } = this
+    eCell[0] = c1
+    eKey[0] = k1
+    eCoef[0] = f1
+    eCell[1] = c2
+    eKey[1] = k2
+    eCoef[1] = f2
+    this.eN = 2
+    return visit()
+  }
+
+  /** The current candidate as witness entries (a copy, to keep). */
+  private entries(): WitnessEntry[] {
+    const out: WitnessEntry[] = []
+    for (let i = 0; i < this.eN; i++) out.push({ cell: this.eCell[i]!, key: this.eKey[i]!, coef: this.eCoef[i]! })
+    return out
   }
 
   run(): Protection {
@@ -389,38 +444,42 @@ class Protector {
    * Whether a change moves the target and is feasible one way or both (0: it is no witness);
    * the published items it moves are left in `scratchChanged`.
    */
-  private evaluate(entries: readonly WitnessEntry[], target: number): number {
+  private evaluate(target: number): number {
     const delta = this.scratchDelta
     const touched = this.scratchTouched
-    const items = this.scratchItems
-    touched.length = 0
-    for (const e of entries) {
-      items.length = 0
-      this.itemsOfAtom(e.cell, e.key, items)
-      for (const item of items) {
-        if (delta[item] === 0) touched.push(item)
-        delta[item]! += e.coef
+    const items = this.itemBuf
+    const published = this.published
+    let nTouched = 0
+    for (let e = 0; e < this.eN; e++) {
+      const coef = this.eCoef[e]!
+      const count = this.itemsOfAtom(this.eCell[e]!, this.eKey[e]!)
+      for (let i = 0; i < count; i++) {
+        const item = items[i]!
+        if (delta[item] === 0) touched[nTouched++] = item
+        delta[item]! += coef
       }
     }
     const hitsTarget = delta[target] !== 0
     const changed = this.scratchChanged
-    changed.length = 0
-    for (const item of touched) {
-      if (delta[item] !== 0 && this.published[item]) changed.push(item)
+    let nChanged = 0
+    for (let i = 0; i < nTouched; i++) {
+      const item = touched[i]!
+      if (delta[item] !== 0 && published[item]) changed[nChanged++] = item
       delta[item] = 0
     }
+    this.nChanged = nChanged
     if (!hitsTarget) return 0
     let ways = 0
-    if (this.feasible(entries, 1)) ways++
-    if (this.feasible(entries, -1)) ways++
+    if (this.feasible(1)) ways++
+    if (this.feasible(-1)) ways++
     return ways
   }
 
-  /** The published items the last {@link evaluate} found changed (reused: copy to keep). */
-  private readonly scratchChanged: number[] = []
+  /** The published items the last {@link evaluate} found changed, the first `nChanged` (reused: copy to keep). */
+  private readonly scratchChanged = new Int32Array(4 * 32)
+  private nChanged = 0
 
-  private readonly scratchTouched: number[] = []
-  private readonly scratchItems: number[] = []
+  private readonly scratchTouched = new Int32Array(4 * 32)
   private get scratchDelta(): Float64Array {
     this.delta ??= new Float64Array(this.layout.size)
     return this.delta
@@ -428,44 +487,45 @@ class Protector {
   private delta: Float64Array | undefined
 
   /** Whether applying the change in direction `t` keeps the table a possible one (entries are few). */
-  private feasible(entries: readonly WitnessEntry[], t: number): boolean {
-    const n = entries.length
+  private feasible(t: number): boolean {
+    const n = this.eN
+    const { eCell, eKey, eCoef } = this
     for (let i = 0; i < n; i++) {
-      const e = entries[i]!
+      const cell = eCell[i]!
+      const key = eKey[i]!
       // the net change of this atom (entries may name an atom twice)
       let d = 0
       let first = true
       for (let j = 0; j < n; j++) {
-        const f = entries[j]!
-        if (f.cell === e.cell && f.key === e.key) {
+        if (eCell[j] === cell && eKey[j] === key) {
           if (j < i) first = false
-          d += f.coef * t
+          d += eCoef[j]! * t
         }
       }
       if (!first || d === 0) continue
-      if ((this.cellAtoms[e.cell]!.get(e.key) ?? 0) + d < 0) return false
-      const a = this.atom(e.key)
+      if ((this.cellAtoms[cell]!.get(key) ?? 0) + d < 0) return false
+      const a = this.atom(key)
       if (d > 0 && a.practice !== PRACTICE_UNKNOWN && !this.input.practiceSources[this.input.origins[a.origin]!.source]) return false
     }
     // every listed cell keeps a record; every group keeps (or keeps lacking) records of known practice
     for (let i = 0; i < n; i++) {
-      const cell = entries[i]!.cell
+      const cell = eCell[i]!
       let seen = false
-      for (let j = 0; j < i; j++) if (entries[j]!.cell === cell) seen = true
+      for (let j = 0; j < i; j++) if (eCell[j] === cell) seen = true
       if (seen) continue
       let d = 0
-      for (let j = 0; j < n; j++) if (entries[j]!.cell === cell) d += entries[j]!.coef * t
+      for (let j = 0; j < n; j++) if (eCell[j] === cell) d += eCoef[j]! * t
       if (this.cellRecords[cell]! + d < 1) return false
     }
+    const cellGroup = this.cellGroup
     for (let i = 0; i < n; i++) {
-      const g = this.input.cells[entries[i]!.cell]!.group
+      const g = cellGroup[eCell[i]!]!
       let seen = false
-      for (let j = 0; j < i; j++) if (this.input.cells[entries[j]!.cell]!.group === g) seen = true
+      for (let j = 0; j < i; j++) if (cellGroup[eCell[j]!] === g) seen = true
       if (seen) continue
       let d = 0
       for (let j = 0; j < n; j++) {
-        const f = entries[j]!
-        if (this.input.cells[f.cell]!.group === g && this.atom(f.key).practice !== PRACTICE_UNKNOWN) d += f.coef * t
+        if (cellGroup[eCell[j]!] === g && this.atom(eKey[j]!).practice !== PRACTICE_UNKNOWN) d += eCoef[j]! * t
       }
       const now = this.knownPractice[g]!
       if (now > 0 ? now + d < 1 : now + d !== 0) return false
@@ -478,10 +538,11 @@ class Protector {
    * so, a law-versus-practice row dear, and the totals, files and sources (the headline numbers)
    * a last resort.
    */
-  private cost(changed: readonly number[]): number {
+  private cost(changed: Int32Array, n: number): number {
     const { layout } = this
     let cost = 0
-    for (const item of changed) {
+    for (let i = 0; i < n; i++) {
+      const item = changed[i]!
       if (this.suppressed[item]) continue
       if (item < layout.totalBase) cost += item % CELL_SLOTS === SLOT.records ? 3 : 1
       else if (item >= layout.lvpBase) cost += 100
@@ -514,13 +575,13 @@ class Protector {
     let tried = 0
     // candidates are visited in order until one ends the search (a callback, not a generator:
     // the same order and the same laziness, without a generator frame per candidate)
-    this.candidates((entries) => {
-      if (isCell && !this.changesCellSlot(entries, c, slot)) return false
-      const ways = this.evaluate(entries, item)
+    this.candidates(() => {
+      if (isCell && !this.changesCellSlot(c, slot)) return false
+      const ways = this.evaluate(item)
       if (ways === 0) return false
       tried++
-      const cost = this.cost(this.scratchChanged)
-      if (!best || cost < best.cost || (cost === best.cost && ways > best.ways)) best = { entries, changed: [...this.scratchChanged], cost, ways }
+      const cost = this.cost(this.scratchChanged, this.nChanged)
+      if (!best || cost < best.cost || (cost === best.cost && ways > best.ways)) best = { entries: this.entries(), changed: Array.from(this.scratchChanged.subarray(0, this.nChanged)), cost, ways }
       return best.cost === 0 || (tried >= MAX_TRIED && best.cost < 1_000_000)
     }, item)
     return best as { entries: WitnessEntry[]; changed: number[]; cost: number } | null
@@ -538,9 +599,9 @@ class Protector {
   }
 
   /** Whether a change moves one slot of one cell (a cheap test before the full evaluation). */
-  private changesCellSlot(entries: readonly WitnessEntry[], c: number, slot: number): boolean {
+  private changesCellSlot(c: number, slot: number): boolean {
     let d = 0
-    for (const e of entries) if (e.cell === c && this.inSlot(e.key, slot)) d += e.coef
+    for (let e = 0; e < this.eN; e++) if (this.eCell[e] === c && this.inSlot(this.eKey[e]!, slot)) d += this.eCoef[e]!
     return d !== 0
   }
 
@@ -642,8 +703,8 @@ class Protector {
       const index = this.indexes.get(key) ?? this.indexed(key, (x) => this.cellAtoms[x]!.has(key))
       const partners = this.partners(index, c, otherGroupsOnly, (c2) => cells[c2]!.linked === cells[c]!.linked && (this.cellRecords[c2]! >= 2 || this.cellRecords[c]! >= 2))
       for (const c2 of partners) {
-        if (visit([{ cell: c2, key, coef: -1 }, { cell: c, key, coef: 1 }])) return true
-        if (this.cellRecords[c]! >= 2) if (visit([{ cell: c, key, coef: -1 }, { cell: c2, key, coef: 1 }])) return true
+        if (this.two(visit, c2, key, -1, c, key, 1)) return true
+        if (this.cellRecords[c]! >= 2) if (this.two(visit, c, key, -1, c2, key, 1)) return true
       }
     }
     return false
@@ -841,12 +902,7 @@ class Protector {
     let touches: ((k: number) => boolean) | null = null
     if (c === this.focusCell && this.focusSlot !== SLOT.records) touches = (k) => this.inSlot(k, this.focusSlot)
     else if (this.focusItem >= this.layout.totalBase) {
-      const items: number[] = []
-      touches = (k) => {
-        items.length = 0
-        this.itemsOfAtom(c, k, items)
-        return items.includes(this.focusItem)
-      }
+      touches = (k) => this.atomInItem(c, k, this.focusItem)
     }
     if (!touches) return keys.slice(0, MAX_ATOMS_TRIED)
     const touching = keys.filter(touches)
@@ -859,8 +915,8 @@ class Protector {
     const mine = this.topAtoms(c)
     for (const c2 of others) {
       if (this.cellRecords[c2]! < 2 && this.cellRecords[c]! < 2) continue
-      for (const key of mine) if (this.movable(c, key)) if (visit([{ cell: c, key, coef: -1 }, { cell: c2, key, coef: 1 }])) return true
-      for (const key of this.topAtoms(c2)) if (this.movable(c, key)) if (visit([{ cell: c2, key, coef: -1 }, { cell: c, key, coef: 1 }])) return true
+      for (const key of mine) if (this.movable(c, key)) if (this.two(visit, c, key, -1, c2, key, 1)) return true
+      for (const key of this.topAtoms(c2)) if (this.movable(c, key)) if (this.two(visit, c2, key, -1, c, key, 1)) return true
     }
     return false
   }
@@ -878,19 +934,25 @@ class Protector {
       const from = steps[i + 1]!
       const moved = steps[i + 3]!
       if (c2 === null) {
-        if (visit([{ cell: c, key, coef: -1 }, { cell: c, key: moved, coef: 1 }])) return true
+        if (this.two(visit, c, key, -1, c, moved, 1)) return true
         continue
       }
       for (const k2 of this.largestWith(c2, dim, to)) {
-        if (
-          visit([
-            { cell: c, key, coef: -1 },
-            { cell: c, key: moved, coef: 1 },
-            { cell: c2, key: k2, coef: -1 },
-            { cell: c2, key: this.withDim(this.atom(k2), dim, from), coef: 1 },
-          ])
-        )
-          return true
+        const { eCell, eKey, eCoef } = this
+        eCell[0] = c
+        eKey[0] = key
+        eCoef[0] = -1
+        eCell[1] = c
+        eKey[1] = moved
+        eCoef[1] = 1
+        eCell[2] = c2
+        eKey[2] = k2
+        eCoef[2] = -1
+        eCell[3] = c2
+        eKey[3] = this.withDim(this.atom(k2), dim, from)
+        eCoef[3] = 1
+        this.eN = 4
+        if (visit()) return true
       }
     }
     return false
@@ -944,7 +1006,7 @@ class Protector {
       const a = this.atom(key)
       for (let o = 0; o < this.input.origins.length; o++) {
         if (o === a.origin) continue
-        if (visit([{ cell: c, key, coef: -1 }, { cell: c, key: atomKey(o, a.law, a.cf, a.practice), coef: 1 }])) return true
+        if (this.two(visit, c, key, -1, c, atomKey(o, a.law, a.cf, a.practice), 1)) return true
       }
     }
     return false
@@ -952,7 +1014,7 @@ class Protector {
 
   /** Add or remove one record at `c`: moves the totals, the file and the source counts. */
   private singles(visit: Visit, c: number): boolean {
-    for (const key of this.topAtoms(c)) if (visit([{ cell: c, key, coef: -1 }])) return true
+    for (const key of this.topAtoms(c)) if (this.one(visit, c, key, -1)) return true
     return false
   }
 
@@ -963,12 +1025,9 @@ class Protector {
   /** Cells whose atoms a global item sums, fewest records first (cheap to disturb). */
   private cellsFor(item: number): number[] {
     const out: number[] = []
-    const items: number[] = []
     for (let c = 0; c < this.input.cells.length; c++) {
       for (const key of this.cellAtoms[c]!.keys()) {
-        items.length = 0
-        this.itemsOfAtom(c, key, items)
-        if (items.includes(item)) {
+        if (this.atomInItem(c, key, item)) {
           out.push(c)
           break
         }

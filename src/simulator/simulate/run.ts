@@ -493,12 +493,40 @@ function simulateIn(scan: Scan, ctx: RunContext): SimulationTable {
   // per list of targets, the one that settled the last common answer: asked first next time
   // (the common answer does not depend on the order, and one target often settles many)
   const settler = new Map<readonly string[], number>()
-  const common = (engine: Engine, ids: readonly string[], day: number, fact: number): number => {
+  // one target's answer depends on the day only through the interval between its own boundary
+  // days (the same reason a class's does, on fewer days): answers are kept per (target, its
+  // interval, facts), so a target shared by many classes, or a class interval that is not the
+  // target's, asks the engine nothing new
+  const F0 = Math.max(1, facts.length)
+  const targetIndex = [new Map<string, number>(), new Map<string, number>()]
+  const targetBounds: [Int32Array[], Int32Array[]] = [[], []]
+  const targetAnswers = new Map<number, Int8Array>()
+  const decideTarget = (which: 0 | 1, engine: Engine, id: string, day: number, fact: number): number => {
+    let ti = targetIndex[which]!.get(id)
+    if (ti === undefined) {
+      ti = targetBounds[which].length
+      targetIndex[which]!.set(id, ti)
+      const registry = which === 0 ? ctx.registry : (ctx.counterfactual as Extract<ResolvedCounterfactual, { kind: 'policy' }>).registry
+      targetBounds[which].push(Int32Array.from([...boundariesOf(registry, which === 0 ? 'law' : 'cf', id)].sort((x, y) => x - y)))
+    }
+    const bounds = targetBounds[which][ti]!
+    const key = (ti * 2 + which) * F0 + fact
+    let row = targetAnswers.get(key)
+    if (!row) {
+      row = new Int8Array(bounds.length + 1).fill(-1)
+      targetAnswers.set(key, row)
+    }
+    const piece = countAtMost(bounds, day)
+    let v = row[piece]!
+    if (v < 0) v = row[piece] = decide(engine, id, day, fact)
+    return v
+  }
+  const common = (which: 0 | 1, engine: Engine, ids: readonly string[], day: number, fact: number): number => {
     let value = -1
     const first = ids.length > 2 ? (settler.get(ids) ?? 0) : 0
     for (let n = 0; n < ids.length; n++) {
       const i = (first + n) % ids.length
-      const v = decide(engine, ids[i]!, day, fact)
+      const v = decideTarget(which, engine, ids[i]!, day, fact)
       // undetermined anywhere makes the common answer undetermined, whatever the rest say
       if (v === UNDETERMINED || (value !== -1 && v !== value)) {
         if (ids.length > 2) settler.set(ids, i)
@@ -512,7 +540,7 @@ function simulateIn(scan: Scan, ctx: RunContext): SimulationTable {
   const cfFixed = new Map<number, number>()
   const answerOf = (k: number, fact: number, day: number | null): number => {
     const cls = classes[k]!
-    const law = day === null ? UNDETERMINED : common(ctx.law, cls.law, day, fact)
+    const law = day === null ? UNDETERMINED : common(0, ctx.law, cls.law, day, fact)
     let cfCode = 0
     if (cf?.kind === 'jurisdiction') {
       let v = cfFixed.get(fact)
@@ -522,7 +550,7 @@ function simulateIn(scan: Scan, ctx: RunContext): SimulationTable {
       }
       cfCode = v
     } else if (cf?.kind === 'policy') {
-      cfCode = day === null ? UNDETERMINED : common(ctx.cfEngine!, cls.cf!, day, fact)
+      cfCode = day === null ? UNDETERMINED : common(1, ctx.cfEngine!, cls.cf!, day, fact)
     }
     return law * 4 + cfCode
   }

@@ -83,6 +83,11 @@ export async function resolveCounterfactual(input: CounterfactualInput, registry
   if (input.kind === 'jurisdiction') {
     const day = parseDay(input.date)
     if (day === undefined) throw new AppError('invalid-input', `"${input.date}" is not a real date YYYY-MM-DD`, { field: 'counterfactual.date' })
+    // An OCD ID with a registry file is a real division (the name index lists every registry
+    // file under its own ID) and is named from its file: no need to build the index for it.
+    const given = input.jurisdiction.trim()
+    const known = given.startsWith('ocd-division/') ? registry.jurisdictions.get(given) : undefined
+    if (known) return { kind: 'jurisdiction', spec: { kind: 'jurisdiction', jurisdiction: known.id, jurisdictionName: nameWithState(known.id, known.name), date: input.date }, day }
     // The product's one name resolver: a real division by OCD ID or name (state first, then
     // population); an ambiguous name is a choice, an unknown one gets "did you mean".
     const found = requireJurisdiction(await law.names(registry), input.jurisdiction, { field: 'counterfactual.jurisdiction' })

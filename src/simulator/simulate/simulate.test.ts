@@ -211,6 +211,18 @@ describe('--as names go through the one name resolver', () => {
       candidates: expect.arrayContaining([expect.objectContaining({ id: 'ocd-division/country:us/state:or/county:washington' })]),
     })
   })
+
+  it('resolves a registry file\'s OCD ID without the name index exactly as the index resolves it', async () => {
+    const names = await lawSource.names(registry)
+    const { requireJurisdiction } = await import('../../core/names/index.ts')
+    const { nameWithState } = await import('../../core/ocd/index.ts')
+    for (const id of registry.jurisdictions.keys()) {
+      const fast = await resolveCounterfactual({ kind: 'jurisdiction', jurisdiction: ` ${id} `, date: '2018-01-01' }, registry, lawSource)
+      const found = requireJurisdiction(names, id, { field: 'counterfactual.jurisdiction' })
+      const file = registry.jurisdictions.get(found.jurisdiction)!
+      expect(fast.spec).toEqual({ kind: 'jurisdiction', jurisdiction: found.jurisdiction, jurisdictionName: nameWithState(found.jurisdiction, file.name), date: '2018-01-01' })
+    }
+  })
 })
 
 describe('simulate: bad input', () => {

@@ -1,4 +1,4 @@
-/** `sanctuary check`, `list`, `show` and `schema`: reading and validating the registry. */
+/** `sanctuary list`, `show` and `schema`: reading the registry (`check` is in check.ts). */
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { Command } from 'commander'
@@ -6,12 +6,7 @@ import { formatDay, parseDay, todayUtc } from '../../../core/dates/index.ts'
 import { AppError } from '../../../core/errors/index.ts'
 import {
   ACTIONS,
-  countRegistry,
   coverageCounts,
-  formatSourceStats,
-  sourceStats,
-  type CoverageCounts,
-  formatDiagnostic,
   JurisdictionFileSchema,
   jurisdictionSummary,
   jurisdictionView,
@@ -20,11 +15,10 @@ import {
   type Registry,
 } from '../../../core/registry/index.ts'
 import { describeEnactment, describeJurisdiction, enactmentView, filterJurisdictions } from '../../../core/registry/index.ts'
-import { countFederal } from '../../../core/federal/index.ts'
-import { defaultRegistryDir, loadRegistryAndFederal, loadRegistryOrThrow, sharedNames } from '../../fs/index.ts'
+import { defaultRegistryDir, loadRegistryOrThrow, sharedNames } from '../../fs/index.ts'
 import { jurisdictionDetail } from '../../../core/answers/index.ts'
 import { jurisdictionOrThrow, resolveLaw, resolveName, type Candidate } from '../../../core/names/index.ts'
-import { checkCuratedFolder, defaultCuratedDir } from '../../officials-import/index.ts'
+import { coverageLine } from './check.ts'
 import { badOption, guard, printJson } from '../output.ts'
 
 interface DirOption {
@@ -33,40 +27,6 @@ interface DirOption {
 
 /** Registers the registry commands on the program. */
 export function registerRegistryCommands(program: Command): void {
-  program
-    .command('check')
-    .description('validate the whole registry: schema, dates, sources, references, OCD IDs, GEOIDs')
-    .option('--registry <dir>', 'registry folder', defaultRegistryDir())
-    .option('--quiet', 'print errors only, not warnings')
-    .option('--officials <dir>', 'curated officials folder', defaultCuratedDir())
-    .action(
-      guard(async (opts: DirOption & { quiet?: boolean; officials?: string }) => {
-        const root = opts.registry ?? defaultRegistryDir()
-        const { built, federal: fed } = await loadRegistryAndFederal(root)
-        const registry = built.registry && fed.federal ? built.registry : undefined
-        const diagnostics = [...built.diagnostics, ...fed.diagnostics]
-        const errors = diagnostics.filter((d) => d.severity === 'error')
-        const warnings = diagnostics.filter((d) => d.severity === 'warning')
-        for (const d of opts.quiet ? errors : diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`)
-        if (registry) {
-          const c = countRegistry(registry)
-          process.stdout.write(
-            `registry ok (version ${registry.version}): ${c.jurisdictions} jurisdictions, ${c.enactments} enactments, ${c.provisions} provisions, ${c.sources} sources, ${c.offenseClasses} offense classes; ${warnings.length} warning(s)\n`,
-          )
-          process.stdout.write(`covers: ${coverageLine(coverageCounts(registry))}\n`)
-          const st = sourceStats(registry)
-          process.stdout.write(`sourcing, all files: ${formatSourceStats(st.all)}\n`)
-          process.stdout.write(`sourcing, hand-written files: ${formatSourceStats(st.handWritten)}\n`)
-          const f = countFederal(fed.federal!)
-          process.stdout.write(`federal ok: ${f.lists} lists (${f.entries} entries), ${f.conditions} grant conditions, ${f.rulings} rulings, ${f.actions} actions, ${f.funding} funding records\n`)
-        } else {
-          process.stdout.write(`registry has ${errors.length} error(s) and ${warnings.length} warning(s)\n`)
-          process.exitCode = 1
-        }
-        await checkOfficials(opts.officials ?? defaultCuratedDir(), opts.quiet === true)
-      }),
-    )
-
   program
     .command('list')
     .description('list jurisdictions in the registry')
@@ -132,18 +92,6 @@ export function registerRegistryCommands(program: Command): void {
     )
 }
 
-/**
- * The coverage counts in one line.
- *
- * @example
- * ```ts
- * coverageLine(coverageCounts(registry)) // '51 state-level files, 650 local jurisdictions (…), 814 287(g) agreements in 599 jurisdictions'
- * ```
- */
-export function coverageLine(c: CoverageCounts): string {
-  return `${c.stateFiles} state-level files, ${c.local} local jurisdictions (${c.counties} counties, ${c.places} places; ${c.localHandWritten} with hand-written law), ${c.agreements287g} 287(g) agreements in ${c.agreementJurisdictions} jurisdictions`
-}
-
 /** The published JSON Schema: the jurisdiction file, with the offense-class file alongside. */
 export function registryJsonSchema(): unknown {
   return { ...JSON.parse(JSON.stringify(JurisdictionFileSchema)), $defs: { OffenseClassesFile: JSON.parse(JSON.stringify(OffenseClassesFileSchema)) } }
@@ -172,15 +120,4 @@ function describeUnlisted(c: Candidate, detail: ReturnType<typeof jurisdictionDe
     `layers: ${detail.layers.map((l) => `${l.layer} ${l.name ?? 'unknown'}${l.inRegistry ? '' : ' (no file)'}`).join(' → ')}`,
   ]
   return `${lines.filter(Boolean).join('\n')}\n`
-}
-
-/** The curated officials folder's part of `sanctuary check`: its diagnostics and one summary line. */
-async function checkOfficials(dir: string, quiet: boolean): Promise<void> {
-  const { files, entries, diagnostics } = await checkCuratedFolder(dir)
-  const errors = diagnostics.filter((d) => d.severity === 'error')
-  for (const d of quiet ? errors : diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`)
-  if (errors.length) {
-    process.stdout.write(`officials folder has ${errors.length} error(s)\n`)
-    process.exitCode = 1
-  } else process.stdout.write(`officials ok: ${entries} curated entries in ${files} file(s)\n`)
 }
