@@ -143,7 +143,7 @@ export function formatSimulatorBench(r: SimulatorBenchResult): string {
   const sim = (label: string, m: ChildMeasure | null) => {
     if (!m) return
     lines.push(`  ${label} ${fmt(rate(m))} records/s (${sec(m.elapsedMs)} wall, ${sec(m.cpuMs)} cpu, ${fmt(m.groups)} cells), peak ${mb(m.maxRssBytes)}`)
-    lines.push(`    ratio to DuckDB: ${(base.elapsedMs / m.elapsedMs).toFixed(3)} wall, ${(base.cpuMs / m.cpuMs).toFixed(3)} cpu  (goal >= 0.3); peak ${m.maxRssBytes < 2 * 2 ** 30 ? 'under' : 'OVER'} 2 GB`)
+    lines.push(`    ratio to DuckDB: ${(base.elapsedMs / m.elapsedMs).toFixed(3)} wall, ${(base.cpuMs / m.cpuMs).toFixed(3)} cpu  (goal >= 0.3 on CPU, the figure the machine's other load moves least: ${base.cpuMs / m.cpuMs >= 0.3 ? 'met' : 'NOT MET'}); peak ${m.maxRssBytes < 2 * 2 ** 30 ? 'under' : 'OVER'} 2 GB`)
     if (m.note) lines.push(`    ${m.note}`)
   }
   sim('simulate, law as enacted:        ', r.law)

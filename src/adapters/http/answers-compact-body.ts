@@ -36,7 +36,6 @@ export class AnswersCompactBodies {
   /** The places list and its body, made on first use. */
   private placesValue: { readonly places: AnswersPlaces; readonly body: CachedBody } | undefined
   private readonly prefixes: ByteLru<GzipPrefix & { readonly bytes: number }>
-  private readonly bodies: ByteLru<CachedBody>
 
   constructor(
     private readonly engine: Engine,
@@ -45,8 +44,7 @@ export class AnswersCompactBodies {
     private readonly contentType: string,
     budgetBytes = 32 * 1024 * 1024,
   ) {
-    this.prefixes = new ByteLru((budgetBytes * 3) / 4)
-    this.bodies = new ByteLru(budgetBytes / 4)
+    this.prefixes = new ByteLru(budgetBytes)
   }
 
   /** Prefixes deflated so far (for tests and benchmarks). */
@@ -122,13 +120,13 @@ export class AnswersCompactBodies {
     return hit
   }
 
-  /** The whole compact body for a date. */
+  /**
+   * The whole compact body for a date. Not cached: closing a cached prefix with the date's few
+   * bytes costs less than keeping a body per date (tens of thousands of dates, each kept long
+   * enough to reach the old generation and then evicted: garbage the collector must mark).
+   */
   body(md: MapDecisions, date: string): CachedBody {
-    const key = `${date}|${md.signature}`
-    const cached = this.bodies.get(key)
-    if (cached) return cached
-    const body = closedBody(this.prefix(md), dateFields(md, date), this.contentType, () => this.prefixText(md))
-    this.bodies.set(key, body)
-    return body
+    return closedBody(this.prefix(md), dateFields(md, date), this.contentType, () => this.prefixText(md))
   }
+
 }

@@ -298,19 +298,21 @@ export interface GzipPrefix {
  */
 export function closedBody(prefix: GzipPrefix, tail: Buffer, contentType: string, prefixText: () => string): CachedBody {
   if (tail.length > 0xffff) throw new Error('answers body: the date fields exceed one stored block')
+  // The prefix's hash names the shared text; the whole body's CRC-32 and length tell the tails apart
+  // (for one URL the tail changes only with the code that writes it), with no hash per response.
+  const crc = crc32(tail, prefix.crc) >>> 0
   const end = Buffer.allocUnsafe(5 + tail.length + 8)
   end.set([0x01, tail.length & 0xff, tail.length >> 8, ~tail.length & 0xff, (~tail.length >> 8) & 0xff])
   tail.copy(end, 5)
-  end.writeUInt32LE(crc32(tail, prefix.crc) >>> 0, 5 + tail.length)
+  end.writeUInt32LE(crc, 5 + tail.length)
   end.writeUInt32LE((prefix.length + tail.length) % 2 ** 32, 9 + tail.length)
   const gzippedParts = [prefix.gzipped, end] as const
-  const etag = `"${createHash('sha1').update(prefix.hash).update(tail).digest('base64url')}"`
-  const tailText = tail.toString()
+  const etag = `"${prefix.hash}-${crc.toString(36)}-${(prefix.length + tail.length).toString(36)}"`
   return {
     kind: 'cached-body',
     contentType,
     get text() {
-      return prefixText() + tailText
+      return prefixText() + tail.toString()
     },
     get gzipped() {
       return Buffer.concat(gzippedParts)

@@ -113,6 +113,7 @@ const downloadResponse = (description: string, json: object) => ({
  * ```
  */
 export function registerAnswersRoutes(app: FastifyInstance, service: AnswersService): void {
+  let warmStarted = false
   app.get(
     '/api/v1/templates',
     {
@@ -166,7 +167,10 @@ export function registerAnswersRoutes(app: FastifyInstance, service: AnswersServ
       const format = q.format ?? 'json'
       const assume = parseAssumptions(request.query as Record<string, unknown>)
       // the first request starts filling the cache for the map's whole range, in the background
-      void service.warm(MAP_FIRST_DATE, formatDay(todayUtc()))
+      if (!warmStarted) {
+        warmStarted = true
+        void service.warm(MAP_FIRST_DATE, formatDay(todayUtc()))
+      }
       const body = await service.answersBody(format, date, action, template, assume)
       const attach = (format !== 'json' && format !== 'compact') || q.download === true
       return sendCached(request, reply, body, attach ? `sanctuary-atlas-answers-${date}-${action}-${template}.${EXTENSION[format]}` : undefined)

@@ -106,7 +106,11 @@ export function rankLaws(found: readonly { law: LawEntry; match: LawResult['matc
     .map((f) => ({ ...f.law.result, match: f.match }))
 }
 
+/** Words a qualifier may have ("Illinois", "New York", "City of Boston"); a longer lead is a description ("Ordinance exempting the City from the …"). */
+const QUALIFIER_WORDS = 3
+
 /** True when `other` is another act of the same name with a qualifier ("Illinois TRUST Act" beside "TRUST Act"). */
 export function sameNameWithQualifier(other: LawEntry, q: string): boolean {
-  return !other.court && other.keys.some((k) => k !== q && k.endsWith(` ${q}`))
+  const words = q.split(' ').length
+  return !other.court && other.keys.some((k) => k !== q && k.endsWith(` ${q}`) && k.split(' ').length - words <= QUALIFIER_WORDS)
 }

@@ -472,8 +472,9 @@ export function resolveLaw(index: NameIndex, query: string, options: { readonly 
   const list = searchLaws(index, query, { ...options, limit: 1000 })
   const matched = list.filter((l) => l.match !== 'fuzzy')
   if (matched.length === 0) return { kind: 'unknown', query, suggestions: list.slice(0, 5) }
-  const exact = matched.filter((l) => l.match === 'number')
   const entry = (l: LawResult) => index.laws.find((x) => x.result.enactment === l.enactment)!
+  // its number, or its whole name (a title that merely contains the query is not exact)
+  const exact = matched.filter((l) => l.match === 'number' || entry(l).keys.includes(q))
   if (exact.length === 1 && !matched.some((l) => l !== exact[0] && sameNameWithQualifier(entry(l), q))) return { kind: 'resolved', query, law: exact[0]! }
   if (matched.length === 1) return { kind: 'resolved', query, law: matched[0]! }
   // Several acts by that exact name: those, and the acts that bear it with a qualifier ("Illinois TRUST Act").
