@@ -23,6 +23,8 @@ const CODE_PUBLISHERS = ['codelibrary.amlegal.com', 'library.municode.com', 'eco
 const OFFICIAL_SITES: readonly { readonly prefix: string; readonly publisher: string }[] = [
   { prefix: 'github.com/DCCouncil/', publisher: 'Council of the District of Columbia (the official D.C. Code in XML)' },
   { prefix: 'www8.iowa-city.org/', publisher: 'City of Iowa City (its document archive)' },
+  { prefix: 'kingcounty.legistar.com/', publisher: 'King County Council (its legislative record, the same system as mkcclegisearch.kingcounty.gov)' },
+  { prefix: 'publicdocs.santa-ana.org/', publisher: 'City of Santa Ana (the City Clerk\'s Laserfiche document archive, on the City\'s santa-ana.org domain)' },
 ]
 
 /** Hosts no fact may rest on: unreliable or unidentifiable publishers. Their sources must be labelled `low`. */
