@@ -23,6 +23,7 @@ const CODE_PUBLISHERS = ['codelibrary.amlegal.com', 'library.municode.com', 'eco
 const OFFICIAL_SITES: readonly { readonly prefix: string; readonly publisher: string }[] = [
   { prefix: 'github.com/DCCouncil/', publisher: 'Council of the District of Columbia (the official D.C. Code in XML)' },
   { prefix: 'www8.iowa-city.org/', publisher: 'City of Iowa City (its document archive)' },
+  { prefix: 'cook-county.legistar.com/', publisher: 'Cook County Board of Commissioners (its legislative records system, hosted on Legistar)' },
 ]
 
 /** Hosts no fact may rest on: unreliable or unidentifiable publishers. Their sources must be labelled `low`. */
