@@ -26,6 +26,7 @@ const OFFICIAL_SITES: readonly { readonly prefix: string; readonly publisher: st
   { prefix: 'cook-county.legistar.com/', publisher: 'Cook County Board of Commissioners (its legislative records system, hosted on Legistar)' },
   { prefix: 'a2gov.legistar.com/', publisher: 'City of Ann Arbor, Michigan (its City Council legislative records, hosted on Legistar)' },
   { prefix: 'stpaul.legistar.com/', publisher: 'City of Saint Paul, Minnesota (its City Council legislative records, hosted on Legistar)' },
+  { prefix: 'louisville.legistar.com/', publisher: 'Louisville/Jefferson County Metro Council (its legislative records, hosted on Legistar)' },
 ]
 
 /** Hosts no fact may rest on: unreliable or unidentifiable publishers. Their sources must be labelled `low`. */
