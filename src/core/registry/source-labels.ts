@@ -27,6 +27,7 @@ const OFFICIAL_SITES: readonly { readonly prefix: string; readonly publisher: st
   { prefix: 'a2gov.legistar.com/', publisher: 'City of Ann Arbor, Michigan (its City Council legislative records, hosted on Legistar)' },
   { prefix: 'stpaul.legistar.com/', publisher: 'City of Saint Paul, Minnesota (its City Council legislative records, hosted on Legistar)' },
   { prefix: 'louisville.legistar.com/', publisher: 'Louisville/Jefferson County Metro Council (its legislative records, hosted on Legistar)' },
+  { prefix: 'doccenter.cityofevanston.org/', publisher: 'City of Evanston, Illinois (its Laserfiche document center of ordinances and resolutions)' },
 ]
 
 /** Hosts no fact may rest on: unreliable or unidentifiable publishers. Their sources must be labelled `low`. */
