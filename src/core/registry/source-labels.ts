@@ -32,6 +32,11 @@ const OFFICIAL_SITES: readonly { readonly prefix: string; readonly publisher: st
   { prefix: 'weblink.sanleandro.org/', publisher: 'City of San Leandro (its Laserfiche document archive)' },
   { prefix: 'www.sonomasheriff.org/', publisher: 'Sonoma County Sheriff\'s Office (its own site, where it publishes its policies)' },
   { prefix: 'publicdocs.santa-ana.org/', publisher: 'City of Santa Ana (the City Clerk\'s Laserfiche document archive, on the City\'s santa-ana.org domain)' },
+  { prefix: 'cook-county.legistar.com/', publisher: 'Cook County Board of Commissioners (its legislative records system, hosted on Legistar)' },
+  { prefix: 'a2gov.legistar.com/', publisher: 'City of Ann Arbor, Michigan (its City Council legislative records, hosted on Legistar)' },
+  { prefix: 'stpaul.legistar.com/', publisher: 'City of Saint Paul, Minnesota (its City Council legislative records, hosted on Legistar)' },
+  { prefix: 'louisville.legistar.com/', publisher: 'Louisville/Jefferson County Metro Council (its legislative records, hosted on Legistar)' },
+  { prefix: 'doccenter.cityofevanston.org/', publisher: 'City of Evanston, Illinois (its Laserfiche document center of ordinances and resolutions)' },
 ]
 
 /** Hosts no fact may rest on: unreliable or unidentifiable publishers. Their sources must be labelled `low`. */
