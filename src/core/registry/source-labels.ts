@@ -23,6 +23,20 @@ const CODE_PUBLISHERS = ['codelibrary.amlegal.com', 'library.municode.com', 'eco
 const OFFICIAL_SITES: readonly { readonly prefix: string; readonly publisher: string }[] = [
   { prefix: 'github.com/DCCouncil/', publisher: 'Council of the District of Columbia (the official D.C. Code in XML)' },
   { prefix: 'www8.iowa-city.org/', publisher: 'City of Iowa City (its document archive)' },
+  { prefix: 'kingcounty.legistar.com/', publisher: 'King County Council (its legislative record, the same system as mkcclegisearch.kingcounty.gov)' },
+  { prefix: 'cabq.legistar.com/', publisher: 'City of Albuquerque City Council (its legislative record)' },
+  { prefix: 'coeapps.eugene-or.gov/', publisher: 'City of Eugene (its Laserfiche document archive)' },
+  { prefix: 'humboldt.county.codes/', publisher: 'County of Humboldt (the Humboldt County Code, on the site of the code publisher the County uses)' },
+  { prefix: 'publicinfo.fresnosheriff.org/', publisher: 'Fresno County Sheriff\'s Office (its public document archive of policies and procedures)' },
+  { prefix: 'laserfiche.spokanevalley.org/', publisher: 'City of Spokane Valley (its Laserfiche document archive)' },
+  { prefix: 'weblink.sanleandro.org/', publisher: 'City of San Leandro (its Laserfiche document archive)' },
+  { prefix: 'www.sonomasheriff.org/', publisher: 'Sonoma County Sheriff\'s Office (its own site, where it publishes its policies)' },
+  { prefix: 'publicdocs.santa-ana.org/', publisher: 'City of Santa Ana (the City Clerk\'s Laserfiche document archive, on the City\'s santa-ana.org domain)' },
+  { prefix: 'cook-county.legistar.com/', publisher: 'Cook County Board of Commissioners (its legislative records system, hosted on Legistar)' },
+  { prefix: 'a2gov.legistar.com/', publisher: 'City of Ann Arbor, Michigan (its City Council legislative records, hosted on Legistar)' },
+  { prefix: 'stpaul.legistar.com/', publisher: 'City of Saint Paul, Minnesota (its City Council legislative records, hosted on Legistar)' },
+  { prefix: 'louisville.legistar.com/', publisher: 'Louisville/Jefferson County Metro Council (its legislative records, hosted on Legistar)' },
+  { prefix: 'doccenter.cityofevanston.org/', publisher: 'City of Evanston, Illinois (its Laserfiche document center of ordinances and resolutions)' },
 ]
 
 /** Hosts no fact may rest on: unreliable or unidentifiable publishers. Their sources must be labelled `low`. */
