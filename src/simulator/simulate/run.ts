@@ -153,7 +153,7 @@ interface Scan {
  * answer and month, and its first day stands for all), returning numbers only,
  * with one row number per group; then the text of one row per distinct hash is fetched by row
  * number. Exact unless two different tuples share a 64-bit hash (for a million distinct tuples,
- * a chance below 10⁻⁷); keys are the hash's top 53 bits, and a clash of those is detected.
+ * a chance below 10⁻⁷); JavaScript compares the whole 64-bit hash.
  */
 async function scanFiles(c: DuckDBConnection, files: readonly string[], cuts: ReadonlySet<number>): Promise<Scan> {
   const tuples: Tuple[] = []
@@ -188,18 +188,18 @@ async function scanFiles(c: DuckDBConnection, files: readonly string[], cuts: Re
   let length = 0
   for (let fi = 0; fi < files.length; fi++) {
     const file = sqlString(files[fi]!)
-    const local = new Map<number, number>()
-    const low: number[] = []
+    const local = new HashIndex()
     const rep: number[] = []
     const base = tuples.length
-    const result = await c.stream(`SELECT (h >> 11)::DOUBLE AS h, (h & 2047)::INTEGER AS lo, coalesce(b, ${NO_DAY}) AS day, n, r
+    // the hash as two signed 32-bit halves: the whole 64-bit key, compared in JavaScript
+    const result = await c.stream(`SELECT ((h >> 32)::BIGINT - 2147483648)::INTEGER AS hi, ((h & 4294967295)::BIGINT - 2147483648)::INTEGER AS lo, coalesce(b, ${NO_DAY}) AS day, n, r
       FROM (SELECT hash(${TUPLE_COLUMNS.map((col) => `p.${q(col)}`).join(', ')}) AS h, k.b AS b, count(*)::DOUBLE AS n, min(p.file_row_number)::DOUBLE AS r
         FROM read_parquet(${file}, file_row_number = true) p LEFT JOIN buckets k ON k.d = (epoch_ms(p.event_date) // 86400000)::INTEGER
         GROUP BY ALL)`)
     for (;;) {
       const chunk = await result.fetchChunk()
       if (!chunk || chunk.rowCount === 0) break
-      const vh = float64Items(chunk.getColumnVector(0))
+      const vh = int32Items(chunk.getColumnVector(0))
       const vl = int32Items(chunk.getColumnVector(1))
       const vd = int32Items(chunk.getColumnVector(2))
       const vn = float64Items(chunk.getColumnVector(3))
@@ -214,15 +214,9 @@ async function scanFiles(c: DuckDBConnection, files: readonly string[], cuts: Re
         count = next
       }
       for (let i = 0; i < rows; i++) {
-        let t = local.get(vh[i]!)
-        if (t === undefined) {
-          t = low.push(vl[i]!) - 1
-          rep.push(vr[i]!)
-          local.set(vh[i]!, t)
-        } else {
-          if (low[t] !== vl[i]) throw new AppError('internal', 'two different records share a hash key (a clash of 53-bit keys); please report it', { file: files[fi] })
-          if (vr[i]! < rep[t]!) rep[t] = vr[i]!
-        }
+        const t = local.index(vh[i]!, vl[i]!)
+        if (t === rep.length) rep.push(vr[i]!)
+        else if (vr[i]! < rep[t]!) rep[t] = vr[i]!
         tuple[length] = base + t
         day[length] = vd[i]!
         count[length] = vn[i]!
@@ -269,6 +263,61 @@ async function scanFiles(c: DuckDBConnection, files: readonly string[], cuts: Re
     }
   })
   return { tuples, length, tuple, day, count }
+}
+
+/**
+ * Dense indexes of 64-bit keys given as two 32-bit halves (the scan's hashes): open addressing on
+ * typed arrays, where a `Map` would box each key as a double.
+ *
+ * @example
+ * ```ts
+ * const index = new HashIndex()
+ * index.index(7, -1) // 0 (new)
+ * index.index(8, -1) // 1 (new)
+ * index.index(7, -1) // 0
+ * ```
+ */
+export class HashIndex {
+  private mask = 4095
+  private hi = new Int32Array(4096)
+  private lo = new Int32Array(4096)
+  /** index + 1 per slot; 0 for an empty slot */
+  private slot = new Int32Array(4096)
+  size = 0
+
+  /** The key's index, a new one (the current size) when the key is new. */
+  index(hi: number, lo: number): number {
+    const mask = this.mask
+    let i = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask
+    for (;;) {
+      const s = this.slot[i]!
+      if (s === 0) break
+      if (this.lo[i] === lo && this.hi[i] === hi) return s - 1
+      i = (i + 1) & mask
+    }
+    this.hi[i] = hi
+    this.lo[i] = lo
+    this.slot[i] = ++this.size
+    if (this.size * 2 > mask) this.grow()
+    return this.size - 1
+  }
+
+  private grow(): void {
+    const { hi, lo, slot } = this
+    const cap = (this.mask + 1) * 2
+    this.mask = cap - 1
+    this.hi = new Int32Array(cap)
+    this.lo = new Int32Array(cap)
+    this.slot = new Int32Array(cap)
+    for (let j = 0; j < slot.length; j++) {
+      if (slot[j] === 0) continue
+      let i = (lo[j]! ^ Math.imul(hi[j]!, 0x9e3779b1)) & this.mask
+      while (this.slot[i] !== 0) i = (i + 1) & this.mask
+      this.hi[i] = hi[j]!
+      this.lo[i] = lo[j]!
+      this.slot[i] = slot[j]!
+    }
+  }
 }
 
 function grow32(a: Int32Array, cap: number): Int32Array {
