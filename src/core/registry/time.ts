@@ -21,8 +21,14 @@ function onOrAfter(day: Day, start: SourceDate, label: string, floor?: SourceDat
   switch (start.kind) {
     case 'exact':
       return day >= start.day ? YES : no
-    case 'partial':
-      return day >= start.latest ? YES : day < start.earliest ? no : { kind: 'unknown', missing: [label] }
+    case 'partial': {
+      if (day >= start.latest) return YES
+      // A known floor inside the window (an enactment day within a month-precise effective date)
+      // starts the window: nothing takes effect before it is enacted.
+      const low = floor ? earliestDay(floor) : undefined
+      const earliest = low !== undefined && low > start.earliest && low < start.latest ? low : start.earliest
+      return day < earliest ? no : { kind: 'unknown', missing: [label] }
+    }
     case 'unknown': {
       const low = floor ? earliestDay(floor) : undefined
       const high = ceiling ? earliestDay(ceiling) : undefined
