@@ -115,16 +115,13 @@ export async function runSimulatorBench(options: SimulatorBenchOptions): Promise
       synth = await synthesizeInChild(options.rows, options.seed ?? 1, file)
     }
     // best time of the rounds; the peak is the highest any round reached
-    const rounds: ChildMeasure[] = []
-    for (let r = 0; r < Math.max(1, options.baselineRounds ?? 3); r++) rounds.push(await runChild({ task: 'duckdb-group', file }))
-    const bestOf = (ms: ChildMeasure[]): ChildMeasure => ({ ...ms.reduce((a, b) => (b.elapsedMs < a.elapsedMs ? b : a)), maxRssBytes: Math.max(...ms.map((m) => m.maxRssBytes)) })
-    const duckdb = bestOf(rounds)
-    let duckdbWide: ChildMeasure | null = null
-    if (existsSync(SIMULATE_INDEX)) {
-      const wide: ChildMeasure[] = []
-      for (let r = 0; r < Math.max(1, options.baselineRounds ?? 3); r++) wide.push(await runChild({ task: 'duckdb-group-wide', file }))
-      duckdbWide = bestOf(wide)
+    const bestOfRounds = async (task: ChildTask): Promise<ChildMeasure> => {
+      const ms: ChildMeasure[] = []
+      for (let r = 0; r < Math.max(1, options.baselineRounds ?? 3); r++) ms.push(await runChild(task))
+      return { ...ms.reduce((a, b) => (b.elapsedMs < a.elapsedMs ? b : a)), maxRssBytes: Math.max(...ms.map((m) => m.maxRssBytes)) }
     }
+    const duckdb = await bestOfRounds({ task: 'duckdb-group', file })
+    const duckdbWide = existsSync(SIMULATE_INDEX) ? await bestOfRounds({ task: 'duckdb-group-wide', file }) : null
     const base = { rows: duckdb.records, synth, duckdb, duckdbWide }
     if (!existsSync(SIMULATE_INDEX)) return { ...base, law: null, lawAndCounterfactual: null, skipped: 'src/simulator/simulate/index.ts is missing' }
     try {

@@ -6,11 +6,11 @@
  */
 import { createHash } from 'node:crypto'
 import { labelFromOcdId, nameWithState } from '../ocd/index.ts'
-import type { Registry } from '../registry/index.ts'
+import { boundedByEnactment, type Registry } from '../registry/index.ts'
 import { parseCase, type ParsedCase } from './case.ts'
 import { NO, UNKNOWN, YES, type TriCode } from './conditions.ts'
 import { resolve, type Outcome, type StateMask, type Value } from './combine.ts'
-import { boundedByEnactment, buildPlan, CUSTODY_BITS, QUESTION_NAMES, segmentFor, type Candidate, type Layer, type Plan, type Question, type Segment, type SegmentItem } from './plan.ts'
+import { buildPlan, CUSTODY_BITS, QUESTION_NAMES, segmentFor, type Candidate, type Layer, type Plan, type Question, type Segment, type SegmentItem } from './plan.ts'
 import { compileRouter, constantCode, prepareBatch, type BatchFunction, type PreparedItems } from './compile.ts'
 import { BatchDispatch, factMask, factTable, type Routed } from './batch.ts'
 import { explainEvaluation } from './explain.ts'

@@ -3,7 +3,7 @@
  * for each interval between boundary days, which provisions could apply to each question. Plans
  * are built once per jurisdiction and cached by the engine; a case then only evaluates conditions.
  */
-import { earliestDay, type Day } from '../dates/index.ts'
+import type { Day } from '../dates/index.ts'
 import { COUNTRY_ID, labelFromOcdId, parseOcdId } from '../ocd/index.ts'
 import { boundaryDays, provisionInForce, type Action, type Enactment, type Jurisdiction, type Provision, type Registry } from '../registry/index.ts'
 import { compileCondition, type CompiledCondition } from './conditions.ts'
@@ -159,7 +159,7 @@ export function buildPlan(registry: Registry, jurisdictionId: string): Plan {
     for (const q of QUESTION_NAMES) {
       items[q] = []
       for (const c of candidates[q]) {
-        const status = c.unknownLayer ? ({ kind: 'yes' } as const) : provisionInForce(c.provision, boundedByEnactment(c.enactment), from)
+        const status = c.unknownLayer ? ({ kind: 'yes' } as const) : provisionInForce(c.provision, c.enactment, from)
         if (status.kind === 'no') continue
         items[q].push(Object.freeze({ candidate: c, inForceUnknown: status.kind === 'unknown', missingDates: status.kind === 'unknown' ? status.missing : [] }))
       }
@@ -197,29 +197,6 @@ export function questionKey(registry: Registry, jurisdictionId: string, question
     if (l.layer === 'county' && l.id === '') parts.push(`(unknown layer)@${layerIndex}`)
   })
   return parts.join('|')
-}
-
-const bounded = new WeakMap<Enactment, Enactment>()
-
-/**
- * The enactment as the in-force test should see it: a partial effective date (`2018-01`) whose
- * window contains a known enactment date cannot fall before that date, so the window starts there.
- * (An unknown effective date is already bounded by `enacted` in the registry's time rules.)
- *
- * @example
- * ```ts
- * boundedByEnactment(dc2019).effective // { kind: 'partial', text: '2019-10', earliest: <2019-10-08>, latest: <2019-11-01> }
- * ```
- */
-export function boundedByEnactment(e: Enactment): Enactment {
-  if (e.effective.kind !== 'partial') return e
-  let out = bounded.get(e)
-  if (out) return out
-  const low = earliestDay(e.enacted)
-  const eff = e.effective
-  out = low !== undefined && low > eff.earliest && low < eff.latest ? Object.freeze({ ...e, effective: Object.freeze({ ...eff, earliest: low }) }) : e
-  bounded.set(e, out)
-  return out
 }
 
 /** The stand-in candidate for an unidentified county layer (see {@link Candidate.unknownLayer}). */

@@ -23,7 +23,7 @@ export {
   JurisdictionFile as JurisdictionFileSchema,
   OffenseClassesFile as OffenseClassesFileSchema,
 } from './schema.ts'
-export { andTri, boundaryDays, enactmentInForce, provisionInForce, type Tri } from './time.ts'
+export { andTri, boundaryDays, boundedByEnactment, enactmentInForce, provisionInForce, type Tri } from './time.ts'
 export { conditionJson, enactmentView, jurisdictionSummary, jurisdictionView, provisionView } from './view.ts'
 export { filterJurisdictions, governsOn, type JurisdictionFilter } from './filter.ts'
 export { describeEnactment, describeJurisdiction, describeProvision } from './describe.ts'

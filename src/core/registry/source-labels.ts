@@ -25,7 +25,6 @@ const OFFICIAL_SITES: readonly { readonly prefix: string; readonly publisher: st
   { prefix: 'www8.iowa-city.org/', publisher: 'City of Iowa City (its document archive)' },
   { prefix: 'kingcounty.legistar.com/', publisher: 'King County Council (its legislative record, the same system as mkcclegisearch.kingcounty.gov)' },
   { prefix: 'cabq.legistar.com/', publisher: 'City of Albuquerque City Council (its legislative record)' },
-  { prefix: 'coeapps.eugene-or.gov/', publisher: 'City of Eugene (its Laserfiche document archive)' },
   { prefix: 'humboldt.county.codes/', publisher: 'County of Humboldt (the Humboldt County Code, on the site of the code publisher the County uses)' },
   { prefix: 'publicinfo.fresnosheriff.org/', publisher: 'Fresno County Sheriff\'s Office (its public document archive of policies and procedures)' },
   { prefix: 'laserfiche.spokanevalley.org/', publisher: 'City of Spokane Valley (its Laserfiche document archive)' },

@@ -21,14 +21,8 @@ function onOrAfter(day: Day, start: SourceDate, label: string, floor?: SourceDat
   switch (start.kind) {
     case 'exact':
       return day >= start.day ? YES : no
-    case 'partial': {
-      if (day >= start.latest) return YES
-      // A known floor inside the window (an enactment day within a month-precise effective date)
-      // starts the window: nothing takes effect before it is enacted.
-      const low = floor ? earliestDay(floor) : undefined
-      const earliest = low !== undefined && low > start.earliest && low < start.latest ? low : start.earliest
-      return day < earliest ? no : { kind: 'unknown', missing: [label] }
-    }
+    case 'partial':
+      return day >= start.latest ? YES : day < start.earliest ? no : { kind: 'unknown', missing: [label] }
     case 'unknown': {
       const low = floor ? earliestDay(floor) : undefined
       const high = ceiling ? earliestDay(ceiling) : undefined
@@ -68,6 +62,29 @@ function notTri(t: Tri, reason: string): Tri {
   return t.kind === 'yes' ? { kind: 'no', reason } : t.kind === 'no' ? YES : t
 }
 
+const bounded = new WeakMap<Enactment, Enactment>()
+
+/**
+ * The enactment as the in-force test sees it: a partial effective date (`2018-01`) whose
+ * window contains a known enactment date cannot fall before that date, so the window starts there.
+ * (An unknown effective date is already bounded by `enacted` in the registry's time rules.)
+ *
+ * @example
+ * ```ts
+ * boundedByEnactment(dc2019).effective // { kind: 'partial', text: '2019-10', earliest: <2019-10-08>, latest: <2019-11-01> }
+ * ```
+ */
+export function boundedByEnactment(e: Enactment): Enactment {
+  if (e.effective.kind !== 'partial') return e
+  let out = bounded.get(e)
+  if (out) return out
+  const low = earliestDay(e.enacted)
+  const eff = e.effective
+  out = low !== undefined && low > eff.earliest && low < eff.latest ? Object.freeze({ ...e, effective: Object.freeze({ ...eff, earliest: low }) }) : e
+  bounded.set(e, out)
+  return out
+}
+
 /**
  * Is the enactment in force on `day`, counting its status periods?
  *
@@ -79,7 +96,7 @@ function notTri(t: Tri, reason: string): Tri {
 export function enactmentInForce(e: Enactment, day: Day, provisionId?: string): Tri {
   const inForceBy = e.inForceBy?.date
   const parts: Tri[] = [
-    onOrAfter(day, e.effective, `effective date of ${e.id}`, e.enacted, inForceBy),
+    onOrAfter(day, boundedByEnactment(e).effective, `effective date of ${e.id}`, e.enacted, inForceBy),
     before(day, e.ends, `end date of ${e.id}`, inForceBy),
   ]
   for (const s of e.status) {

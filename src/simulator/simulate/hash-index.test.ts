@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { HashIndex } from './run.ts'
+import { HashIndex } from './hash-index.ts'
 
 describe('HashIndex', () => {
   it('gives each distinct 64-bit key (two 32-bit halves) one dense index, like a Map of the pair', () => {
